@@ -1,0 +1,126 @@
+//! Storage for Keyward: the [`Store`] trait that every handler talks to, and its embedded
+//! SQLite backend. A second backend (PostgreSQL, for many replicas) implements the same trait
+//! without any handler changing.
+//!
+//! Backends enforce the invariants that would otherwise race between concurrent requests
+//! (case-insensitive name uniqueness, the per-user access-key quota, delete conflicts), so that
+//! handlers never read-then-write.
+
+#![warn(missing_docs)]
+
+mod model;
+pub mod secrets;
+mod sqlite;
+
+use async_trait::async_trait;
+
+pub use model::{
+    AccessKey, AccessKeyLastUsed, AccessKeyStatus, KeyOwner, Page, Tag, User, UserId,
+};
+pub use secrets::{MasterKey, SealedSecret};
+pub use sqlite::SqliteStore;
+
+/// What still hangs off an entity that a delete must not orphan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dependent {
+    /// The user still has access keys.
+    AccessKeys,
+}
+
+/// Why a store operation failed. Handlers map each variant to one AWS error.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum StoreError {
+    /// The named entity does not exist.
+    #[error("entity not found")]
+    NotFound,
+    /// An entity with the same (case-insensitive) name or id exists.
+    #[error("entity already exists")]
+    AlreadyExists,
+    /// The entity still has dependents.
+    #[error("entity has dependents: {0:?}")]
+    DeleteConflict(Dependent),
+    /// A quota would be exceeded.
+    #[error("quota exceeded")]
+    LimitExceeded,
+    /// The backend failed; the message is for logs and never contains secrets.
+    #[error("storage failure: {0}")]
+    Backend(String),
+}
+
+/// Ordering and paging parameters of a listing.
+#[derive(Clone, Copy, Debug)]
+pub struct PageRequest<'a> {
+    /// Marker returned by the previous page, if any.
+    pub marker: Option<&'a str>,
+    /// Largest number of items to return (1..=1000).
+    pub max_items: usize,
+}
+
+/// The storage interface of Keyward. Every write is durable when the future resolves `Ok`.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Creates a user with its initial tags; `AlreadyExists` if the name is taken in any case.
+    async fn create_user(&self, user: &User, tags: &[Tag]) -> Result<(), StoreError>;
+    /// Reads a user by name, case-insensitively.
+    async fn get_user(&self, name: &str) -> Result<User, StoreError>;
+    /// Reads a user by its stable id.
+    async fn get_user_by_id(&self, id: &UserId) -> Result<User, StoreError>;
+    /// Lists users whose path starts with `path_prefix`, ordered by name.
+    async fn list_users(
+        &self,
+        path_prefix: &str,
+        page: PageRequest<'_>,
+    ) -> Result<Page<User>, StoreError>;
+    /// Renames and/or moves a user; returns the updated record.
+    async fn update_user(
+        &self,
+        name: &str,
+        new_name: Option<&str>,
+        new_path: Option<&str>,
+    ) -> Result<User, StoreError>;
+    /// Deletes a user with no access keys; `DeleteConflict` otherwise. Tags go with it.
+    async fn delete_user(&self, name: &str) -> Result<User, StoreError>;
+    /// Adds or overwrites tags; `LimitExceeded` if the user would carry more than `max_tags`.
+    async fn tag_user(&self, name: &str, tags: &[Tag], max_tags: usize) -> Result<(), StoreError>;
+    /// Removes tags by key (case-insensitive); absent keys are ignored as AWS does.
+    async fn untag_user(&self, name: &str, keys: &[String]) -> Result<(), StoreError>;
+    /// Lists a user's tags ordered by key.
+    async fn list_user_tags(
+        &self,
+        name: &str,
+        page: PageRequest<'_>,
+    ) -> Result<Page<Tag>, StoreError>;
+
+    /// Stores a new access key; `LimitExceeded` if its owner already has `max_per_owner`.
+    async fn create_access_key(
+        &self,
+        key: &AccessKey,
+        max_per_owner: usize,
+    ) -> Result<(), StoreError>;
+    /// Reads one access key by id.
+    async fn get_access_key(&self, access_key_id: &str) -> Result<AccessKey, StoreError>;
+    /// Lists the keys of one owner, oldest first.
+    async fn list_access_keys(&self, owner: &KeyOwner) -> Result<Vec<AccessKey>, StoreError>;
+    /// Every access key; used to warm the authentication cache.
+    async fn all_access_keys(&self) -> Result<Vec<AccessKey>, StoreError>;
+    /// Changes a key's status; `NotFound` unless the key belongs to `owner`.
+    async fn update_access_key_status(
+        &self,
+        owner: &KeyOwner,
+        access_key_id: &str,
+        status: AccessKeyStatus,
+    ) -> Result<(), StoreError>;
+    /// Deletes a key; `NotFound` unless the key belongs to `owner`.
+    async fn delete_access_key(&self, owner: &KeyOwner, access_key_id: &str)
+        -> Result<(), StoreError>;
+    /// Records the latest use of several keys in one write (uses are coalesced by the caller).
+    async fn record_access_key_uses(
+        &self,
+        uses: &[(String, AccessKeyLastUsed)],
+    ) -> Result<(), StoreError>;
+
+    /// Reads a deployment setting (e.g. the root user's key id).
+    async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Writes a deployment setting only if it is not set yet; returns the value in force.
+    async fn init_setting(&self, key: &str, value: &str) -> Result<String, StoreError>;
+}

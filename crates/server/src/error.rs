@@ -1,0 +1,125 @@
+//! Every way a request can fail, one variant per AWS error code, with AWS's HTTP status and
+//! message text. Messages never carry secrets.
+
+use keyward_sigv4::AuthError;
+use keyward_store::StoreError;
+
+/// An error answered to the caller in AWS's error envelope.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// Authentication failed (`MissingAuthenticationToken`, `InvalidClientTokenId`,
+    /// `SignatureDoesNotMatch`, `IncompleteSignature`, …).
+    Auth(AuthError),
+    /// The caller is authenticated but not authorized; the message is AWS's full sentence.
+    AccessDenied(String),
+    /// The `Action` is missing or unknown to the service.
+    InvalidAction(String),
+    /// Input failed the API's constraints; each item is one violation sentence.
+    Validation(Vec<String>),
+    /// The named entity does not exist.
+    NoSuchEntity(String),
+    /// The entity exists already.
+    EntityAlreadyExists(String),
+    /// The entity still has dependents.
+    DeleteConflict(String),
+    /// A quota would be exceeded.
+    LimitExceeded(String),
+    /// A value is well-formed but not acceptable.
+    InvalidInput(String),
+    /// The request body is larger than Keyward accepts.
+    RequestEntityTooLarge(usize),
+    /// Keyward itself failed; details are logged, not returned.
+    ServiceFailure,
+}
+
+impl From<AuthError> for ApiError {
+    fn from(e: AuthError) -> Self {
+        ApiError::Auth(e)
+    }
+}
+
+impl ApiError {
+    /// AWS's error code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Auth(e) => e.code(),
+            ApiError::AccessDenied(_) => "AccessDenied",
+            ApiError::InvalidAction(_) => "InvalidAction",
+            ApiError::Validation(_) => "ValidationError",
+            ApiError::NoSuchEntity(_) => "NoSuchEntity",
+            ApiError::EntityAlreadyExists(_) => "EntityAlreadyExists",
+            ApiError::DeleteConflict(_) => "DeleteConflict",
+            ApiError::LimitExceeded(_) => "LimitExceeded",
+            ApiError::InvalidInput(_) => "InvalidInput",
+            ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
+            ApiError::ServiceFailure => "ServiceFailure",
+        }
+    }
+
+    /// The HTTP status AWS answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::Auth(e) => e.http_status(),
+            ApiError::AccessDenied(_) => 403,
+            ApiError::NoSuchEntity(_) => 404,
+            ApiError::EntityAlreadyExists(_) | ApiError::DeleteConflict(_) => 409,
+            ApiError::RequestEntityTooLarge(_) => 413,
+            ApiError::ServiceFailure => 500,
+            ApiError::InvalidAction(_)
+            | ApiError::Validation(_)
+            | ApiError::LimitExceeded(_)
+            | ApiError::InvalidInput(_) => 400,
+        }
+    }
+
+    /// `Sender` for the caller's faults, `Receiver` for Keyward's.
+    pub fn fault(&self) -> &'static str {
+        match self {
+            ApiError::ServiceFailure => "Receiver",
+            _ => "Sender",
+        }
+    }
+
+    /// The human-readable message, in AWS's words.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Auth(e) => e.message(),
+            ApiError::AccessDenied(m)
+            | ApiError::NoSuchEntity(m)
+            | ApiError::EntityAlreadyExists(m)
+            | ApiError::DeleteConflict(m)
+            | ApiError::LimitExceeded(m)
+            | ApiError::InvalidInput(m) => m.clone(),
+            ApiError::InvalidAction(action) => {
+                format!("The action {action} is not valid for this web service.")
+            }
+            ApiError::Validation(violations) => {
+                let n = violations.len();
+                let plural = if n == 1 { "error" } else { "errors" };
+                format!(
+                    "{n} validation {plural} detected: {}",
+                    violations.join("; ")
+                )
+            }
+            ApiError::RequestEntityTooLarge(limit) => {
+                format!("Request body must be at most {limit} bytes.")
+            }
+            ApiError::ServiceFailure => "The request processing has failed because of an unknown \
+                                         error, exception or failure."
+                .to_owned(),
+        }
+    }
+
+    /// `ValidationError` for a required parameter that is absent.
+    pub fn validation_null(field: &str) -> Self {
+        ApiError::Validation(vec![format!(
+            "Value null at '{field}' failed to satisfy constraint: Member must not be null"
+        )])
+    }
+
+    /// Maps a store failure that the handler did not expect; details go to the log only.
+    pub fn from_store(e: StoreError) -> Self {
+        tracing::error!(error = %e, "store operation failed");
+        ApiError::ServiceFailure
+    }
+}

@@ -1,0 +1,192 @@
+//! IAM users and their tags.
+
+use keyward_store::{Dependent, PageRequest, StoreError, Tag, User, UserId};
+use time::OffsetDateTime;
+
+use super::{load_user, no_such_user, tags_element, user_element, Paging, MAX_TAGS};
+use crate::error::ApiError;
+use crate::identity::{Caller, Principal};
+use crate::ids;
+use crate::protocol::xml::Element;
+use crate::state::AppState;
+
+fn already_exists(name: &str) -> ApiError {
+    ApiError::EntityAlreadyExists(format!("User with name {name} already exists."))
+}
+
+fn now_seconds() -> OffsetDateTime {
+    let now = OffsetDateTime::now_utc();
+    now.replace_nanosecond(0).unwrap_or(now)
+}
+
+fn page_request(paging: &Paging) -> PageRequest<'_> {
+    PageRequest {
+        marker: paging.marker.as_deref(),
+        max_items: paging.max_items,
+    }
+}
+
+fn paging_fields(next_marker: Option<String>) -> Vec<Element> {
+    let mut out = vec![Element::boolean("IsTruncated", next_marker.is_some())];
+    if let Some(marker) = next_marker {
+        out.push(Element::text("Marker", marker));
+    }
+    out
+}
+
+pub(super) async fn create(
+    state: &AppState,
+    name: String,
+    path: String,
+    tags: Vec<Tag>,
+) -> Result<Option<Element>, ApiError> {
+    let user = User {
+        user_id: UserId(ids::user_id()),
+        name,
+        path,
+        create_date: now_seconds(),
+    };
+    match state.store.create_user(&user, &tags).await {
+        Ok(()) => {}
+        Err(StoreError::AlreadyExists) => return Err(already_exists(&user.name)),
+        Err(e) => return Err(ApiError::from_store(e)),
+    }
+    Ok(Some(Element::parent(
+        "CreateUserResult",
+        vec![user_element(state, &user, Some(&tags))],
+    )))
+}
+
+pub(super) async fn get(
+    state: &AppState,
+    caller: &Caller,
+    name: Option<String>,
+) -> Result<Option<Element>, ApiError> {
+    let name = match (name, &caller.principal) {
+        (Some(name), _) => name,
+        (None, Principal::User(u)) => u.name.clone(),
+        (None, Principal::Root) => {
+            let root = Element::parent(
+                "User",
+                vec![
+                    Element::text("UserId", &state.account.0),
+                    Element::text("Arn", caller.arn()),
+                    Element::time("CreateDate", state.created_at),
+                ],
+            );
+            return Ok(Some(Element::parent("GetUserResult", vec![root])));
+        }
+    };
+    let user = load_user(state, &name).await?;
+    let tags = all_tags(state, &user.name).await?;
+    Ok(Some(Element::parent(
+        "GetUserResult",
+        vec![user_element(state, &user, Some(&tags))],
+    )))
+}
+
+async fn all_tags(state: &AppState, name: &str) -> Result<Vec<Tag>, ApiError> {
+    let page = PageRequest {
+        marker: None,
+        max_items: MAX_TAGS,
+    };
+    match state.store.list_user_tags(name, page).await {
+        Ok(page) => Ok(page.items),
+        Err(StoreError::NotFound) => Err(no_such_user(name)),
+        Err(e) => Err(ApiError::from_store(e)),
+    }
+}
+
+pub(super) async fn list(
+    state: &AppState,
+    path_prefix: &str,
+    paging: &Paging,
+) -> Result<Option<Element>, ApiError> {
+    let page = state
+        .store
+        .list_users(path_prefix, page_request(paging))
+        .await
+        .map_err(ApiError::from_store)?;
+    let users = page
+        .items
+        .iter()
+        .map(|u| user_element(state, u, None))
+        .collect();
+    let mut fields = vec![Element::list("Users", users)];
+    fields.extend(paging_fields(page.next_marker));
+    Ok(Some(Element::parent("ListUsersResult", fields)))
+}
+
+pub(super) async fn update(
+    state: &AppState,
+    name: &str,
+    new_name: Option<String>,
+    new_path: Option<String>,
+) -> Result<Option<Element>, ApiError> {
+    match state
+        .store
+        .update_user(name, new_name.as_deref(), new_path.as_deref())
+        .await
+    {
+        Ok(user) => {
+            state.keys.update_user(&user);
+            Ok(None)
+        }
+        Err(StoreError::NotFound) => Err(no_such_user(name)),
+        Err(StoreError::AlreadyExists) => Err(already_exists(new_name.as_deref().unwrap_or(name))),
+        Err(e) => Err(ApiError::from_store(e)),
+    }
+}
+
+pub(super) async fn delete(state: &AppState, name: &str) -> Result<Option<Element>, ApiError> {
+    match state.store.delete_user(name).await {
+        Ok(_) => Ok(None),
+        Err(StoreError::NotFound) => Err(no_such_user(name)),
+        Err(StoreError::DeleteConflict(Dependent::AccessKeys)) => Err(ApiError::DeleteConflict(
+            "Cannot delete entity, must delete access keys first.".into(),
+        )),
+        Err(e) => Err(ApiError::from_store(e)),
+    }
+}
+
+pub(super) async fn tag(
+    state: &AppState,
+    name: &str,
+    tags: &[Tag],
+) -> Result<Option<Element>, ApiError> {
+    match state.store.tag_user(name, tags, MAX_TAGS).await {
+        Ok(()) => Ok(None),
+        Err(StoreError::NotFound) => Err(no_such_user(name)),
+        Err(StoreError::LimitExceeded) => Err(ApiError::LimitExceeded(
+            "The number of tags has reached the maximum limit.".into(),
+        )),
+        Err(e) => Err(ApiError::from_store(e)),
+    }
+}
+
+pub(super) async fn untag(
+    state: &AppState,
+    name: &str,
+    keys: &[String],
+) -> Result<Option<Element>, ApiError> {
+    match state.store.untag_user(name, keys).await {
+        Ok(()) => Ok(None),
+        Err(StoreError::NotFound) => Err(no_such_user(name)),
+        Err(e) => Err(ApiError::from_store(e)),
+    }
+}
+
+pub(super) async fn list_tags(
+    state: &AppState,
+    name: &str,
+    paging: &Paging,
+) -> Result<Option<Element>, ApiError> {
+    let page = match state.store.list_user_tags(name, page_request(paging)).await {
+        Ok(page) => page,
+        Err(StoreError::NotFound) => return Err(no_such_user(name)),
+        Err(e) => return Err(ApiError::from_store(e)),
+    };
+    let mut fields = vec![tags_element(&page.items)];
+    fields.extend(paging_fields(page.next_marker));
+    Ok(Some(Element::parent("ListUserTagsResult", fields)))
+}

@@ -1,0 +1,107 @@
+//! Keyward's HTTP server: one listener answering IAM and STS in the AWS Query protocol, every
+//! request authenticated with SigV4 and recorded in the audit log.
+
+#![warn(missing_docs)]
+
+mod audit;
+mod authz;
+pub mod error;
+mod iam;
+mod identity;
+mod ids;
+mod keys;
+mod pipeline;
+pub mod protocol;
+pub mod state;
+mod sts;
+mod validate;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::routing::get;
+use axum::Router;
+
+pub use state::{RootCredentials, ServerConfig, StartError};
+
+/// How often pending access-key last-use records are written to the store.
+const LAST_USED_FLUSH_INTERVAL: Duration = Duration::from_secs(1);
+
+/// A server that is accepting requests.
+pub struct RunningServer {
+    /// The bound address (useful when listening on port 0).
+    pub local_addr: SocketAddr,
+    task: tokio::task::JoinHandle<Result<(), StartError>>,
+}
+
+impl RunningServer {
+    /// Waits until the server has shut down and flushed its state.
+    pub async fn wait(self) -> Result<(), StartError> {
+        self.task
+            .await
+            .map_err(|e| StartError::Config(format!("server task failed: {e}")))?
+    }
+}
+
+/// Opens the data directory, binds the listener and starts serving until `shutdown`
+/// resolves; then finishes in-flight requests, writes pending state and returns.
+pub async fn start(
+    config: ServerConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<RunningServer, StartError> {
+    let (state, audit_writer) = state::open(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| StartError::Io {
+            path: "listen address".into(),
+            source,
+        })?;
+    let local_addr = listener.local_addr().map_err(|source| StartError::Io {
+        path: "listen address".into(),
+        source,
+    })?;
+
+    let flusher = {
+        let state = Arc::clone(&state);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(LAST_USED_FLUSH_INTERVAL);
+            loop {
+                tick.tick().await;
+                if let Err(e) = state.keys.flush(state.store.as_ref()).await {
+                    tracing::error!(error = %e, "writing access key last use failed");
+                }
+            }
+        })
+    };
+
+    let app = Router::new()
+        .route("/healthz", get(pipeline::healthz))
+        .fallback(pipeline::handle)
+        .with_state(Arc::clone(&state));
+    let task = tokio::spawn(async move {
+        let served = axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        flusher.abort();
+        if let Err(e) = state.keys.flush(state.store.as_ref()).await {
+            tracing::error!(error = %e, "writing access key last use failed");
+        }
+        drop(state);
+        if tokio::time::timeout(Duration::from_secs(5), audit_writer.finish())
+            .await
+            .is_err()
+        {
+            tracing::error!("audit log did not drain within 5 s");
+        }
+        served.map_err(|source| StartError::Io {
+            path: "listener".into(),
+            source,
+        })
+    });
+    Ok(RunningServer { local_addr, task })
+}

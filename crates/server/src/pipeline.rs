@@ -1,0 +1,358 @@
+//! The request path, top to bottom: decode → authenticate → identify the operation →
+//! authorize → handle → encode → audit. Each step lives in one place; this module only strings
+//! them together.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use keyward_sigv4::{self as sigv4, SignableRequest};
+use keyward_store::AccessKeyLastUsed;
+use serde_json::{json, Value};
+use time::OffsetDateTime;
+
+use crate::audit::request_parameters;
+use crate::authz::authorize;
+use crate::error::ApiError;
+use crate::iam::IamRequest;
+use crate::identity::Caller;
+use crate::ids;
+use crate::protocol::query::QueryRequest;
+use crate::protocol::xml::{self, timestamp, Element};
+use crate::state::AppState;
+use crate::sts::StsRequest;
+
+/// Largest request body accepted; IAM's largest inputs (policy documents) are far smaller.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// A service Keyward answers, chosen by the SigV4 credential scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Service {
+    /// AWS Identity and Access Management.
+    Iam,
+    /// AWS Security Token Service.
+    Sts,
+}
+
+impl Service {
+    /// Signing names of the services, for the scope check.
+    pub const SIGNING_NAMES: &'static [&'static str] = &["iam", "sts"];
+
+    fn from_signing_name(name: &str) -> Option<Self> {
+        match name {
+            "iam" => Some(Service::Iam),
+            "sts" => Some(Service::Sts),
+            _ => None,
+        }
+    }
+
+    /// Guesses the service of a request that could not be authenticated, for the error's XML
+    /// namespace: STS's actions are few and distinct.
+    fn guess(query: &QueryRequest) -> Self {
+        const STS_ACTIONS: &[&str] = &[
+            "AssumeRole",
+            "AssumeRoleWithSAML",
+            "AssumeRoleWithWebIdentity",
+            "AssumeRoot",
+            "DecodeAuthorizationMessage",
+            "GetAccessKeyInfo",
+            "GetCallerIdentity",
+            "GetFederationToken",
+            "GetSessionToken",
+        ];
+        let is_sts = query.action().is_some_and(|a| STS_ACTIONS.contains(&a))
+            || query.get("Version") == Some("2011-06-15");
+        if is_sts {
+            Service::Sts
+        } else {
+            Service::Iam
+        }
+    }
+
+    fn namespace(self) -> &'static str {
+        match self {
+            Service::Iam => "https://iam.amazonaws.com/doc/2010-05-08/",
+            Service::Sts => "https://sts.amazonaws.com/doc/2011-06-15/",
+        }
+    }
+
+    fn signing_name(self) -> &'static str {
+        match self {
+            Service::Iam => "iam",
+            Service::Sts => "sts",
+        }
+    }
+
+    fn event_source(self) -> &'static str {
+        match self {
+            Service::Iam => "iam.amazonaws.com",
+            Service::Sts => "sts.amazonaws.com",
+        }
+    }
+}
+
+/// A decoded operation of either service.
+enum Operation {
+    Iam(IamRequest),
+    Sts(StsRequest),
+}
+
+/// What happened to one request, for the response and the audit record.
+struct Exchange {
+    service: Service,
+    action: Option<String>,
+    region: Option<String>,
+    caller: Option<Caller>,
+    access_key_id: Option<String>,
+    outcome: Result<Option<Element>, ApiError>,
+}
+
+/// `GET /healthz`: answers once the server accepts requests.
+pub async fn healthz() -> &'static str {
+    "ok\n"
+}
+
+/// Every AWS API request enters here.
+pub async fn handle(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request<Body>,
+) -> Response {
+    let started = Instant::now();
+    let request_id = ids::request_id();
+    let (parts, body) = request.into_parts();
+    let user_agent = header_str(&parts.headers, header::USER_AGENT.as_str())
+        .unwrap_or("")
+        .to_owned();
+    let query_string = parts.uri.query().unwrap_or("");
+
+    let (exchange, query) = match to_bytes(body, MAX_BODY_BYTES).await {
+        Err(_) => {
+            let query = QueryRequest::decode(query_string, None);
+            let exchange = Exchange {
+                service: Service::guess(&query),
+                action: query.action().map(str::to_owned),
+                region: None,
+                caller: None,
+                access_key_id: None,
+                outcome: Err(ApiError::RequestEntityTooLarge(MAX_BODY_BYTES)),
+            };
+            (exchange, query)
+        }
+        Ok(body) => {
+            let form = is_form(&parts.method, &parts.headers).then_some(&body[..]);
+            let query = QueryRequest::decode(query_string, form);
+            let headers: Vec<(&str, &str)> = parts
+                .headers
+                .iter()
+                .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)))
+                .collect();
+            let signable = SignableRequest {
+                method: parts.method.as_str(),
+                path: parts.uri.path(),
+                query: query_string,
+                headers: &headers,
+                body: &body,
+            };
+            (process(&state, &signable, &query).await, query)
+        }
+    };
+
+    let status = match &exchange.outcome {
+        Ok(_) => 200,
+        Err(e) => e.status(),
+    };
+    let namespace = exchange.service.namespace();
+    let action_name = exchange.action.as_deref().unwrap_or("");
+    let body = match &exchange.outcome {
+        Ok(result) => xml::success(namespace, action_name, result.as_ref(), &request_id),
+        Err(e) => xml::error(namespace, e.fault(), e.code(), &e.message(), &request_id),
+    };
+
+    state.audit.record(audit_record(
+        &exchange,
+        &query,
+        &request_id,
+        peer,
+        &user_agent,
+    ));
+    tracing::info!(
+        request_id = %request_id,
+        service = exchange.service.signing_name(),
+        action = action_name,
+        principal = exchange.caller.as_ref().map(Caller::arn).unwrap_or_default(),
+        status,
+        error = exchange.outcome.as_ref().err().map(ApiError::code).unwrap_or(""),
+        micros = started.elapsed().as_micros() as u64,
+        "request"
+    );
+
+    let mut response = (
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        body,
+    )
+        .into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/xml"));
+    if let Ok(id) = HeaderValue::from_str(&request_id) {
+        headers.insert("x-amzn-requestid", id);
+    }
+    response
+}
+
+fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+fn is_form(method: &Method, headers: &HeaderMap) -> bool {
+    method == Method::POST
+        && header_str(headers, header::CONTENT_TYPE.as_str())
+            .is_none_or(|ct| ct.starts_with("application/x-www-form-urlencoded"))
+}
+
+/// Authenticates, authorizes and runs one request.
+async fn process(state: &AppState, req: &SignableRequest<'_>, query: &QueryRequest) -> Exchange {
+    let mut exchange = Exchange {
+        service: Service::guess(query),
+        action: query.action().map(str::to_owned),
+        region: None,
+        caller: None,
+        access_key_id: None,
+        outcome: Ok(None),
+    };
+    let auth = match sigv4::parse(req) {
+        Ok(auth) => auth,
+        Err(e) => {
+            exchange.outcome = Err(e.into());
+            return exchange;
+        }
+    };
+    exchange.access_key_id = Some(auth.access_key_id.clone());
+    exchange.region = Some(auth.scope.region.clone());
+    if let Some(service) = Service::from_signing_name(&auth.scope.service) {
+        exchange.service = service;
+    }
+    let caller = match authenticate(state, req, &auth) {
+        Ok(caller) => caller,
+        Err(e) => {
+            exchange.outcome = Err(e);
+            return exchange;
+        }
+    };
+    exchange.outcome = run(state, &caller, exchange.service, query).await;
+    exchange.caller = Some(caller);
+    exchange
+}
+
+/// SigV4: scope, key lookup, clock window, signature. The key comes from the in-memory cache.
+fn authenticate(
+    state: &AppState,
+    req: &SignableRequest<'_>,
+    auth: &sigv4::ParsedAuth,
+) -> Result<Caller, ApiError> {
+    sigv4::check_scope(auth, Service::SIGNING_NAMES)?;
+    let key = state
+        .keys
+        .get(&auth.access_key_id)
+        .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
+        .ok_or(ApiError::Auth(sigv4::AuthError::InvalidClientTokenId))?;
+    if auth.session_token.is_some() {
+        return Err(ApiError::Auth(sigv4::AuthError::InvalidClientTokenId));
+    }
+    let now = OffsetDateTime::now_utc();
+    sigv4::check_time(auth, now)?;
+    let signing_key = state
+        .signing_keys
+        .get(&auth.access_key_id, &key.secret, &auth.scope);
+    sigv4::verify(req, auth, &signing_key)?;
+    state.keys.record_use(
+        &auth.access_key_id,
+        AccessKeyLastUsed {
+            date: now,
+            service: auth.scope.service.clone(),
+            region: auth.scope.region.clone(),
+        },
+    );
+    Ok(Caller {
+        principal: key.principal.clone(),
+        access_key_id: auth.access_key_id.clone(),
+        account: state.account.clone(),
+    })
+}
+
+/// Decodes the operation, authorizes it and runs its handler.
+async fn run(
+    state: &AppState,
+    caller: &Caller,
+    service: Service,
+    query: &QueryRequest,
+) -> Result<Option<Element>, ApiError> {
+    let action = query
+        .action()
+        .ok_or_else(|| ApiError::InvalidAction(String::new()))?;
+    let unknown = || ApiError::InvalidAction(action.to_owned());
+    let operation = match service {
+        Service::Iam => Operation::Iam(IamRequest::decode(action, query).ok_or_else(unknown)??),
+        Service::Sts => Operation::Sts(StsRequest::decode(action, query).ok_or_else(unknown)??),
+    };
+    match operation {
+        Operation::Iam(request) => {
+            let resource = request.resource(state, caller).await?;
+            authorize(caller, &format!("iam:{}", request.action()), &resource)?;
+            request.execute(state, caller).await
+        }
+        Operation::Sts(request) => {
+            if request.needs_authorization() {
+                let resource = format!("arn:aws:sts::{}:*", state.account.0);
+                authorize(caller, &format!("sts:{}", request.action()), &resource)?;
+            }
+            request.execute(caller)
+        }
+    }
+}
+
+/// The CloudTrail-shaped record of one exchange.
+fn audit_record(
+    exchange: &Exchange,
+    query: &QueryRequest,
+    request_id: &str,
+    peer: SocketAddr,
+    user_agent: &str,
+) -> Value {
+    let user_identity = match (&exchange.caller, &exchange.access_key_id) {
+        (Some(caller), _) => caller.audit_identity(),
+        (None, Some(key)) => json!({ "type": "Unknown", "accessKeyId": key }),
+        (None, None) => json!({ "type": "Unknown" }),
+    };
+    let (response_elements, error_code, error_message) = match &exchange.outcome {
+        Ok(Some(result)) => (result.to_audit_json(), Value::Null, Value::Null),
+        Ok(None) => (Value::Null, Value::Null, Value::Null),
+        Err(e) => (
+            Value::Null,
+            Value::String(e.code().to_owned()),
+            Value::String(e.message()),
+        ),
+    };
+    json!({
+        "eventVersion": "1.08",
+        "eventTime": timestamp(OffsetDateTime::now_utc()),
+        "eventSource": exchange.service.event_source(),
+        "eventName": exchange.action,
+        "awsRegion": exchange.region.as_deref().unwrap_or("us-east-1"),
+        "sourceIPAddress": peer.ip().to_string(),
+        "userAgent": user_agent,
+        "userIdentity": user_identity,
+        "requestParameters": request_parameters(query.operation_params()),
+        "responseElements": response_elements,
+        "errorCode": error_code,
+        "errorMessage": error_message,
+        "requestID": request_id,
+        "eventID": ids::request_id(),
+        "eventType": "AwsApiCall",
+        "recipientAccountId": exchange.caller.as_ref().map(|c| c.account.0.clone()),
+    })
+}

@@ -1,0 +1,207 @@
+//! Response bodies as a small element tree. One tree renders both the AWS Query XML that
+//! clients parse and the JSON `responseElements` of the audit record, so the two can never
+//! disagree — except for secrets, which the tree marks and the audit rendering leaves out.
+
+use quick_xml::escape::escape;
+use serde_json::{Map, Value};
+use time::format_description::well_known::Iso8601;
+use time::OffsetDateTime;
+
+/// One XML element of a response.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    name: &'static str,
+    body: Body,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Body {
+    Text(String),
+    /// Shown to the caller once, never written to the audit log.
+    Secret(String),
+    Children(Vec<Element>),
+    /// A Query-protocol list: each item is wrapped in `<member>`.
+    List(Vec<Element>),
+}
+
+/// AWS's timestamp form in IAM/STS XML: ISO 8601, UTC, second precision.
+pub fn timestamp(t: OffsetDateTime) -> String {
+    let t = t.replace_nanosecond(0).unwrap_or(t);
+    t.format(&Iso8601::DEFAULT)
+        .map(|s| s.replace(".000000000", ""))
+        .unwrap_or_default()
+}
+
+impl Element {
+    /// An element holding text.
+    pub fn text(name: &'static str, value: impl Into<String>) -> Self {
+        Element {
+            name,
+            body: Body::Text(value.into()),
+        }
+    }
+
+    /// An element holding a secret: rendered to the caller, omitted from audit records.
+    pub fn secret(name: &'static str, value: impl Into<String>) -> Self {
+        Element {
+            name,
+            body: Body::Secret(value.into()),
+        }
+    }
+
+    /// An element holding a timestamp.
+    pub fn time(name: &'static str, value: OffsetDateTime) -> Self {
+        Self::text(name, timestamp(value))
+    }
+
+    /// An element holding a boolean as AWS spells it.
+    pub fn boolean(name: &'static str, value: bool) -> Self {
+        Self::text(name, if value { "true" } else { "false" })
+    }
+
+    /// An element holding other elements (a structure).
+    pub fn parent(name: &'static str, children: Vec<Element>) -> Self {
+        Element {
+            name,
+            body: Body::Children(children),
+        }
+    }
+
+    /// A list; `items` are structures whose own name is replaced by `member` on the wire.
+    pub fn list(name: &'static str, items: Vec<Element>) -> Self {
+        Element {
+            name,
+            body: Body::List(items),
+        }
+    }
+
+    /// Appends the XML rendering of this element to `out`.
+    pub fn write_xml(&self, out: &mut String) {
+        self.write_named(self.name, out);
+    }
+
+    fn write_named(&self, name: &str, out: &mut String) {
+        out.push('<');
+        out.push_str(name);
+        out.push('>');
+        match &self.body {
+            Body::Text(t) | Body::Secret(t) => out.push_str(&escape(t.as_str())),
+            Body::Children(children) => children.iter().for_each(|c| c.write_xml(out)),
+            Body::List(items) => items.iter().for_each(|i| i.write_named("member", out)),
+        }
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
+    }
+
+    /// The CloudTrail-style JSON rendering: camelCase keys, lists as arrays, secrets left out.
+    pub fn to_audit_json(&self) -> Value {
+        match &self.body {
+            Body::Text(t) => Value::String(t.clone()),
+            Body::Secret(_) => Value::Null,
+            Body::Children(children) => {
+                let mut map = Map::new();
+                for c in children {
+                    if !matches!(c.body, Body::Secret(_)) {
+                        map.insert(camel(c.name), c.to_audit_json());
+                    }
+                }
+                Value::Object(map)
+            }
+            Body::List(items) => Value::Array(items.iter().map(Element::to_audit_json).collect()),
+        }
+    }
+}
+
+/// `UserName` → `userName`, as CloudTrail spells request and response fields.
+pub fn camel(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Renders a successful Query-protocol response.
+pub fn success(
+    namespace: &str,
+    action: &str,
+    result: Option<&Element>,
+    request_id: &str,
+) -> String {
+    let mut out = String::with_capacity(512);
+    out.push('<');
+    out.push_str(action);
+    out.push_str("Response xmlns=\"");
+    out.push_str(namespace);
+    out.push_str("\">");
+    if let Some(result) = result {
+        result.write_xml(&mut out);
+    }
+    out.push_str("<ResponseMetadata><RequestId>");
+    out.push_str(request_id);
+    out.push_str("</RequestId></ResponseMetadata></");
+    out.push_str(action);
+    out.push_str("Response>\n");
+    out
+}
+
+/// Renders an AWS Query-protocol error document.
+pub fn error(namespace: &str, kind: &str, code: &str, message: &str, request_id: &str) -> String {
+    format!(
+        "<ErrorResponse xmlns=\"{namespace}\"><Error><Type>{kind}</Type><Code>{code}</Code>\
+         <Message>{}</Message></Error><RequestId>{request_id}</RequestId></ErrorResponse>\n",
+        escape(message)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_lists_and_escapes_text() {
+        let e = Element::parent(
+            "ListUsersResult",
+            vec![
+                Element::list(
+                    "Users",
+                    vec![Element::parent(
+                        "User",
+                        vec![Element::text("UserName", "a<&>b")],
+                    )],
+                ),
+                Element::boolean("IsTruncated", false),
+            ],
+        );
+        let mut out = String::new();
+        e.write_xml(&mut out);
+        assert_eq!(
+            out,
+            "<ListUsersResult><Users><member><UserName>a&lt;&amp;&gt;b</UserName></member>\
+             </Users><IsTruncated>false</IsTruncated></ListUsersResult>"
+        );
+    }
+
+    #[test]
+    fn audit_rendering_drops_secrets() {
+        let e = Element::parent(
+            "AccessKey",
+            vec![
+                Element::text("AccessKeyId", "AKIA"),
+                Element::secret("SecretAccessKey", "s3cr3t"),
+            ],
+        );
+        let json = e.to_audit_json().to_string();
+        assert_eq!(json, r#"{"accessKeyId":"AKIA"}"#);
+        let mut xml = String::new();
+        e.write_xml(&mut xml);
+        assert!(xml.contains("s3cr3t"));
+    }
+
+    #[test]
+    fn timestamps_are_iso8601_seconds() {
+        let t = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
+        assert_eq!(timestamp(t), "2023-11-14T22:13:20Z");
+    }
+}

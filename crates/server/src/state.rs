@@ -1,0 +1,234 @@
+//! Start-up: the data directory, the master key, the store, the account's root credentials, and
+//! the shared state every request reads.
+
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use keyward_sigv4::SigningKeyCache;
+use keyward_store::{
+    AccessKey, AccessKeyStatus, KeyOwner, MasterKey, SqliteStore, Store, StoreError,
+};
+use time::OffsetDateTime;
+
+use crate::audit::{AuditLog, AuditWriter};
+use crate::identity::{AccountId, Principal};
+use crate::ids;
+use crate::keys::KeyCache;
+
+/// Settings of one `keyward serve`.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    /// Address to listen on.
+    pub listen: std::net::SocketAddr,
+    /// Directory holding the database, master key, root credentials and audit log.
+    pub data_dir: PathBuf,
+    /// The AWS account id this instance serves.
+    pub account_id: String,
+    /// Root credentials to install on first start, instead of generated ones.
+    pub root_credentials: Option<RootCredentials>,
+    /// Base64 master key from the environment, instead of `DATA_DIR/master.key`.
+    pub master_key: Option<String>,
+}
+
+/// A root access key pair given by the operator.
+#[derive(Clone)]
+pub struct RootCredentials {
+    /// Access key id.
+    pub access_key_id: String,
+    /// Secret access key.
+    pub secret_access_key: String,
+}
+
+impl std::fmt::Debug for RootCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RootCredentials({}, ..)", self.access_key_id)
+    }
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// A file in the data directory could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The failure.
+        source: std::io::Error,
+    },
+    /// The store refused to open or to answer.
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    /// The configuration contradicts the data directory.
+    #[error("{0}")]
+    Config(String),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StartError + '_ {
+    move |source| StartError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Everything requests share.
+pub struct AppState {
+    /// Persistent storage.
+    pub store: Arc<dyn Store>,
+    /// Seals and opens secrets.
+    pub master: MasterKey,
+    /// Access keys for authentication.
+    pub keys: KeyCache,
+    /// Derived SigV4 signing keys.
+    pub signing_keys: SigningKeyCache,
+    /// The account served.
+    pub account: AccountId,
+    /// When the account was created (first start), reported for the root user.
+    pub created_at: OffsetDateTime,
+    /// The audit log.
+    pub audit: AuditLog,
+}
+
+/// Writes `contents` to a new file readable only by its owner; fails if it exists.
+fn write_private(path: &Path, contents: &str) -> Result<(), StartError> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io_err(path))?;
+    file.write_all(contents.as_bytes()).map_err(io_err(path))?;
+    file.sync_all().map_err(io_err(path))
+}
+
+fn load_master_key(config: &ServerConfig) -> Result<MasterKey, StartError> {
+    if let Some(text) = &config.master_key {
+        return MasterKey::from_base64(text)
+            .map_err(|e| StartError::Config(format!("KEYWARD_MASTER_KEY: {e}")));
+    }
+    let path = config.data_dir.join("master.key");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => MasterKey::from_base64(&text)
+            .map_err(|e| StartError::Config(format!("{}: {e}", path.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let (key, raw) = MasterKey::generate();
+            write_private(&path, &(MasterKey::encode(&raw) + "\n"))?;
+            Ok(key)
+        }
+        Err(e) => Err(io_err(&path)(e)),
+    }
+}
+
+/// Opens the data directory and builds the shared state. Returns the audit writer so the
+/// caller can drain it at shutdown.
+pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter), StartError> {
+    let dir = &config.data_dir;
+    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(io_err(dir))?;
+    let master = load_master_key(config)?;
+    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&dir.join("keyward.db"))?);
+
+    let account = store.init_setting("account_id", &config.account_id).await?;
+    if account != config.account_id {
+        return Err(StartError::Config(format!(
+            "{} belongs to account {account}, not {}; start with --account-id {account} or use \
+             another --data-dir",
+            dir.display(),
+            config.account_id
+        )));
+    }
+    let now = OffsetDateTime::now_utc();
+    let created = store
+        .init_setting("created_at", &now.unix_timestamp().to_string())
+        .await?;
+    let created_at = created
+        .parse::<i64>()
+        .ok()
+        .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
+        .unwrap_or(now);
+
+    let keys = KeyCache::load(store.as_ref(), &master)
+        .await
+        .map_err(|e| match e {
+            StoreError::Backend(m) if m.contains("master key") => StartError::Config(format!(
+                "stored secrets do not open with this master key ({m}); use the master key this \
+             data directory was created with"
+            )),
+            other => StartError::Store(other),
+        })?;
+    install_root_credentials(config, store.as_ref(), &master, &keys).await?;
+
+    let (audit, writer) = AuditLog::open(&dir.join("audit.log"))
+        .await
+        .map_err(io_err(&dir.join("audit.log")))?;
+    let state = AppState {
+        store,
+        master,
+        keys,
+        signing_keys: SigningKeyCache::new(4096),
+        account: AccountId(config.account_id.clone()),
+        created_at,
+        audit,
+    };
+    Ok((Arc::new(state), writer))
+}
+
+/// On first start, gives the root user an access key: the operator's, or a generated one
+/// written to `DATA_DIR/root-credentials` (mode 0600). Later starts change nothing, so root may
+/// rotate or delete its keys through the API.
+async fn install_root_credentials(
+    config: &ServerConfig,
+    store: &dyn Store,
+    master: &MasterKey,
+    keys: &KeyCache,
+) -> Result<(), StartError> {
+    if store.get_setting("root_initialized").await?.is_some() {
+        return Ok(());
+    }
+    let (access_key_id, secret, generated) = match &config.root_credentials {
+        Some(c) => (c.access_key_id.clone(), c.secret_access_key.clone(), false),
+        None => (ids::access_key_id(), ids::secret_access_key(), true),
+    };
+    let path = config.data_dir.join("root-credentials");
+    if generated {
+        let _ = std::fs::remove_file(&path);
+        write_private(
+            &path,
+            &format!(
+                "# Root credentials of account {}, generated by keyward on first start.\n\
+                 [default]\naws_access_key_id = {access_key_id}\naws_secret_access_key = {secret}\n",
+                config.account_id
+            ),
+        )?;
+    }
+    let now = OffsetDateTime::now_utc();
+    let key = AccessKey {
+        access_key_id: access_key_id.clone(),
+        owner: KeyOwner::Root,
+        status: AccessKeyStatus::Active,
+        create_date: now.replace_nanosecond(0).unwrap_or(now),
+        secret: master.seal(&secret, &access_key_id)?,
+        last_used: None,
+    };
+    match store.create_access_key(&key, 2).await {
+        Ok(()) | Err(StoreError::AlreadyExists) => {}
+        Err(e) => return Err(e.into()),
+    }
+    keys.insert(&key, Principal::Root, master)?;
+    store.init_setting("root_initialized", "true").await?;
+    if generated {
+        println!(
+            "Root credentials of account {} (access key {access_key_id}) written to {}",
+            config.account_id,
+            path.display()
+        );
+    } else {
+        println!(
+            "Root credentials of account {} installed from KEYWARD_ROOT_ACCESS_KEY_ID ({access_key_id})",
+            config.account_id
+        );
+    }
+    Ok(())
+}

@@ -12,8 +12,13 @@ pub enum ApiError {
     Auth(AuthError),
     /// The caller is authenticated but not authorized; the message is AWS's full sentence.
     AccessDenied(String),
-    /// The `Action` is missing or unknown to the service.
-    InvalidAction(String),
+    /// The `Action` is missing or unknown to the service: the action and the API version.
+    InvalidAction {
+        /// The action asked for.
+        action: String,
+        /// The API version it was looked up in.
+        version: String,
+    },
     /// Input failed the API's constraints; each item is one violation sentence.
     Validation(Vec<String>),
     /// The named entity does not exist.
@@ -44,7 +49,7 @@ impl ApiError {
         match self {
             ApiError::Auth(e) => e.code(),
             ApiError::AccessDenied(_) => "AccessDenied",
-            ApiError::InvalidAction(_) => "InvalidAction",
+            ApiError::InvalidAction { .. } => "InvalidAction",
             ApiError::Validation(_) => "ValidationError",
             ApiError::NoSuchEntity(_) => "NoSuchEntity",
             ApiError::EntityAlreadyExists(_) => "EntityAlreadyExists",
@@ -62,12 +67,13 @@ impl ApiError {
             ApiError::Auth(e) => e.http_status(),
             ApiError::AccessDenied(_) => 403,
             ApiError::NoSuchEntity(_) => 404,
-            ApiError::EntityAlreadyExists(_) | ApiError::DeleteConflict(_) => 409,
+            ApiError::EntityAlreadyExists(_)
+            | ApiError::DeleteConflict(_)
+            | ApiError::LimitExceeded(_) => 409,
             ApiError::RequestEntityTooLarge(_) => 413,
             ApiError::ServiceFailure => 500,
-            ApiError::InvalidAction(_)
+            ApiError::InvalidAction { .. }
             | ApiError::Validation(_)
-            | ApiError::LimitExceeded(_)
             | ApiError::InvalidInput(_) => 400,
         }
     }
@@ -90,8 +96,8 @@ impl ApiError {
             | ApiError::DeleteConflict(m)
             | ApiError::LimitExceeded(m)
             | ApiError::InvalidInput(m) => m.clone(),
-            ApiError::InvalidAction(action) => {
-                format!("The action {action} is not valid for this web service.")
+            ApiError::InvalidAction { action, version } => {
+                format!("Could not find operation {action} for version {version}")
             }
             ApiError::Validation(violations) => {
                 let n = violations.len();

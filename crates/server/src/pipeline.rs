@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use crate::audit::request_parameters;
-use crate::authz::authorize;
+use crate::authz::{authorize, Resource};
 use crate::error::ApiError;
 use crate::iam::IamRequest;
 use crate::identity::Caller;
@@ -77,6 +77,13 @@ impl Service {
         match self {
             Service::Iam => "https://iam.amazonaws.com/doc/2010-05-08/",
             Service::Sts => "https://sts.amazonaws.com/doc/2011-06-15/",
+        }
+    }
+
+    fn version(self) -> &'static str {
+        match self {
+            Service::Iam => "2010-05-08",
+            Service::Sts => "2011-06-15",
         }
     }
 
@@ -291,10 +298,11 @@ async fn run(
     service: Service,
     query: &QueryRequest,
 ) -> Result<Option<Element>, ApiError> {
-    let action = query
-        .action()
-        .ok_or_else(|| ApiError::InvalidAction(String::new()))?;
-    let unknown = || ApiError::InvalidAction(action.to_owned());
+    let unknown = || ApiError::InvalidAction {
+        action: query.action().unwrap_or_default().to_owned(),
+        version: query.get("Version").unwrap_or(service.version()).to_owned(),
+    };
+    let action = query.action().ok_or_else(unknown)?;
     let operation = match service {
         Service::Iam => Operation::Iam(IamRequest::decode(action, query).ok_or_else(unknown)??),
         Service::Sts => Operation::Sts(StsRequest::decode(action, query).ok_or_else(unknown)??),
@@ -307,7 +315,7 @@ async fn run(
         }
         Operation::Sts(request) => {
             if request.needs_authorization() {
-                let resource = format!("arn:aws:sts::{}:*", state.account.0);
+                let resource = Resource::arn(format!("arn:aws:sts::{}:*", state.account.0));
                 authorize(caller, &format!("sts:{}", request.action()), &resource)?;
             }
             request.execute(caller)

@@ -6,6 +6,7 @@ mod users;
 
 use keyward_store::{KeyOwner, StoreError, Tag, User};
 
+use crate::authz::Resource;
 use crate::error::ApiError;
 use crate::identity::{user_arn, Caller, Principal};
 use crate::protocol::query::QueryRequest;
@@ -134,8 +135,8 @@ impl IamRequest {
     /// Decodes and validates `action`; `None` if IAM has no such action.
     pub fn decode(action: &str, req: &QueryRequest) -> Option<Result<Self, ApiError>> {
         let mut v = Violations::default();
-        let decoded = (|| -> Result<IamRequest, ApiError> {
-            Ok(match action {
+        let decoded = (|| -> Result<Option<IamRequest>, ApiError> {
+            Ok(Some(match action {
                 "CreateUser" => {
                     let name = required_user_name(req)?;
                     let path = req.get("Path").unwrap_or("/").to_owned();
@@ -231,13 +232,13 @@ impl IamRequest {
                     v.access_key_id(&access_key_id, "accessKeyId");
                     IamRequest::GetAccessKeyLastUsed { access_key_id }
                 }
-                _ => return Err(ApiError::InvalidAction(action.to_owned())),
-            })
+                _ => return Ok(None),
+            }))
         })();
         match decoded {
-            Err(ApiError::InvalidAction(_)) => None,
             Err(e) => Some(Err(e)),
-            Ok(request) => Some(v.finish().map(|()| request)),
+            Ok(None) => None,
+            Ok(Some(request)) => Some(v.finish().map(|()| request)),
         }
     }
 
@@ -260,18 +261,24 @@ impl IamRequest {
         }
     }
 
-    /// The resource ARN the request acts on, as authorization and AccessDenied messages name it.
-    pub async fn resource(&self, state: &AppState, caller: &Caller) -> Result<String, ApiError> {
+    /// The resource the request acts on, for authorization and AccessDenied messages.
+    pub async fn resource(&self, state: &AppState, caller: &Caller) -> Result<Resource, ApiError> {
         let account = &state.account;
         let target = match self {
-            IamRequest::CreateUser { name, path, .. } => return Ok(user_arn(account, path, name)),
-            IamRequest::ListUsers { .. } => return Ok(format!("arn:aws:iam::{}:user/", account.0)),
+            IamRequest::CreateUser { name, path, .. } => {
+                return Ok(Resource::arn(user_arn(account, path, name)))
+            }
+            IamRequest::ListUsers { .. } => {
+                return Ok(Resource::arn(format!("arn:aws:iam::{}:user/", account.0)))
+            }
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 match state.store.get_access_key(access_key_id).await {
                     Ok(key) => match key.owner {
-                        KeyOwner::Root => return Ok(format!("arn:aws:iam::{}:root", account.0)),
+                        KeyOwner::Root => {
+                            return Ok(Resource::arn(format!("arn:aws:iam::{}:root", account.0)))
+                        }
                         KeyOwner::User(id) => match state.store.get_user_by_id(&id).await {
-                            Ok(u) => return Ok(user_arn(account, &u.path, &u.name)),
+                            Ok(u) => Some(u.name),
                             Err(StoreError::NotFound) => None,
                             Err(e) => return Err(ApiError::from_store(e)),
                         },
@@ -291,13 +298,15 @@ impl IamRequest {
             | IamRequest::UntagUser { name, .. }
             | IamRequest::ListUserTags { name, .. } => Some(name.clone()),
         };
-        match target {
-            None => Ok(caller.arn()),
-            Some(name) => match state.store.get_user(&name).await {
-                Ok(u) => Ok(user_arn(account, &u.path, &u.name)),
-                Err(StoreError::NotFound) => Ok(user_arn(account, "/", &name)),
-                Err(e) => Err(ApiError::from_store(e)),
-            },
+        let name = match (target, &caller.principal) {
+            (Some(name), _) => name,
+            (None, Principal::User(u)) => u.name.clone(),
+            (None, Principal::Root) => return Ok(Resource::arn(caller.arn())),
+        };
+        match state.store.get_user(&name).await {
+            Ok(u) => Ok(Resource::user(user_arn(account, &u.path, &u.name), &u.name)),
+            Err(StoreError::NotFound) => Ok(Resource::user(user_arn(account, "/", &name), &name)),
+            Err(e) => Err(ApiError::from_store(e)),
         }
     }
 

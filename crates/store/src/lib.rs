@@ -14,9 +14,7 @@ mod sqlite;
 
 use async_trait::async_trait;
 
-pub use model::{
-    AccessKey, AccessKeyLastUsed, AccessKeyStatus, KeyOwner, Page, Tag, User, UserId,
-};
+pub use model::{AccessKey, AccessKeyLastUsed, AccessKeyStatus, KeyOwner, Page, Tag, User, UserId};
 pub use secrets::{MasterKey, SealedSecret};
 pub use sqlite::SqliteStore;
 
@@ -111,8 +109,11 @@ pub trait Store: Send + Sync + 'static {
         status: AccessKeyStatus,
     ) -> Result<(), StoreError>;
     /// Deletes a key; `NotFound` unless the key belongs to `owner`.
-    async fn delete_access_key(&self, owner: &KeyOwner, access_key_id: &str)
-        -> Result<(), StoreError>;
+    async fn delete_access_key(
+        &self,
+        owner: &KeyOwner,
+        access_key_id: &str,
+    ) -> Result<(), StoreError>;
     /// Records the latest use of several keys in one write (uses are coalesced by the caller).
     async fn record_access_key_uses(
         &self,

@@ -104,8 +104,11 @@ impl MasterKey {
         let plain = self
             .0
             .decrypt(Nonce::from_slice(nonce), payload)
-            .map_err(|_| StoreError::Backend("sealed secret does not open with this master key".into()))?;
-        String::from_utf8(plain).map_err(|_| StoreError::Backend("sealed secret is not UTF-8".into()))
+            .map_err(|_| {
+                StoreError::Backend("sealed secret does not open with this master key".into())
+            })?;
+        String::from_utf8(plain)
+            .map_err(|_| StoreError::Backend("sealed secret is not UTF-8".into()))
     }
 }
 
@@ -119,10 +122,7 @@ mod tests {
         let sealed = key
             .seal("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIA1")
             .unwrap();
-        assert!(!sealed
-            .as_bytes()
-            .windows(8)
-            .any(|w| w == b"wJalrXUt"));
+        assert!(!sealed.as_bytes().windows(8).any(|w| w == b"wJalrXUt"));
         assert_eq!(
             key.open(&sealed, "AKIA1").unwrap(),
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"

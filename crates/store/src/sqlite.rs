@@ -169,10 +169,14 @@ impl SqliteStore {
     }
 
     fn init(mut conn: Connection) -> Result<Self, StoreError> {
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(backend)?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(backend)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(backend)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(backend)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(backend)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(backend)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(backend)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(backend)?;
         let version: usize = conn
             .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
             .map_err(backend)? as usize;
@@ -284,12 +288,14 @@ impl Store for SqliteStore {
     async fn get_user_by_id(&self, id: &UserId) -> Result<User, StoreError> {
         let id = id.0.clone();
         self.run(move |conn| {
-            conn.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE user_id = ?1"))
-                .map_err(backend)?
-                .query_row([id], user_from_row)
-                .optional()
-                .map_err(backend)?
-                .ok_or(StoreError::NotFound)
+            conn.prepare_cached(&format!(
+                "SELECT {USER_COLUMNS} FROM users WHERE user_id = ?1"
+            ))
+            .map_err(backend)?
+            .query_row([id], user_from_row)
+            .optional()
+            .map_err(backend)?
+            .ok_or(StoreError::NotFound)
         })
         .await
     }

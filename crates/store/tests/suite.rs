@@ -37,11 +37,19 @@ async fn contract(store: Arc<dyn Store>) {
     let (master, _) = MasterKey::generate();
     let alice = user("AIDAALICE", "Alice", "/");
     store
-        .create_user(&alice, &[Tag { key: "team".into(), value: "q".into() }])
+        .create_user(
+            &alice,
+            &[Tag {
+                key: "team".into(),
+                value: "q".into(),
+            }],
+        )
         .await
         .unwrap();
     assert_eq!(
-        store.create_user(&user("AIDAOTHER", "ALICE", "/"), &[]).await,
+        store
+            .create_user(&user("AIDAOTHER", "ALICE", "/"), &[])
+            .await,
         Err(StoreError::AlreadyExists),
         "names are unique case-insensitively"
     );
@@ -71,7 +79,10 @@ async fn contract(store: Arc<dyn Store>) {
         .update_user("alice", Some("Alicia"), Some("/people/"))
         .await
         .unwrap();
-    assert_eq!((renamed.name.as_str(), renamed.path.as_str()), ("Alicia", "/people/"));
+    assert_eq!(
+        (renamed.name.as_str(), renamed.path.as_str()),
+        ("Alicia", "/people/")
+    );
     assert_eq!(renamed.user_id, alice.user_id);
     assert_eq!(
         store.update_user("Alicia", Some("u0"), None).await,
@@ -83,42 +94,85 @@ async fn contract(store: Arc<dyn Store>) {
     );
 
     store
-        .tag_user("alicia", &[Tag { key: "TEAM".into(), value: "r".into() }], 50)
+        .tag_user(
+            "alicia",
+            &[Tag {
+                key: "TEAM".into(),
+                value: "r".into(),
+            }],
+            50,
+        )
         .await
         .unwrap();
-    let tags = store.list_user_tags("Alicia", page(100, None)).await.unwrap();
-    assert_eq!(tags.items, vec![Tag { key: "TEAM".into(), value: "r".into() }]);
+    let tags = store
+        .list_user_tags("Alicia", page(100, None))
+        .await
+        .unwrap();
+    assert_eq!(
+        tags.items,
+        vec![Tag {
+            key: "TEAM".into(),
+            value: "r".into()
+        }]
+    );
     let many: Vec<Tag> = (0..50)
-        .map(|i| Tag { key: format!("k{i}"), value: String::new() })
+        .map(|i| Tag {
+            key: format!("k{i}"),
+            value: String::new(),
+        })
         .collect();
     assert_eq!(
         store.tag_user("Alicia", &many, 50).await,
         Err(StoreError::LimitExceeded)
     );
     assert_eq!(
-        store.list_user_tags("Alicia", page(100, None)).await.unwrap().items.len(),
+        store
+            .list_user_tags("Alicia", page(100, None))
+            .await
+            .unwrap()
+            .items
+            .len(),
         1,
         "a refused tag write changes nothing"
     );
-    store.untag_user("Alicia", &["team".into(), "absent".into()]).await.unwrap();
-    assert!(store.list_user_tags("Alicia", page(100, None)).await.unwrap().items.is_empty());
+    store
+        .untag_user("Alicia", &["team".into(), "absent".into()])
+        .await
+        .unwrap();
+    assert!(store
+        .list_user_tags("Alicia", page(100, None))
+        .await
+        .unwrap()
+        .items
+        .is_empty());
 
     let owner = KeyOwner::User(alice.user_id.clone());
     let k1 = key("AKIA1", owner.clone(), &master);
     store.create_access_key(&k1, 2).await.unwrap();
-    store.create_access_key(&key("AKIA2", owner.clone(), &master), 2).await.unwrap();
+    store
+        .create_access_key(&key("AKIA2", owner.clone(), &master), 2)
+        .await
+        .unwrap();
     assert_eq!(
-        store.create_access_key(&key("AKIA3", owner.clone(), &master), 2).await,
+        store
+            .create_access_key(&key("AKIA3", owner.clone(), &master), 2)
+            .await,
         Err(StoreError::LimitExceeded)
     );
     assert_eq!(
         store
-            .create_access_key(&key("AKIA9", KeyOwner::User(UserId("AIDANONE".into())), &master), 2)
+            .create_access_key(
+                &key("AKIA9", KeyOwner::User(UserId("AIDANONE".into())), &master),
+                2
+            )
             .await,
         Err(StoreError::NotFound)
     );
     let stored = store.get_access_key("AKIA1").await.unwrap();
-    assert_eq!(master.open(&stored.secret, "AKIA1").unwrap(), "secret-of-AKIA1");
+    assert_eq!(
+        master.open(&stored.secret, "AKIA1").unwrap(),
+        "secret-of-AKIA1"
+    );
     assert_eq!(store.list_access_keys(&owner).await.unwrap().len(), 2);
 
     store
@@ -146,7 +200,10 @@ async fn contract(store: Arc<dyn Store>) {
         .record_access_key_uses(&[("AKIA2".into(), used.clone())])
         .await
         .unwrap();
-    assert_eq!(store.get_access_key("AKIA2").await.unwrap().last_used, Some(used));
+    assert_eq!(
+        store.get_access_key("AKIA2").await.unwrap().last_used,
+        Some(used)
+    );
 
     assert_eq!(
         store.delete_user("Alicia").await,
@@ -158,11 +215,20 @@ async fn contract(store: Arc<dyn Store>) {
         store.delete_access_key(&owner, "AKIA2").await,
         Err(StoreError::NotFound)
     );
-    assert_eq!(store.delete_user("alicia").await.unwrap().user_id, alice.user_id);
+    assert_eq!(
+        store.delete_user("alicia").await.unwrap().user_id,
+        alice.user_id
+    );
     assert_eq!(store.get_user("Alicia").await, Err(StoreError::NotFound));
 
-    store.create_access_key(&key("AKIAROOT", KeyOwner::Root, &master), 2).await.unwrap();
-    assert_eq!(store.list_access_keys(&KeyOwner::Root).await.unwrap().len(), 1);
+    store
+        .create_access_key(&key("AKIAROOT", KeyOwner::Root, &master), 2)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.list_access_keys(&KeyOwner::Root).await.unwrap().len(),
+        1
+    );
     assert_eq!(store.all_access_keys().await.unwrap().len(), 1);
 
     assert_eq!(store.get_setting("root").await.unwrap(), None);
@@ -182,7 +248,10 @@ async fn sqlite_file_meets_the_contract_and_survives_reopen() {
     contract(Arc::new(SqliteStore::open(&path).unwrap())).await;
     let reopened = SqliteStore::open(&path).unwrap();
     assert_eq!(reopened.all_access_keys().await.unwrap().len(), 1);
-    assert_eq!(reopened.get_setting("root").await.unwrap().as_deref(), Some("a"));
+    assert_eq!(
+        reopened.get_setting("root").await.unwrap().as_deref(),
+        Some("a")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -190,14 +259,19 @@ async fn concurrent_key_creation_respects_the_quota() {
     let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
     let (master, _) = MasterKey::generate();
     let master = Arc::new(master);
-    store.create_user(&user("AIDAC", "c", "/"), &[]).await.unwrap();
+    store
+        .create_user(&user("AIDAC", "c", "/"), &[])
+        .await
+        .unwrap();
     let tasks: Vec<_> = (0..16)
         .map(|i| {
             let store = Arc::clone(&store);
             let master = Arc::clone(&master);
             tokio::spawn(async move {
                 let owner = KeyOwner::User(UserId("AIDAC".into()));
-                store.create_access_key(&key(&format!("AKIAC{i}"), owner, &master), 2).await
+                store
+                    .create_access_key(&key(&format!("AKIAC{i}"), owner, &master), 2)
+                    .await
             })
         })
         .collect();

@@ -39,9 +39,6 @@ pub enum Service {
 }
 
 impl Service {
-    /// Signing names of the services, for the scope check.
-    pub const SIGNING_NAMES: &'static [&'static str] = &["iam", "sts"];
-
     fn from_signing_name(name: &str) -> Option<Self> {
         match name {
             "iam" => Some(Service::Iam),
@@ -240,10 +237,11 @@ async fn process(state: &AppState, req: &SignableRequest<'_>, query: &QueryReque
     };
     exchange.access_key_id = Some(auth.access_key_id.clone());
     exchange.region = Some(auth.scope.region.clone());
+    let guessed = exchange.service;
     if let Some(service) = Service::from_signing_name(&auth.scope.service) {
         exchange.service = service;
     }
-    let caller = match authenticate(state, req, &auth) {
+    let caller = match authenticate(state, req, &auth, guessed) {
         Ok(caller) => caller,
         Err(e) => {
             exchange.outcome = Err(e);
@@ -256,12 +254,19 @@ async fn process(state: &AppState, req: &SignableRequest<'_>, query: &QueryReque
 }
 
 /// SigV4: scope, key lookup, clock window, signature. The key comes from the in-memory cache.
+/// A scope naming a service Keyward does not serve is refused in the name of `addressed`, the
+/// service the request's action belongs to, as AWS's endpoints name themselves.
 fn authenticate(
     state: &AppState,
     req: &SignableRequest<'_>,
     auth: &sigv4::ParsedAuth,
+    addressed: Service,
 ) -> Result<Caller, ApiError> {
-    sigv4::check_scope(auth, Service::SIGNING_NAMES)?;
+    let served: &[&str] = match addressed {
+        Service::Iam => &["iam", "sts"],
+        Service::Sts => &["sts", "iam"],
+    };
+    sigv4::check_scope(auth, served)?;
     let key = state
         .keys
         .get(&auth.access_key_id)

@@ -7,7 +7,10 @@ use crate::error::ApiError;
 
 /// Names of the presigned-URL authentication parameters, which are not operation input.
 fn is_auth_param(name: &str) -> bool {
-    name.len() > 6 && name[..6].eq_ignore_ascii_case("x-amz-")
+    name.len() > 6
+        && name
+            .get(..6)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("x-amz-"))
 }
 
 /// The decoded operation input of one request.
@@ -112,6 +115,16 @@ mod tests {
         assert_eq!(q.action(), Some("ListUsers"));
         assert_eq!(q.get("PathPrefix"), Some("/a/"));
         assert_eq!(q.get("X-Amz-Signature"), None);
+    }
+
+    #[test]
+    fn multibyte_parameter_names_do_not_panic() {
+        // Found by the request_parsers fuzz target: a name whose 6th byte is inside a character.
+        let q = QueryRequest::decode(
+            "\n}\u{d4d6}=1&\u{e9}\u{e9}\u{e9}\u{e9}=2",
+            Some("}\u{fffd}\u{fffd}=3".as_bytes()),
+        );
+        assert_eq!(q.get("\u{e9}\u{e9}\u{e9}\u{e9}"), Some("2"));
     }
 
     #[test]

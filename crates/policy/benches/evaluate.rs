@@ -71,9 +71,9 @@ fn specs(policies: usize, statements: usize) -> Vec<Vec<Spec>> {
                     let action = if wildcard_action {
                         format!("{service}:{}*", &verb[..3])
                     } else {
-                        format!("{service}:{verb}{}", if n % 5 == 0 { "" } else { "V2" })
+                        format!("{service}:{verb}{}", if n.is_multiple_of(5) { "" } else { "V2" })
                     };
-                    let resource = if n % 3 == 0 {
+                    let resource = if n.is_multiple_of(3) {
                         "*".to_owned()
                     } else {
                         format!("arn:aws:{service}:::res-{}/*", n % 4)

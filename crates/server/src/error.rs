@@ -31,6 +31,8 @@ pub enum ApiError {
     LimitExceeded(String),
     /// A value is well-formed but not acceptable.
     InvalidInput(String),
+    /// A policy document is not valid policy grammar.
+    MalformedPolicyDocument(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// Keyward itself failed; details are logged, not returned.
@@ -56,6 +58,7 @@ impl ApiError {
             ApiError::DeleteConflict(_) => "DeleteConflict",
             ApiError::LimitExceeded(_) => "LimitExceeded",
             ApiError::InvalidInput(_) => "InvalidInput",
+            ApiError::MalformedPolicyDocument(_) => "MalformedPolicyDocument",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::ServiceFailure => "ServiceFailure",
         }
@@ -74,7 +77,8 @@ impl ApiError {
             ApiError::ServiceFailure => 500,
             ApiError::InvalidAction { .. }
             | ApiError::Validation(_)
-            | ApiError::InvalidInput(_) => 400,
+            | ApiError::InvalidInput(_)
+            | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
 
@@ -95,7 +99,8 @@ impl ApiError {
             | ApiError::EntityAlreadyExists(m)
             | ApiError::DeleteConflict(m)
             | ApiError::LimitExceeded(m)
-            | ApiError::InvalidInput(m) => m.clone(),
+            | ApiError::InvalidInput(m)
+            | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::InvalidAction { action, version } => {
                 format!("Could not find operation {action} for version {version}")
             }

@@ -23,6 +23,12 @@ pub fn user_id() -> String {
     format!("AIDA{}", random_from(BASE32, 17))
 }
 
+/// A new id of another IAM entity: a four-letter type prefix (`AGPA` groups, `AROA` roles,
+/// `ANPA` policies, `AIPA` instance profiles) + 17 characters, as AWS forms them.
+pub fn prefixed(prefix: &str) -> String {
+    format!("{prefix}{}", random_from(BASE32, 17))
+}
+
 /// A new secret access key: 40 characters, as AWS issues them.
 pub fn secret_access_key() -> String {
     random_from(SECRET_ALPHABET, 40)

@@ -61,6 +61,38 @@ impl Violations {
         }
     }
 
+    /// A value with only a length constraint (descriptions, policy documents).
+    pub fn length_only(&mut self, value: &str, field: &str, min: usize, max: usize) {
+        self.length(value, field, min, max);
+    }
+
+    /// An integer within `min..=max`; `None` (after recording a violation) otherwise.
+    pub fn int_range(&mut self, value: &str, field: &str, min: i64, max: i64) -> Option<i64> {
+        match value.parse::<i64>() {
+            Ok(n) if n < min => {
+                self.push(
+                    value,
+                    field,
+                    &format!("Member must have value greater than or equal to {min}"),
+                );
+                None
+            }
+            Ok(n) if n > max => {
+                self.push(
+                    value,
+                    field,
+                    &format!("Member must have value less than or equal to {max}"),
+                );
+                None
+            }
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.push(value, field, "Member must be a valid integer");
+                None
+            }
+        }
+    }
+
     /// A user, group or role name of at most `max` characters.
     pub fn entity_name(&mut self, value: &str, field: &str, max: usize) {
         if self.length(value, field, 1, max) && !value.chars().all(is_name_char) {

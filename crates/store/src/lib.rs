@@ -8,22 +8,21 @@
 
 #![warn(missing_docs)]
 
+mod graph;
 mod model;
 pub mod secrets;
 mod sqlite;
+mod sqlite_graph;
 
 use async_trait::async_trait;
 
+pub use graph::{
+    attributes, Dependent, Document, DocumentKind, Entity, EntityKind, EntityRef, EntityUpdate,
+    Relation, RelationKind, RelationLimit, TotalSizeLimit, WhenFull,
+};
 pub use model::{AccessKey, AccessKeyLastUsed, AccessKeyStatus, KeyOwner, Page, Tag, User, UserId};
 pub use secrets::{MasterKey, SealedSecret};
 pub use sqlite::SqliteStore;
-
-/// What still hangs off an entity that a delete must not orphan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dependent {
-    /// The user still has access keys.
-    AccessKeys,
-}
 
 /// Why a store operation failed. Handlers map each variant to one AWS error.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -57,8 +56,15 @@ pub struct PageRequest<'a> {
 /// The storage interface of Keyward. Every write is durable when the future resolves `Ok`.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
-    /// Creates a user with its initial tags; `AlreadyExists` if the name is taken in any case.
-    async fn create_user(&self, user: &User, tags: &[Tag]) -> Result<(), StoreError>;
+    /// Creates a user with its initial tags and relations (its permissions boundary), all or
+    /// nothing; `AlreadyExists` if the name is taken in any case, `NotFound` if a relation's
+    /// target is missing.
+    async fn create_user(
+        &self,
+        user: &User,
+        tags: &[Tag],
+        relations: &[Relation],
+    ) -> Result<(), StoreError>;
     /// Reads a user by name, case-insensitively.
     async fn get_user(&self, name: &str) -> Result<User, StoreError>;
     /// Reads a user by its stable id.
@@ -76,7 +82,8 @@ pub trait Store: Send + Sync + 'static {
         new_name: Option<&str>,
         new_path: Option<&str>,
     ) -> Result<User, StoreError>;
-    /// Deletes a user with no access keys; `DeleteConflict` otherwise. Tags go with it.
+    /// Deletes a user with no access keys, group memberships, attached or inline policies;
+    /// `DeleteConflict` otherwise. Tags and the permissions boundary go with it.
     async fn delete_user(&self, name: &str) -> Result<User, StoreError>;
     /// Adds or overwrites tags; `LimitExceeded` if the user would carry more than `max_tags`.
     async fn tag_user(&self, name: &str, tags: &[Tag], max_tags: usize) -> Result<(), StoreError>;
@@ -118,6 +125,132 @@ pub trait Store: Send + Sync + 'static {
     async fn record_access_key_uses(
         &self,
         uses: &[(String, AccessKeyLastUsed)],
+    ) -> Result<(), StoreError>;
+
+    /// Creates an entity with its tags, initial documents (a managed policy's `v1`) and
+    /// initial relations (a role's permissions boundary), all or nothing; `AlreadyExists` if
+    /// the kind already has the name in any case, `NotFound` if a relation's target is missing.
+    async fn create_entity(
+        &self,
+        entity: &Entity,
+        tags: &[Tag],
+        documents: &[Document],
+        relations: &[Relation],
+    ) -> Result<(), StoreError>;
+    /// Reads an entity by name, case-insensitively.
+    async fn get_entity(&self, kind: EntityKind, name: &str) -> Result<Entity, StoreError>;
+    /// Reads an entity by its stable id.
+    async fn get_entity_by_id(&self, kind: EntityKind, id: &str) -> Result<Entity, StoreError>;
+    /// Lists entities of a kind whose path starts with `path_prefix`, ordered by name.
+    async fn list_entities(
+        &self,
+        kind: EntityKind,
+        path_prefix: &str,
+        page: PageRequest<'_>,
+    ) -> Result<Page<Entity>, StoreError>;
+    /// Applies `update` atomically and returns the updated entity.
+    async fn update_entity(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        update: &EntityUpdate,
+    ) -> Result<Entity, StoreError>;
+    /// Deletes an entity; `DeleteConflict` while it has blocking relations (either side) or
+    /// non-default documents. Tags, attributes, default documents and non-blocking relations
+    /// go with it.
+    async fn delete_entity(&self, kind: EntityKind, name: &str) -> Result<Entity, StoreError>;
+    /// Adds or overwrites tags on an entity; `LimitExceeded` beyond `max_tags`.
+    async fn tag_entity(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        tags: &[Tag],
+        max_tags: usize,
+    ) -> Result<(), StoreError>;
+    /// Removes tags by key (case-insensitive); absent keys are ignored.
+    async fn untag_entity(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        keys: &[String],
+    ) -> Result<(), StoreError>;
+    /// Lists an entity's tags ordered by key.
+    async fn list_entity_tags(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        page: PageRequest<'_>,
+    ) -> Result<Page<Tag>, StoreError>;
+
+    /// Relates `from` to `to`; returns `false` if they were related already. `NotFound` if
+    /// either stored end is missing; `LimitExceeded` if `from` is full and the limit refuses.
+    async fn add_relation(
+        &self,
+        kind: RelationKind,
+        from: &EntityRef,
+        to: &EntityRef,
+        limit: RelationLimit,
+    ) -> Result<bool, StoreError>;
+    /// Removes the relation from `from` to `to`, or all of `from`'s relations of the kind
+    /// when `to` is `None`; `NotFound` if nothing was removed.
+    async fn remove_relation(
+        &self,
+        kind: RelationKind,
+        from: &EntityRef,
+        to: Option<&EntityRef>,
+    ) -> Result<(), StoreError>;
+    /// Lists relations of a kind, filtered by either end, ordered by (source id, target id).
+    async fn list_relations(
+        &self,
+        kind: RelationKind,
+        from: Option<&EntityRef>,
+        to: Option<&EntityRef>,
+        page: PageRequest<'_>,
+    ) -> Result<Page<Relation>, StoreError>;
+
+    /// Creates or replaces a named document; `NotFound` if the owner is missing,
+    /// `LimitExceeded` if the owner's documents of the kind would exceed `limit` together.
+    async fn put_document(
+        &self,
+        document: &Document,
+        limit: Option<TotalSizeLimit>,
+    ) -> Result<(), StoreError>;
+    /// Adds the next numbered document of its kind (`{prefix}1`, `{prefix}2`, …; numbers are
+    /// never reused); `LimitExceeded` if the owner already has `max_per_owner`. The name is
+    /// chosen by the store and returned with the stored document.
+    async fn add_document_version(
+        &self,
+        document: &Document,
+        prefix: &str,
+        max_per_owner: usize,
+    ) -> Result<Document, StoreError>;
+    /// Reads one document.
+    async fn get_document(
+        &self,
+        owner: &EntityRef,
+        kind: DocumentKind,
+        name: &str,
+    ) -> Result<Document, StoreError>;
+    /// Lists an owner's documents of a kind ordered by name.
+    async fn list_documents(
+        &self,
+        owner: &EntityRef,
+        kind: DocumentKind,
+        page: PageRequest<'_>,
+    ) -> Result<Page<Document>, StoreError>;
+    /// Deletes a document; `DeleteConflict(DefaultDocument)` for the default one.
+    async fn delete_document(
+        &self,
+        owner: &EntityRef,
+        kind: DocumentKind,
+        name: &str,
+    ) -> Result<(), StoreError>;
+    /// Makes the named document the owner's default of its kind.
+    async fn set_default_document(
+        &self,
+        owner: &EntityRef,
+        kind: DocumentKind,
+        name: &str,
     ) -> Result<(), StoreError>;
 
     /// Reads a deployment setting (e.g. the root user's key id).

@@ -12,13 +12,16 @@ use async_trait::async_trait;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use time::OffsetDateTime;
 
+use crate::sqlite_graph as graph;
 use crate::{
-    AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, KeyOwner, Page, PageRequest,
-    SealedSecret, Store, StoreError, Tag, User, UserId,
+    AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document, DocumentKind, Entity,
+    EntityKind, EntityRef, EntityUpdate, KeyOwner, Page, PageRequest, Relation, RelationKind,
+    RelationLimit, SealedSecret, Store, StoreError, Tag, TotalSizeLimit, User, UserId,
 };
 
 /// Migrations applied in order; the index + 1 is the schema version kept in `user_version`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE users (
     user_id     TEXT PRIMARY KEY,
     name        TEXT NOT NULL,
@@ -49,7 +52,9 @@ CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-"#];
+"#,
+    graph::MIGRATION,
+];
 
 /// Store owner column value for the root user; IAM user ids never contain `:`.
 const ROOT_OWNER: &str = ":root";
@@ -66,7 +71,7 @@ impl std::fmt::Debug for SqliteStore {
     }
 }
 
-fn backend(e: rusqlite::Error) -> StoreError {
+pub(crate) fn backend(e: rusqlite::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
 
@@ -77,11 +82,11 @@ fn owner_column(owner: &KeyOwner) -> &str {
     }
 }
 
-fn to_unix(t: OffsetDateTime) -> i64 {
+pub(crate) fn to_unix(t: OffsetDateTime) -> i64 {
     t.unix_timestamp()
 }
 
-fn from_unix(secs: i64) -> rusqlite::Result<OffsetDateTime> {
+pub(crate) fn from_unix(secs: i64) -> rusqlite::Result<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp(secs).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Integer, Box::new(e))
     })
@@ -126,7 +131,7 @@ fn key_from_row(row: &Row<'_>) -> rusqlite::Result<AccessKey> {
     })
 }
 
-fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     name.to_lowercase()
 }
 
@@ -143,7 +148,7 @@ fn user_id_by_name(conn: &Connection, name: &str) -> Result<String, StoreError> 
 
 /// Markers are the sort key of the first item of the next page, so they stay valid across
 /// concurrent inserts and deletes.
-fn page_of<T>(mut items: Vec<(String, T)>, max_items: usize) -> Page<T> {
+pub(crate) fn page_of<T>(mut items: Vec<(String, T)>, max_items: usize) -> Page<T> {
     let next_marker = if items.len() > max_items {
         items.truncate(max_items + 1);
         items.pop().map(|(k, _)| k)
@@ -245,9 +250,15 @@ fn upsert_tags(tx: &Connection, user_id: &str, tags: &[Tag]) -> Result<(), Store
 
 #[async_trait]
 impl Store for SqliteStore {
-    async fn create_user(&self, user: &User, tags: &[Tag]) -> Result<(), StoreError> {
+    async fn create_user(
+        &self,
+        user: &User,
+        tags: &[Tag],
+        relations: &[Relation],
+    ) -> Result<(), StoreError> {
         let user = user.clone();
         let tags = tags.to_vec();
+        let relations = relations.to_vec();
         self.write(move |tx| {
             let inserted = tx
                 .execute(
@@ -265,7 +276,9 @@ impl Store for SqliteStore {
             if inserted == 0 {
                 return Err(StoreError::AlreadyExists);
             }
-            upsert_tags(tx, &user.user_id.0, &tags)
+            upsert_tags(tx, &user.user_id.0, &tags)?;
+            let own = EntityRef::new(EntityKind::User, user.user_id.0.clone());
+            graph::add_initial_relations(tx, &own, &relations)
         })
         .await
     }
@@ -396,6 +409,10 @@ impl Store for SqliteStore {
             if keys > 0 {
                 return Err(StoreError::DeleteConflict(Dependent::AccessKeys));
             }
+            if let Some(dependent) = graph::blocking_dependent(tx, &user.user_id.0)? {
+                return Err(StoreError::DeleteConflict(dependent));
+            }
+            graph::remove_belongings(tx, &user.user_id.0)?;
             tx.execute("DELETE FROM users WHERE user_id = ?1", [&user.user_id.0])
                 .map_err(backend)?;
             Ok(user)
@@ -632,6 +649,215 @@ impl Store for SqliteStore {
             Ok(())
         })
         .await
+    }
+
+    async fn create_entity(
+        &self,
+        entity: &Entity,
+        tags: &[Tag],
+        documents: &[Document],
+        relations: &[Relation],
+    ) -> Result<(), StoreError> {
+        let entity = entity.clone();
+        let tags = tags.to_vec();
+        let documents = documents.to_vec();
+        let relations = relations.to_vec();
+        self.write(move |tx| graph::create_entity(tx, &entity, &tags, &documents, &relations))
+            .await
+    }
+
+    async fn get_entity(&self, kind: EntityKind, name: &str) -> Result<Entity, StoreError> {
+        let name = name.to_owned();
+        self.run(move |conn| graph::entity_by_name(conn, kind, &name))
+            .await
+    }
+
+    async fn get_entity_by_id(&self, kind: EntityKind, id: &str) -> Result<Entity, StoreError> {
+        let id = id.to_owned();
+        self.run(move |conn| graph::entity_by_id(conn, kind, &id))
+            .await
+    }
+
+    async fn list_entities(
+        &self,
+        kind: EntityKind,
+        path_prefix: &str,
+        page: PageRequest<'_>,
+    ) -> Result<Page<Entity>, StoreError> {
+        let prefix = path_prefix.to_owned();
+        let marker = page.marker.unwrap_or("").to_owned();
+        let max = page.max_items;
+        self.run(move |conn| graph::list_entities(conn, kind, &prefix, &marker, max))
+            .await
+    }
+
+    async fn update_entity(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        update: &EntityUpdate,
+    ) -> Result<Entity, StoreError> {
+        let name = name.to_owned();
+        let update = update.clone();
+        self.write(move |tx| graph::update_entity(tx, kind, &name, &update))
+            .await
+    }
+
+    async fn delete_entity(&self, kind: EntityKind, name: &str) -> Result<Entity, StoreError> {
+        let name = name.to_owned();
+        self.write(move |tx| graph::delete_entity(tx, kind, &name))
+            .await
+    }
+
+    async fn tag_entity(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        tags: &[Tag],
+        max_tags: usize,
+    ) -> Result<(), StoreError> {
+        let name = name.to_owned();
+        let tags = tags.to_vec();
+        self.write(move |tx| graph::tag_entity(tx, kind, &name, &tags, max_tags))
+            .await
+    }
+
+    async fn untag_entity(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        keys: &[String],
+    ) -> Result<(), StoreError> {
+        let name = name.to_owned();
+        let keys = keys.to_vec();
+        self.write(move |tx| graph::untag_entity(tx, kind, &name, &keys))
+            .await
+    }
+
+    async fn list_entity_tags(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        page: PageRequest<'_>,
+    ) -> Result<Page<Tag>, StoreError> {
+        let name = name.to_owned();
+        let marker = page.marker.unwrap_or("").to_owned();
+        let max = page.max_items;
+        self.run(move |conn| graph::list_entity_tags(conn, kind, &name, &marker, max))
+            .await
+    }
+
+    async fn add_relation(
+        &self,
+        kind: RelationKind,
+        from: &EntityRef,
+        to: &EntityRef,
+        limit: RelationLimit,
+    ) -> Result<bool, StoreError> {
+        let from = from.clone();
+        let to = to.clone();
+        self.write(move |tx| graph::add_relation(tx, kind, &from, &to, limit))
+            .await
+    }
+
+    async fn remove_relation(
+        &self,
+        kind: RelationKind,
+        from: &EntityRef,
+        to: Option<&EntityRef>,
+    ) -> Result<(), StoreError> {
+        let from = from.clone();
+        let to = to.cloned();
+        self.write(move |tx| graph::remove_relation(tx, kind, &from, to.as_ref()))
+            .await
+    }
+
+    async fn list_relations(
+        &self,
+        kind: RelationKind,
+        from: Option<&EntityRef>,
+        to: Option<&EntityRef>,
+        page: PageRequest<'_>,
+    ) -> Result<Page<Relation>, StoreError> {
+        let from = from.cloned();
+        let to = to.cloned();
+        let marker = page.marker.unwrap_or("").to_owned();
+        let max = page.max_items;
+        self.run(move |conn| {
+            graph::list_relations(conn, kind, from.as_ref(), to.as_ref(), &marker, max)
+        })
+        .await
+    }
+
+    async fn put_document(
+        &self,
+        document: &Document,
+        limit: Option<TotalSizeLimit>,
+    ) -> Result<(), StoreError> {
+        let document = document.clone();
+        self.write(move |tx| graph::put_document(tx, &document, limit))
+            .await
+    }
+
+    async fn add_document_version(
+        &self,
+        document: &Document,
+        prefix: &str,
+        max_per_owner: usize,
+    ) -> Result<Document, StoreError> {
+        let document = document.clone();
+        let prefix = prefix.to_owned();
+        self.write(move |tx| graph::add_document_version(tx, &document, &prefix, max_per_owner))
+            .await
+    }
+
+    async fn get_document(
+        &self,
+        owner: &EntityRef,
+        kind: DocumentKind,
+        name: &str,
+    ) -> Result<Document, StoreError> {
+        let owner = owner.clone();
+        let name = name.to_owned();
+        self.run(move |conn| graph::get_document(conn, &owner, kind, &name))
+            .await
+    }
+
+    async fn list_documents(
+        &self,
+        owner: &EntityRef,
+        kind: DocumentKind,
+        page: PageRequest<'_>,
+    ) -> Result<Page<Document>, StoreError> {
+        let owner = owner.clone();
+        let marker = page.marker.unwrap_or("").to_owned();
+        let max = page.max_items;
+        self.run(move |conn| graph::list_documents(conn, &owner, kind, &marker, max))
+            .await
+    }
+
+    async fn delete_document(
+        &self,
+        owner: &EntityRef,
+        kind: DocumentKind,
+        name: &str,
+    ) -> Result<(), StoreError> {
+        let owner = owner.clone();
+        let name = name.to_owned();
+        self.write(move |tx| graph::delete_document(tx, &owner, kind, &name))
+            .await
+    }
+
+    async fn set_default_document(
+        &self,
+        owner: &EntityRef,
+        kind: DocumentKind,
+        name: &str,
+    ) -> Result<(), StoreError> {
+        let owner = owner.clone();
+        let name = name.to_owned();
+        self.write(move |tx| graph::set_default_document(tx, &owner, kind, &name))
+            .await
     }
 
     async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -2,9 +2,23 @@
 //! anything else happens, so authorization and the handlers only ever see valid input.
 
 mod access_keys;
+mod account;
+mod attachments;
+mod catalog;
+mod groups;
+mod instance_profiles;
+mod oidc;
+mod policies;
+mod roles;
 mod users;
 
-use keyward_store::{KeyOwner, StoreError, Tag, User};
+use keyward_policy::PolicyKind;
+use keyward_store::{
+    Dependent, DocumentKind, EntityKind, EntityRef, KeyOwner, Page, PageRequest, Relation,
+    RelationKind, StoreError, Tag, User,
+};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use time::OffsetDateTime;
 
 use crate::authz::Resource;
 use crate::error::ApiError;
@@ -34,6 +48,7 @@ pub enum IamRequest {
         name: String,
         path: String,
         tags: Vec<Tag>,
+        boundary: Option<String>,
     },
     /// `GetUser`; no name means the caller.
     GetUser { name: Option<String> },
@@ -70,6 +85,20 @@ pub enum IamRequest {
     },
     /// `GetAccessKeyLastUsed`.
     GetAccessKeyLastUsed { access_key_id: String },
+    /// Groups and memberships.
+    Group(groups::GroupRequest),
+    /// Roles.
+    Role(roles::RoleRequest),
+    /// Managed policies and their versions.
+    Policy(policies::PolicyRequest),
+    /// Attached and inline policies, permissions boundaries.
+    Attachment(attachments::AttachmentRequest),
+    /// Instance profiles.
+    InstanceProfile(instance_profiles::InstanceProfileRequest),
+    /// OpenID Connect providers.
+    Oidc(oidc::OidcRequest),
+    /// Account-wide operations.
+    Account(account::AccountRequest),
 }
 
 fn user_name(v: &mut Violations, req: &QueryRequest) -> Option<String> {
@@ -142,7 +171,21 @@ impl IamRequest {
                     let path = req.get("Path").unwrap_or("/").to_owned();
                     v.path(&path, "path");
                     let tags = tags(&mut v, req)?;
-                    IamRequest::CreateUser { name, path, tags }
+                    let boundary = match req.get("PermissionsBoundary") {
+                        Some(_) => Some(policies::policy_arn(
+                            &mut v,
+                            req,
+                            "PermissionsBoundary",
+                            "permissionsBoundary",
+                        )?),
+                        None => None,
+                    };
+                    IamRequest::CreateUser {
+                        name,
+                        path,
+                        tags,
+                        boundary,
+                    }
                 }
                 "GetUser" => IamRequest::GetUser {
                     name: user_name(&mut v, req),
@@ -232,7 +275,29 @@ impl IamRequest {
                     v.access_key_id(&access_key_id, "accessKeyId");
                     IamRequest::GetAccessKeyLastUsed { access_key_id }
                 }
-                _ => return Ok(None),
+                _ => {
+                    if let Some(r) = groups::GroupRequest::decode(action, req, &mut v)? {
+                        IamRequest::Group(r)
+                    } else if let Some(r) = roles::RoleRequest::decode(action, req, &mut v)? {
+                        IamRequest::Role(r)
+                    } else if let Some(r) = policies::PolicyRequest::decode(action, req, &mut v)? {
+                        IamRequest::Policy(r)
+                    } else if let Some(r) =
+                        attachments::AttachmentRequest::decode(action, req, &mut v)?
+                    {
+                        IamRequest::Attachment(r)
+                    } else if let Some(r) =
+                        instance_profiles::InstanceProfileRequest::decode(action, req, &mut v)?
+                    {
+                        IamRequest::InstanceProfile(r)
+                    } else if let Some(r) = oidc::OidcRequest::decode(action, req, &mut v)? {
+                        IamRequest::Oidc(r)
+                    } else if let Some(r) = account::AccountRequest::decode(action, req, &mut v)? {
+                        IamRequest::Account(r)
+                    } else {
+                        return Ok(None);
+                    }
+                }
             }))
         })();
         match decoded {
@@ -258,6 +323,13 @@ impl IamRequest {
             IamRequest::UpdateAccessKey { .. } => "UpdateAccessKey",
             IamRequest::DeleteAccessKey { .. } => "DeleteAccessKey",
             IamRequest::GetAccessKeyLastUsed { .. } => "GetAccessKeyLastUsed",
+            IamRequest::Group(r) => r.action(),
+            IamRequest::Role(r) => r.action(),
+            IamRequest::Policy(r) => r.action(),
+            IamRequest::Attachment(r) => r.action(),
+            IamRequest::InstanceProfile(r) => r.action(),
+            IamRequest::Oidc(r) => r.action(),
+            IamRequest::Account(r) => r.action(),
         }
     }
 
@@ -271,6 +343,13 @@ impl IamRequest {
             IamRequest::ListUsers { .. } => {
                 return Ok(Resource::arn(format!("arn:aws:iam::{}:user/", account.0)))
             }
+            IamRequest::Group(r) => return r.resource(state).await,
+            IamRequest::Role(r) => return r.resource(state).await,
+            IamRequest::Policy(r) => return r.resource(state).await,
+            IamRequest::Attachment(r) => return r.resource(state).await,
+            IamRequest::InstanceProfile(r) => return r.resource(state).await,
+            IamRequest::Oidc(r) => return r.resource(state).await,
+            IamRequest::Account(r) => return Ok(r.resource()),
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 match state.store.get_access_key(access_key_id).await {
                     Ok(key) => match key.owner {
@@ -303,11 +382,7 @@ impl IamRequest {
             (None, Principal::User(u)) => u.name.clone(),
             (None, Principal::Root) => return Ok(Resource::arn(caller.arn())),
         };
-        match state.store.get_user(&name).await {
-            Ok(u) => Ok(Resource::user(user_arn(account, &u.path, &u.name), &u.name)),
-            Err(StoreError::NotFound) => Ok(Resource::user(user_arn(account, "/", &name), &name)),
-            Err(e) => Err(ApiError::from_store(e)),
-        }
+        user_resource(state, &name).await
     }
 
     /// Runs the request; the element is the `…Result` body, if the action has one.
@@ -317,9 +392,12 @@ impl IamRequest {
         caller: &Caller,
     ) -> Result<Option<Element>, ApiError> {
         match self {
-            IamRequest::CreateUser { name, path, tags } => {
-                users::create(state, name, path, tags).await
-            }
+            IamRequest::CreateUser {
+                name,
+                path,
+                tags,
+                boundary,
+            } => users::create(state, name, path, tags, boundary).await,
             IamRequest::GetUser { name } => users::get(state, caller, name).await,
             IamRequest::ListUsers {
                 path_prefix,
@@ -350,7 +428,24 @@ impl IamRequest {
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 access_keys::last_used(state, &access_key_id).await
             }
+            IamRequest::Group(r) => r.execute(state).await,
+            IamRequest::Role(r) => r.execute(state).await,
+            IamRequest::Policy(r) => r.execute(state, caller).await,
+            IamRequest::Attachment(r) => r.execute(state).await,
+            IamRequest::InstanceProfile(r) => r.execute(state).await,
+            IamRequest::Oidc(r) => r.execute(state).await,
+            IamRequest::Account(r) => r.execute(state).await,
         }
+    }
+}
+
+/// The resource of an operation on user `name`: `user NAME` in messages, as IAM writes it.
+async fn user_resource(state: &AppState, name: &str) -> Result<Resource, ApiError> {
+    let account = &state.account;
+    match state.store.get_user(name).await {
+        Ok(u) => Ok(Resource::user(user_arn(account, &u.path, &u.name), &u.name)),
+        Err(StoreError::NotFound) => Ok(Resource::user(user_arn(account, "/", name), name)),
+        Err(e) => Err(ApiError::from_store(e)),
     }
 }
 
@@ -420,4 +515,268 @@ fn tags_element(tags: &[Tag]) -> Element {
             })
             .collect(),
     )
+}
+
+/// The current time at the second precision IAM reports.
+fn now_seconds() -> OffsetDateTime {
+    let now = OffsetDateTime::now_utc();
+    now.replace_nanosecond(0).unwrap_or(now)
+}
+
+fn page_request(paging: &Paging) -> PageRequest<'_> {
+    PageRequest {
+        marker: paging.marker.as_deref(),
+        max_items: paging.max_items,
+    }
+}
+
+/// `IsTruncated` and, when truncated, `Marker`.
+fn paging_fields(next_marker: Option<String>) -> Vec<Element> {
+    let mut out = vec![Element::boolean("IsTruncated", next_marker.is_some())];
+    if let Some(marker) = next_marker {
+        out.push(Element::text("Marker", marker));
+    }
+    out
+}
+
+/// Pages through an in-memory listing whose items carry their sort keys, so that listings
+/// merged from several sources (AWS and customer managed policies) page like store listings.
+fn page_in_memory<T>(mut items: Vec<(String, T)>, paging: &Paging) -> Page<T> {
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    let start = match &paging.marker {
+        Some(m) => items.partition_point(|(k, _)| k < m),
+        None => 0,
+    };
+    let mut rest: Vec<(String, T)> = items.into_iter().skip(start).collect();
+    let next_marker = if rest.len() > paging.max_items {
+        rest.truncate(paging.max_items + 1);
+        rest.pop().map(|(k, _)| k)
+    } else {
+        None
+    };
+    Page {
+        items: rest.into_iter().map(|(_, v)| v).collect(),
+        next_marker,
+    }
+}
+
+/// An IAM ARN in this account: `arn:aws:iam::ACCOUNT:{kind}{path}{name}`.
+fn iam_arn(state: &AppState, kind: &str, path: &str, name: &str) -> String {
+    format!("arn:aws:iam::{}:{kind}{path}{name}", state.account.0)
+}
+
+/// A resource named `{noun} {name}` in AccessDenied messages when it exists, as IAM writes
+/// them for users, groups and roles.
+fn named_resource(arn: String, noun: &str, name: &str) -> Resource {
+    Resource {
+        arn,
+        shown_as: format!("{noun} {name}"),
+    }
+}
+
+/// Characters IAM leaves unencoded in policy documents on the wire: `A-Za-z0-9-_.~`, as
+/// RFC 3986 unreserved characters (botocore and the SDKs undo it with a plain URL decode).
+const DOCUMENT_ENCODE_SET: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// A policy document as IAM returns it: URL-encoded.
+fn url_encode(text: &str) -> String {
+    utf8_percent_encode(text, DOCUMENT_ENCODE_SET).to_string()
+}
+
+/// The one place policy text is checked before it is stored: the policy engine's IAM
+/// write-time validation (grammar, version, element rules and the size quota of `kind`).
+/// Inline policies pass their holder's aggregate quota and the error IAM gives for it, since
+/// IAM sizes them per user, group or role rather than per document.
+fn check_policy_document(
+    text: &str,
+    kind: PolicyKind,
+    inline: Option<(usize, &dyn Fn() -> ApiError)>,
+) -> Result<(), ApiError> {
+    let checked = match inline {
+        Some((quota, _)) => keyward_policy::validate_with_quota(text, kind, quota),
+        None => keyward_policy::validate(text, kind),
+    };
+    match checked {
+        Ok(_) => Ok(()),
+        Err(keyward_policy::ValidationError::Malformed(m)) => {
+            Err(ApiError::MalformedPolicyDocument(m.to_string()))
+        }
+        Err(e @ keyward_policy::ValidationError::SizeExceeded { .. }) => match inline {
+            Some((_, too_big)) => Err(too_big()),
+            None => Err(ApiError::LimitExceeded(e.to_string())),
+        },
+    }
+}
+
+/// A required policy document parameter: present and within botocore's length bounds
+/// (`policyDocumentType`, 1 to 131072 characters).
+fn policy_document_param(
+    v: &mut Violations,
+    req: &QueryRequest,
+    name: &str,
+    field: &str,
+) -> Result<String, ApiError> {
+    let text = req.required(name, field)?;
+    v.length_only(text, field, 1, 131_072);
+    Ok(text.to_owned())
+}
+
+/// DeleteConflict in IAM's words for whatever still hangs off the entity.
+fn delete_conflict(d: Dependent) -> ApiError {
+    let message = match d {
+        Dependent::AccessKeys => "Cannot delete entity, must delete access keys first.",
+        Dependent::Source(RelationKind::GroupMember)
+        | Dependent::Target(RelationKind::GroupMember) => {
+            "Cannot delete entity, must remove users from group first."
+        }
+        Dependent::Source(RelationKind::PolicyAttachment) => {
+            "Cannot delete entity, must detach all policies first."
+        }
+        Dependent::Target(RelationKind::PolicyAttachment)
+        | Dependent::Target(RelationKind::PermissionsBoundary) => {
+            "Cannot delete a policy attached to entities."
+        }
+        Dependent::Source(RelationKind::InstanceProfileRole)
+        | Dependent::Target(RelationKind::InstanceProfileRole) => {
+            "Cannot delete entity, must remove roles from instance profile first."
+        }
+        Dependent::Documents(DocumentKind::InlinePolicy) => {
+            "Cannot delete entity, must delete policies first."
+        }
+        Dependent::Documents(DocumentKind::PolicyVersion) => {
+            "This policy has more than one version. Before you delete a policy, you must delete \
+             the policy's versions. The default version is deleted with the policy."
+        }
+        Dependent::DefaultDocument => "Cannot delete the default version of a policy.",
+        Dependent::Source(_) | Dependent::Target(_) => {
+            "Cannot delete entity, must remove its dependents first."
+        }
+    };
+    ApiError::DeleteConflict(message.to_owned())
+}
+
+/// Every relation matching the filters, through as many store pages as it takes.
+async fn all_relations(
+    state: &AppState,
+    kind: RelationKind,
+    from: Option<&EntityRef>,
+    to: Option<&EntityRef>,
+) -> Result<Vec<Relation>, ApiError> {
+    let mut out = Vec::new();
+    let mut marker: Option<String> = None;
+    loop {
+        let page = state
+            .store
+            .list_relations(
+                kind,
+                from,
+                to,
+                PageRequest {
+                    marker: marker.as_deref(),
+                    max_items: 1000,
+                },
+            )
+            .await
+            .map_err(ApiError::from_store)?;
+        out.extend(page.items);
+        match page.next_marker {
+            Some(m) => marker = Some(m),
+            None => return Ok(out),
+        }
+    }
+}
+
+/// The `<PermissionsBoundary>` of a user or role, if it has one.
+async fn boundary_element(
+    state: &AppState,
+    principal: &EntityRef,
+) -> Result<Option<Element>, ApiError> {
+    let relations = all_relations(
+        state,
+        RelationKind::PermissionsBoundary,
+        Some(principal),
+        None,
+    )
+    .await?;
+    let Some(relation) = relations.into_iter().next() else {
+        return Ok(None);
+    };
+    let arn = policies::arn_of(state, &relation.to).await?;
+    Ok(Some(Element::parent(
+        "PermissionsBoundary",
+        vec![
+            Element::text("PermissionsBoundaryType", "PermissionsBoundaryPolicy"),
+            Element::text("PermissionsBoundaryArn", arn),
+        ],
+    )))
+}
+
+/// Every tag of an entity (at most [`MAX_TAGS`], so one page).
+async fn entity_tags(state: &AppState, kind: EntityKind, name: &str) -> Result<Vec<Tag>, ApiError> {
+    let page = PageRequest {
+        marker: None,
+        max_items: MAX_TAGS,
+    };
+    state
+        .store
+        .list_entity_tags(kind, name, page)
+        .await
+        .map(|p| p.items)
+        .map_err(ApiError::from_store)
+}
+
+/// `TagKeys` of an untag request: required, each a valid key.
+fn tag_keys(v: &mut Violations, req: &QueryRequest) -> Result<Vec<String>, ApiError> {
+    let keys: Vec<String> = req.list("TagKeys").into_iter().map(str::to_owned).collect();
+    if keys.is_empty() {
+        return Err(ApiError::validation_null("tagKeys"));
+    }
+    for (i, k) in keys.iter().enumerate() {
+        v.tag_key(k, &format!("tagKeys.{}.member", i + 1));
+    }
+    Ok(keys)
+}
+
+/// `Tags` of a tag request: required and non-empty.
+fn required_tags(v: &mut Violations, req: &QueryRequest) -> Result<Vec<Tag>, ApiError> {
+    if req.structs("Tags").is_empty() {
+        return Err(ApiError::validation_null("tags"));
+    }
+    tags(v, req)
+}
+
+/// The tag-quota error IAM answers.
+fn too_many_tags() -> ApiError {
+    ApiError::LimitExceeded("The number of tags has reached the maximum limit.".into())
+}
+
+/// A required entity name parameter (group, role, instance profile, policy names).
+fn required_name(
+    v: &mut Violations,
+    req: &QueryRequest,
+    name: &str,
+    field: &str,
+    max: usize,
+) -> Result<String, ApiError> {
+    let value = req.required(name, field)?;
+    v.entity_name(value, field, max);
+    Ok(value.to_owned())
+}
+
+/// An optional path parameter defaulting to `/`.
+fn path_param(v: &mut Violations, req: &QueryRequest, name: &str, field: &str) -> String {
+    let path = req.get(name).unwrap_or("/").to_owned();
+    v.path(&path, field);
+    path
+}
+
+/// An optional path prefix parameter defaulting to `/`.
+fn path_prefix_param(v: &mut Violations, req: &QueryRequest) -> String {
+    let prefix = req.get("PathPrefix").unwrap_or("/").to_owned();
+    v.path_prefix(&prefix, "pathPrefix");
+    prefix
 }

@@ -1,9 +1,14 @@
 //! IAM users and their tags.
 
-use keyward_store::{Dependent, PageRequest, StoreError, Tag, User, UserId};
-use time::OffsetDateTime;
+use keyward_store::{
+    Dependent, EntityKind, EntityRef, PageRequest, Relation, RelationKind, StoreError, Tag, User,
+    UserId,
+};
 
-use super::{load_user, no_such_user, tags_element, user_element, Paging, MAX_TAGS};
+use super::{
+    load_user, no_such_user, now_seconds, page_request, paging_fields, tags_element, user_element,
+    Paging, MAX_TAGS,
+};
 use crate::error::ApiError;
 use crate::identity::{Caller, Principal};
 use crate::ids;
@@ -14,31 +19,12 @@ fn already_exists(name: &str) -> ApiError {
     ApiError::EntityAlreadyExists(format!("User with name {name} already exists."))
 }
 
-fn now_seconds() -> OffsetDateTime {
-    let now = OffsetDateTime::now_utc();
-    now.replace_nanosecond(0).unwrap_or(now)
-}
-
-fn page_request(paging: &Paging) -> PageRequest<'_> {
-    PageRequest {
-        marker: paging.marker.as_deref(),
-        max_items: paging.max_items,
-    }
-}
-
-fn paging_fields(next_marker: Option<String>) -> Vec<Element> {
-    let mut out = vec![Element::boolean("IsTruncated", next_marker.is_some())];
-    if let Some(marker) = next_marker {
-        out.push(Element::text("Marker", marker));
-    }
-    out
-}
-
 pub(super) async fn create(
     state: &AppState,
     name: String,
     path: String,
     tags: Vec<Tag>,
+    boundary: Option<String>,
 ) -> Result<Option<Element>, ApiError> {
     let user = User {
         user_id: UserId(ids::user_id()),
@@ -46,15 +32,34 @@ pub(super) async fn create(
         path,
         create_date: now_seconds(),
     };
-    match state.store.create_user(&user, &tags).await {
+    let own = EntityRef::new(EntityKind::User, &user.user_id.0);
+    let not_attachable = |arn: &str| {
+        ApiError::NoSuchEntity(format!("Policy {arn} does not exist or is not attachable."))
+    };
+    let mut relations = Vec::new();
+    if let Some(arn) = &boundary {
+        let policy = super::policies::find(state, arn)
+            .await?
+            .ok_or_else(|| not_attachable(arn))?;
+        relations.push(Relation {
+            kind: RelationKind::PermissionsBoundary,
+            from: own.clone(),
+            to: policy.target(),
+        });
+    }
+    match state.store.create_user(&user, &tags, &relations).await {
         Ok(()) => {}
         Err(StoreError::AlreadyExists) => return Err(already_exists(&user.name)),
+        Err(StoreError::NotFound) => {
+            return Err(not_attachable(boundary.as_deref().unwrap_or_default()))
+        }
         Err(e) => return Err(ApiError::from_store(e)),
     }
-    Ok(Some(Element::parent(
-        "CreateUserResult",
-        vec![user_element(state, &user, Some(&tags))],
-    )))
+    let mut element = user_element(state, &user, Some(&tags));
+    if let Some(b) = super::boundary_element(state, &own).await? {
+        element.push(b);
+    }
+    Ok(Some(Element::parent("CreateUserResult", vec![element])))
 }
 
 pub(super) async fn get(
@@ -79,10 +84,12 @@ pub(super) async fn get(
     };
     let user = load_user(state, &name).await?;
     let tags = all_tags(state, &user.name).await?;
-    Ok(Some(Element::parent(
-        "GetUserResult",
-        vec![user_element(state, &user, Some(&tags))],
-    )))
+    let mut element = user_element(state, &user, Some(&tags));
+    let reference = EntityRef::new(EntityKind::User, &user.user_id.0);
+    if let Some(boundary) = super::boundary_element(state, &reference).await? {
+        element.push(boundary);
+    }
+    Ok(Some(Element::parent("GetUserResult", vec![element])))
 }
 
 async fn all_tags(state: &AppState, name: &str) -> Result<Vec<Tag>, ApiError> {
@@ -145,6 +152,7 @@ pub(super) async fn delete(state: &AppState, name: &str) -> Result<Option<Elemen
         Err(StoreError::DeleteConflict(Dependent::AccessKeys)) => Err(ApiError::DeleteConflict(
             "Cannot delete entity, must delete access keys first.".into(),
         )),
+        Err(StoreError::DeleteConflict(d)) => Err(super::delete_conflict(d)),
         Err(e) => Err(ApiError::from_store(e)),
     }
 }

@@ -22,6 +22,8 @@ enum Body {
     Children(Vec<Element>),
     /// A Query-protocol list: each item is wrapped in `<member>`.
     List(Vec<Element>),
+    /// A Query-protocol map: `<entry><key>…</key><value>…</value></entry>` per pair.
+    Map(Vec<(String, String)>),
 }
 
 /// AWS's timestamp form in IAM/STS XML: ISO 8601, UTC, second precision.
@@ -75,6 +77,24 @@ impl Element {
         }
     }
 
+    /// A map of text keys to text values (`GetAccountSummary`'s `SummaryMap`); the audit
+    /// rendering is a JSON object, not a list of entries.
+    pub fn map(name: &'static str, entries: Vec<(String, String)>) -> Self {
+        Element {
+            name,
+            body: Body::Map(entries),
+        }
+    }
+
+    /// Adds a field to a structure built earlier, for fields only some operations return
+    /// (a user's permissions boundary in `GetUser` but not in `ListUsers`). Ignored on other
+    /// bodies.
+    pub fn push(&mut self, child: Element) {
+        if let Body::Children(children) = &mut self.body {
+            children.push(child);
+        }
+    }
+
     /// Appends the XML rendering of this element to `out`.
     pub fn write_xml(&self, out: &mut String) {
         self.write_named(self.name, out);
@@ -88,6 +108,15 @@ impl Element {
             Body::Text(t) | Body::Secret(t) => out.push_str(&escape(t.as_str())),
             Body::Children(children) => children.iter().for_each(|c| c.write_xml(out)),
             Body::List(items) => items.iter().for_each(|i| i.write_named("member", out)),
+            Body::Map(entries) => {
+                for (k, v) in entries {
+                    out.push_str("<entry><key>");
+                    out.push_str(&escape(k.as_str()));
+                    out.push_str("</key><value>");
+                    out.push_str(&escape(v.as_str()));
+                    out.push_str("</value></entry>");
+                }
+            }
         }
         out.push_str("</");
         out.push_str(name);
@@ -109,6 +138,12 @@ impl Element {
                 Value::Object(map)
             }
             Body::List(items) => Value::Array(items.iter().map(Element::to_audit_json).collect()),
+            Body::Map(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                    .collect(),
+            ),
         }
     }
 }
@@ -197,6 +232,18 @@ mod tests {
         let mut xml = String::new();
         e.write_xml(&mut xml);
         assert!(xml.contains("s3cr3t"));
+    }
+
+    #[test]
+    fn maps_render_entries_and_audit_as_objects() {
+        let e = Element::map("SummaryMap", vec![("Users".into(), "3".into())]);
+        let mut xml = String::new();
+        e.write_xml(&mut xml);
+        assert_eq!(
+            xml,
+            "<SummaryMap><entry><key>Users</key><value>3</value></entry></SummaryMap>"
+        );
+        assert_eq!(e.to_audit_json().to_string(), r#"{"Users":"3"}"#);
     }
 
     #[test]

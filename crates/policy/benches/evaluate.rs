@@ -71,7 +71,10 @@ fn specs(policies: usize, statements: usize) -> Vec<Vec<Spec>> {
                     let action = if wildcard_action {
                         format!("{service}:{}*", &verb[..3])
                     } else {
-                        format!("{service}:{verb}{}", if n.is_multiple_of(5) { "" } else { "V2" })
+                        format!(
+                            "{service}:{verb}{}",
+                            if n.is_multiple_of(5) { "" } else { "V2" }
+                        )
                     };
                     let resource = if n.is_multiple_of(3) {
                         "*".to_owned()

@@ -170,6 +170,12 @@ impl<'a> Evaluation<'a> {
     /// SCP and RCP denials always read "with an explicit deny in …", even when no statement
     /// denied explicitly, as AWS's do.
     pub fn access_denied_message(&self) -> Option<String> {
+        self.access_denied_message_naming(self.request.resource())
+    }
+
+    /// [`Self::access_denied_message`] with the resource written as `resource` — services
+    /// name some resources other than by ARN (IAM writes `user NAME` for an existing user).
+    pub fn access_denied_message_naming(&self, resource: &str) -> Option<String> {
         if self.decision == Decision::Allowed {
             return None;
         }
@@ -179,9 +185,9 @@ impl<'a> Evaluation<'a> {
             "User: {} is not authorized to perform: {action}",
             request.principal().display_name()
         );
-        if request.resource() != "*" {
+        if resource != "*" {
             message.push_str(" on resource: ");
-            message.push_str(request.resource());
+            message.push_str(resource);
         }
         let kind = self.decided_by.unwrap_or(PolicyKind::Identity);
         let always_explicit = matches!(

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use crate::audit::request_parameters;
-use crate::authz::{authorize, Resource};
+use crate::authz::{authorize, RequestFacts, Resource};
 use crate::error::ApiError;
 use crate::iam::IamRequest;
 use crate::identity::Caller;
@@ -162,7 +162,13 @@ pub async fn handle(
                 headers: &headers,
                 body: &body,
             };
-            (process(&state, &signable, &query).await, query)
+            let facts = |region: &str| RequestFacts {
+                source_ip: peer.ip(),
+                region: region.to_owned(),
+                user_agent: user_agent.clone(),
+                time: OffsetDateTime::now_utc(),
+            };
+            (process(&state, &signable, &query, facts).await, query)
         }
     };
 
@@ -219,7 +225,12 @@ fn is_form(method: &Method, headers: &HeaderMap) -> bool {
 }
 
 /// Authenticates, authorizes and runs one request.
-async fn process(state: &AppState, req: &SignableRequest<'_>, query: &QueryRequest) -> Exchange {
+async fn process(
+    state: &AppState,
+    req: &SignableRequest<'_>,
+    query: &QueryRequest,
+    facts: impl FnOnce(&str) -> RequestFacts,
+) -> Exchange {
     let mut exchange = Exchange {
         service: Service::guess(query),
         action: query.action().map(str::to_owned),
@@ -248,7 +259,8 @@ async fn process(state: &AppState, req: &SignableRequest<'_>, query: &QueryReque
             return exchange;
         }
     };
-    exchange.outcome = run(state, &caller, exchange.service, query).await;
+    let facts = facts(&auth.scope.region);
+    exchange.outcome = run(state, &caller, exchange.service, query, &facts).await;
     exchange.caller = Some(caller);
     exchange
 }
@@ -296,12 +308,20 @@ fn authenticate(
     })
 }
 
+/// IAM's read-only actions, which cannot change what any principal may do.
+fn is_read_only(action: &str) -> bool {
+    ["Get", "List", "Simulate"]
+        .iter()
+        .any(|prefix| action.starts_with(prefix))
+}
+
 /// Decodes the operation, authorizes it and runs its handler.
 async fn run(
     state: &AppState,
     caller: &Caller,
     service: Service,
     query: &QueryRequest,
+    facts: &RequestFacts,
 ) -> Result<Option<Element>, ApiError> {
     let unknown = || ApiError::InvalidAction {
         action: query.action().unwrap_or_default().to_owned(),
@@ -315,13 +335,19 @@ async fn run(
     match operation {
         Operation::Iam(request) => {
             let resource = request.resource(state, caller).await?;
-            authorize(caller, &format!("iam:{}", request.action()), &resource)?;
-            request.execute(state, caller).await
+            let action = request.action();
+            authorize(state, caller, &format!("iam:{action}"), &resource, facts).await?;
+            let result = request.execute(state, caller).await;
+            if result.is_ok() && !is_read_only(action) {
+                state.policies.invalidate();
+            }
+            result
         }
         Operation::Sts(request) => {
             if request.needs_authorization() {
                 let resource = Resource::arn(format!("arn:aws:sts::{}:*", state.account.0));
-                authorize(caller, &format!("sts:{}", request.action()), &resource)?;
+                let action = format!("sts:{}", request.action());
+                authorize(state, caller, &action, &resource, facts).await?;
             }
             request.execute(caller)
         }

@@ -13,6 +13,7 @@ use keyward_store::{
 use time::OffsetDateTime;
 
 use crate::audit::{AuditLog, AuditWriter};
+use crate::authz::PolicyCache;
 use crate::identity::{AccountId, Principal};
 use crate::ids;
 use crate::keys::KeyCache;
@@ -81,6 +82,8 @@ pub struct AppState {
     pub master: MasterKey,
     /// Access keys for authentication.
     pub keys: KeyCache,
+    /// Compiled policies per principal, for authorization.
+    pub policies: PolicyCache,
     /// Derived SigV4 signing keys.
     pub signing_keys: SigningKeyCache,
     /// The account served.
@@ -167,6 +170,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         store,
         master,
         keys,
+        policies: PolicyCache::default(),
         signing_keys: SigningKeyCache::new(4096),
         account: AccountId(config.account_id.clone()),
         created_at,

@@ -780,3 +780,119 @@ fn path_prefix_param(v: &mut Violations, req: &QueryRequest) -> String {
     v.path_prefix(&prefix, "pathPrefix");
     prefix
 }
+
+/// The text of a managed policy's default version: AWS's from the catalog, a customer
+/// policy's from the store. `None` if the policy no longer exists.
+async fn managed_policy_text(
+    state: &AppState,
+    target: &EntityRef,
+) -> Result<Option<(String, String)>, ApiError> {
+    match target.kind {
+        EntityKind::External => Ok(catalog::catalog()
+            .get(&target.id)
+            .map(|p| (p.name.clone(), p.document.clone()))),
+        EntityKind::Policy => {
+            let policy = match state
+                .store
+                .get_entity_by_id(EntityKind::Policy, &target.id)
+                .await
+            {
+                Ok(p) => p,
+                Err(StoreError::NotFound) => return Ok(None),
+                Err(e) => return Err(ApiError::from_store(e)),
+            };
+            let versions = state
+                .store
+                .list_documents(
+                    &policy.reference(),
+                    DocumentKind::PolicyVersion,
+                    all_items(),
+                )
+                .await
+                .map_err(ApiError::from_store)?;
+            Ok(versions
+                .items
+                .into_iter()
+                .find(|d| d.is_default)
+                .map(|d| (policy.name, d.text)))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn all_items() -> PageRequest<'static> {
+    PageRequest {
+        marker: None,
+        max_items: 1000,
+    }
+}
+
+/// Inline and attached managed policies of one user, group or role, as (id, text) pairs.
+async fn own_policy_texts(
+    state: &AppState,
+    owner: &EntityRef,
+    out: &mut Vec<(String, String)>,
+) -> Result<(), ApiError> {
+    let inline = state
+        .store
+        .list_documents(owner, DocumentKind::InlinePolicy, all_items())
+        .await
+        .map_err(ApiError::from_store)?;
+    out.extend(inline.items.into_iter().map(|d| (d.name, d.text)));
+    let attached = state
+        .store
+        .list_relations(
+            RelationKind::PolicyAttachment,
+            Some(owner),
+            None,
+            all_items(),
+        )
+        .await
+        .map_err(ApiError::from_store)?;
+    for relation in attached.items {
+        if let Some(policy) = managed_policy_text(state, &relation.to).await? {
+            out.push(policy);
+        }
+    }
+    Ok(())
+}
+
+/// The policy texts that govern a principal: its identity policies (for a user, its own and
+/// its groups') and its permissions boundary, as (policy id, JSON text) pairs.
+pub(crate) async fn principal_policy_texts(
+    state: &AppState,
+    principal: &EntityRef,
+) -> Result<(Vec<(String, String)>, Option<(String, String)>), ApiError> {
+    let mut identity = Vec::new();
+    own_policy_texts(state, principal, &mut identity).await?;
+    if principal.kind == EntityKind::User {
+        let groups = state
+            .store
+            .list_relations(
+                RelationKind::GroupMember,
+                Some(principal),
+                None,
+                all_items(),
+            )
+            .await
+            .map_err(ApiError::from_store)?;
+        for membership in groups.items {
+            own_policy_texts(state, &membership.to, &mut identity).await?;
+        }
+    }
+    let boundary = state
+        .store
+        .list_relations(
+            RelationKind::PermissionsBoundary,
+            Some(principal),
+            None,
+            all_items(),
+        )
+        .await
+        .map_err(ApiError::from_store)?;
+    let boundary = match boundary.items.first() {
+        Some(relation) => managed_policy_text(state, &relation.to).await?,
+        None => None,
+    };
+    Ok((identity, boundary))
+}

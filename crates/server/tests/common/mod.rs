@@ -1,0 +1,79 @@
+//! The in-process Keyward every Rust SDK test talks to, with SDK clients pointed at it.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::path::Path;
+
+use aws_sdk_iam::config::{BehaviorVersion, Credentials, Region};
+use aws_sdk_iam::error::ProvideErrorMetadata;
+use keyward_server::{RootCredentials, RunningServer, ServerConfig};
+use tokio::sync::oneshot;
+
+pub const ROOT_KEY: &str = "AKIAROOTROOTROOT0001";
+pub const ROOT_SECRET: &str = "rootsecretrootsecretrootsecretrootsecret";
+
+pub struct Server {
+    pub endpoint: String,
+    stop: oneshot::Sender<()>,
+    running: RunningServer,
+}
+
+impl Server {
+    pub async fn start(dir: &Path) -> Server {
+        let (stop, stopped) = oneshot::channel::<()>();
+        let config = ServerConfig {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            data_dir: dir.to_owned(),
+            account_id: "123456789012".into(),
+            root_credentials: Some(RootCredentials {
+                access_key_id: ROOT_KEY.into(),
+                secret_access_key: ROOT_SECRET.into(),
+            }),
+            master_key: None,
+        };
+        let running = keyward_server::start(config, async {
+            let _ = stopped.await;
+        })
+        .await
+        .unwrap();
+        Server {
+            endpoint: format!("http://{}", running.local_addr),
+            stop,
+            running,
+        }
+    }
+
+    pub async fn stop(self) {
+        self.stop.send(()).unwrap();
+        self.running.wait().await.unwrap();
+    }
+
+    pub fn iam(&self, key: &str, secret: &str) -> aws_sdk_iam::Client {
+        let config = aws_sdk_iam::Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .endpoint_url(&self.endpoint)
+            .region(Region::new("us-east-1"))
+            .credentials_provider(Credentials::new(key, secret, None, None, "test"))
+            .build();
+        aws_sdk_iam::Client::from_conf(config)
+    }
+
+    pub fn sts(&self, key: &str, secret: &str) -> aws_sdk_sts::Client {
+        let config = aws_sdk_sts::Config::builder()
+            .behavior_version(aws_sdk_sts::config::BehaviorVersion::latest())
+            .endpoint_url(&self.endpoint)
+            .region(aws_sdk_sts::config::Region::new("eu-west-1"))
+            .credentials_provider(aws_sdk_sts::config::Credentials::new(
+                key, secret, None, None, "test",
+            ))
+            .build();
+        aws_sdk_sts::Client::from_conf(config)
+    }
+}
+
+pub fn code_and_message<E: ProvideErrorMetadata>(e: &E) -> (String, String) {
+    (
+        e.code().unwrap_or_default().to_owned(),
+        e.message().unwrap_or_default().to_owned(),
+    )
+}

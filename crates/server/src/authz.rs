@@ -23,6 +23,7 @@ use time::OffsetDateTime;
 use crate::error::ApiError;
 use crate::iam::principal_policy_texts;
 use crate::identity::{Caller, Principal};
+use crate::protocol::query::QueryRequest;
 use crate::state::AppState;
 
 /// The resource a request acts on.
@@ -64,6 +65,38 @@ pub struct RequestFacts {
     pub user_agent: String,
     /// When the request arrived (`aws:CurrentTime`, `aws:EpochTime`).
     pub time: OffsetDateTime,
+    /// Keys set by the operation's input ([`operation_keys`]).
+    pub operation_keys: Vec<(String, ContextValue)>,
+}
+
+/// The condition keys an operation's own input sets, read from the Query parameters the same
+/// way for every operation: `aws:RequestTag/*` and `aws:TagKeys` from `Tags` (or `TagKeys` when
+/// untagging), `iam:PolicyARN` from `PolicyArn`, `iam:PermissionsBoundary` from
+/// `PermissionsBoundary`.
+pub fn operation_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
+    let mut keys = Vec::new();
+    let tags = query.structs("Tags");
+    let mut tag_keys: Vec<String> = Vec::new();
+    for tag in &tags {
+        if let Some(key) = tag.get("Key") {
+            let value = tag.get("Value").unwrap_or_default();
+            keys.push((format!("aws:RequestTag/{key}"), ContextValue::single(value)));
+            tag_keys.push(key.to_owned());
+        }
+    }
+    tag_keys.extend(query.list("TagKeys").into_iter().map(str::to_owned));
+    if !tag_keys.is_empty() {
+        keys.push(("aws:TagKeys".to_owned(), ContextValue::multiple(tag_keys)));
+    }
+    for (param, key) in [
+        ("PolicyArn", "iam:PolicyARN"),
+        ("PermissionsBoundary", "iam:PermissionsBoundary"),
+    ] {
+        if let Some(value) = query.get(param) {
+            keys.push((key.to_owned(), ContextValue::single(value)));
+        }
+    }
+    keys
 }
 
 /// The compiled policies that govern one principal.
@@ -199,6 +232,9 @@ pub fn engine_request(
             &format!("aws:PrincipalTag/{}", tag.key),
             ContextValue::single(&tag.value),
         );
+    }
+    for (key, value) in &facts.operation_keys {
+        context.insert(key, value.clone());
     }
     Ok(request)
 }

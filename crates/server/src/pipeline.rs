@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use crate::audit::request_parameters;
-use crate::authz::{authorize, RequestFacts, Resource};
+use crate::authz::{authorize, operation_keys, RequestFacts, Resource};
 use crate::error::ApiError;
 use crate::iam::IamRequest;
 use crate::identity::Caller;
@@ -167,6 +167,7 @@ pub async fn handle(
                 region: region.to_owned(),
                 user_agent: user_agent.clone(),
                 time: OffsetDateTime::now_utc(),
+                operation_keys: operation_keys(&query),
             };
             (process(&state, &signable, &query, facts).await, query)
         }

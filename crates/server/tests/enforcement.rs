@@ -283,3 +283,82 @@ async fn get_caller_identity_needs_no_permission() {
     assert_eq!(who.arn(), Some("arn:aws:iam::123456789012:user/erin"));
     server.stop().await;
 }
+
+#[tokio::test]
+async fn operation_input_becomes_condition_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let root = server.iam(ROOT_KEY, ROOT_SECRET);
+    let frank = user_client(&server, &root, "frank").await;
+    root.create_user().user_name("target").send().await.unwrap();
+    root.put_user_policy()
+        .user_name("frank")
+        .policy_name("tag-and-attach-within-limits")
+        .policy_document(
+            r#"{"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":"iam:TagUser","Resource":"*",
+                 "Condition":{"StringEquals":{"aws:RequestTag/team":"blue"},
+                              "ForAllValues:StringEquals":{"aws:TagKeys":["team"]}}},
+                {"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"*",
+                 "Condition":{"ArnEquals":{"iam:PolicyARN":"arn:aws:iam::aws:policy/IAMReadOnlyAccess"}}}]}"#,
+        )
+        .send()
+        .await
+        .unwrap();
+    let tag = |key: &str, value: &str| {
+        aws_sdk_iam::types::Tag::builder()
+            .key(key)
+            .value(value)
+            .build()
+            .unwrap()
+    };
+
+    frank
+        .tag_user()
+        .user_name("target")
+        .tags(tag("team", "blue"))
+        .send()
+        .await
+        .unwrap();
+    let wrong_value = frank
+        .tag_user()
+        .user_name("target")
+        .tags(tag("team", "red"))
+        .send()
+        .await
+        .unwrap_err();
+    denied(&wrong_value.into_service_error());
+    let extra_key = frank
+        .tag_user()
+        .user_name("target")
+        .tags(tag("team", "blue"))
+        .tags(tag("cost-center", "7"))
+        .send()
+        .await
+        .unwrap_err();
+    denied(&extra_key.into_service_error());
+
+    frank
+        .attach_user_policy()
+        .user_name("target")
+        .policy_arn("arn:aws:iam::aws:policy/IAMReadOnlyAccess")
+        .send()
+        .await
+        .unwrap();
+    let admin = frank
+        .attach_user_policy()
+        .user_name("target")
+        .policy_arn("arn:aws:iam::aws:policy/AdministratorAccess")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        denied(&admin.into_service_error()),
+        format!(
+            "User: arn:aws:iam::{ACCOUNT}:user/frank is not authorized to perform: \
+             iam:AttachUserPolicy on resource: user target because no identity-based policy \
+             allows the iam:AttachUserPolicy action"
+        )
+    );
+    server.stop().await;
+}

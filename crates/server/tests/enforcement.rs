@@ -4,27 +4,9 @@
 
 mod common;
 
-use common::{code_and_message, Server, ROOT_KEY, ROOT_SECRET};
+use common::{code_and_message, user_client, Server, ROOT_KEY, ROOT_SECRET};
 
 const ACCOUNT: &str = "123456789012";
-
-/// Creates a user with one access key; returns an IAM client signed with that key.
-async fn user_client(
-    server: &Server,
-    root: &aws_sdk_iam::Client,
-    name: &str,
-) -> aws_sdk_iam::Client {
-    root.create_user().user_name(name).send().await.unwrap();
-    let key = root
-        .create_access_key()
-        .user_name(name)
-        .send()
-        .await
-        .unwrap()
-        .access_key
-        .unwrap();
-    server.iam(key.access_key_id(), key.secret_access_key())
-}
 
 fn denied<E: aws_sdk_iam::error::ProvideErrorMetadata>(e: &E) -> String {
     let (code, message) = code_and_message(e);

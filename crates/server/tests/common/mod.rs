@@ -77,3 +77,21 @@ pub fn code_and_message<E: ProvideErrorMetadata>(e: &E) -> (String, String) {
         e.message().unwrap_or_default().to_owned(),
     )
 }
+
+/// Creates a user with one access key; returns an IAM client signed with that key.
+pub async fn user_client(
+    server: &Server,
+    root: &aws_sdk_iam::Client,
+    name: &str,
+) -> aws_sdk_iam::Client {
+    root.create_user().user_name(name).send().await.unwrap();
+    let key = root
+        .create_access_key()
+        .user_name(name)
+        .send()
+        .await
+        .unwrap()
+        .access_key
+        .unwrap();
+    server.iam(key.access_key_id(), key.secret_access_key())
+}

@@ -249,6 +249,24 @@ impl PolicyDocument {
         PolicyDocument::from_json(&json)
     }
 
+    /// The condition keys the document's `Condition` elements test, as first written, each
+    /// once (keys compare case-insensitively), in document order — what IAM's
+    /// `GetContextKeysFor*Policy` reports.
+    pub fn condition_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = Vec::new();
+        let entries = self
+            .statements
+            .iter()
+            .flat_map(|s| &s.condition)
+            .flat_map(|block| &block.entries);
+        for entry in entries {
+            if !keys.iter().any(|k| k.eq_ignore_ascii_case(&entry.key)) {
+                keys.push(&entry.key);
+            }
+        }
+        keys
+    }
+
     pub(crate) fn from_json(json: &Json) -> Result<PolicyDocument, ParseError> {
         let entries = object(json, "document")?;
         let mut version = None;
@@ -499,6 +517,24 @@ fn parse_condition(json: &Json, path: &str) -> Result<Vec<ConditionBlock>, Parse
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn condition_keys_in_order_without_duplicates() {
+        let doc = PolicyDocument::parse(
+            r#"{"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{
+                    "StringEquals":{"aws:RequestedRegion":"us-east-1","s3:prefix":"home/"},
+                    "Bool":{"aws:SecureTransport":"true"}}},
+                {"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{
+                    "StringNotEquals":{"AWS:requestedregion":"eu-west-1"}}},
+                {"Effect":"Allow","Action":"iam:*","Resource":"*"}]}"#,
+        );
+        let Ok(doc) = doc else { unreachable!() };
+        assert_eq!(
+            doc.condition_keys(),
+            ["aws:RequestedRegion", "s3:prefix", "aws:SecureTransport"]
+        );
+    }
 
     #[test]
     fn parses_single_statement_object() {

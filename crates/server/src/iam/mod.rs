@@ -10,6 +10,7 @@ mod instance_profiles;
 mod oidc;
 mod policies;
 mod roles;
+mod simulate;
 mod users;
 
 use keyward_policy::PolicyKind;
@@ -99,6 +100,8 @@ pub enum IamRequest {
     Oidc(oidc::OidcRequest),
     /// Account-wide operations.
     Account(account::AccountRequest),
+    /// The policy simulator.
+    Simulate(Box<simulate::SimulateRequest>),
 }
 
 fn user_name(v: &mut Violations, req: &QueryRequest) -> Option<String> {
@@ -294,6 +297,9 @@ impl IamRequest {
                         IamRequest::Oidc(r)
                     } else if let Some(r) = account::AccountRequest::decode(action, req, &mut v)? {
                         IamRequest::Account(r)
+                    } else if let Some(r) = simulate::SimulateRequest::decode(action, req, &mut v)?
+                    {
+                        IamRequest::Simulate(Box::new(r))
                     } else {
                         return Ok(None);
                     }
@@ -330,6 +336,7 @@ impl IamRequest {
             IamRequest::InstanceProfile(r) => r.action(),
             IamRequest::Oidc(r) => r.action(),
             IamRequest::Account(r) => r.action(),
+            IamRequest::Simulate(r) => r.action(),
         }
     }
 
@@ -350,6 +357,7 @@ impl IamRequest {
             IamRequest::InstanceProfile(r) => return r.resource(state).await,
             IamRequest::Oidc(r) => return r.resource(state).await,
             IamRequest::Account(r) => return Ok(r.resource()),
+            IamRequest::Simulate(r) => return Ok(r.resource()),
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 match state.store.get_access_key(access_key_id).await {
                     Ok(key) => match key.owner {
@@ -435,6 +443,7 @@ impl IamRequest {
             IamRequest::InstanceProfile(r) => r.execute(state).await,
             IamRequest::Oidc(r) => r.execute(state).await,
             IamRequest::Account(r) => r.execute(state).await,
+            IamRequest::Simulate(r) => r.execute(state).await,
         }
     }
 }
@@ -827,18 +836,52 @@ fn all_items() -> PageRequest<'static> {
     }
 }
 
-/// Inline and attached managed policies of one user, group or role, as (id, text) pairs.
-async fn own_policy_texts(
+/// One policy that governs a principal, with where it comes from.
+pub(crate) struct SourcedPolicy {
+    /// An inline policy's name or a managed policy's name.
+    pub(crate) name: String,
+    /// The JSON text.
+    pub(crate) text: String,
+    /// Where it comes from, in the words of the simulator's `SourcePolicyType`: `user`,
+    /// `group` or `role` for inline policies, `aws-managed` or `user-managed` for managed ones.
+    pub(crate) source: &'static str,
+}
+
+/// A managed policy's default version as a [`SourcedPolicy`], if the policy still exists.
+async fn managed_policy(
+    state: &AppState,
+    target: &EntityRef,
+) -> Result<Option<SourcedPolicy>, ApiError> {
+    let source = match target.kind {
+        EntityKind::External => "aws-managed",
+        _ => "user-managed",
+    };
+    Ok(managed_policy_text(state, target)
+        .await?
+        .map(|(name, text)| SourcedPolicy { name, text, source }))
+}
+
+/// Inline and attached managed policies of one user, group or role.
+async fn own_policies(
     state: &AppState,
     owner: &EntityRef,
-    out: &mut Vec<(String, String)>,
+    out: &mut Vec<SourcedPolicy>,
 ) -> Result<(), ApiError> {
+    let inline_source = match owner.kind {
+        EntityKind::Group => "group",
+        EntityKind::Role => "role",
+        _ => "user",
+    };
     let inline = state
         .store
         .list_documents(owner, DocumentKind::InlinePolicy, all_items())
         .await
         .map_err(ApiError::from_store)?;
-    out.extend(inline.items.into_iter().map(|d| (d.name, d.text)));
+    out.extend(inline.items.into_iter().map(|d| SourcedPolicy {
+        name: d.name,
+        text: d.text,
+        source: inline_source,
+    }));
     let attached = state
         .store
         .list_relations(
@@ -850,21 +893,21 @@ async fn own_policy_texts(
         .await
         .map_err(ApiError::from_store)?;
     for relation in attached.items {
-        if let Some(policy) = managed_policy_text(state, &relation.to).await? {
+        if let Some(policy) = managed_policy(state, &relation.to).await? {
             out.push(policy);
         }
     }
     Ok(())
 }
 
-/// The policy texts that govern a principal: its identity policies (for a user, its own and
-/// its groups') and its permissions boundary, as (policy id, JSON text) pairs.
-pub(crate) async fn principal_policy_texts(
+/// The policies that govern a principal: its identity policies (for a user, its own and its
+/// groups') and its permissions boundary.
+pub(crate) async fn principal_policies(
     state: &AppState,
     principal: &EntityRef,
-) -> Result<(Vec<(String, String)>, Option<(String, String)>), ApiError> {
+) -> Result<(Vec<SourcedPolicy>, Option<SourcedPolicy>), ApiError> {
     let mut identity = Vec::new();
-    own_policy_texts(state, principal, &mut identity).await?;
+    own_policies(state, principal, &mut identity).await?;
     if principal.kind == EntityKind::User {
         let groups = state
             .store
@@ -877,7 +920,7 @@ pub(crate) async fn principal_policy_texts(
             .await
             .map_err(ApiError::from_store)?;
         for membership in groups.items {
-            own_policy_texts(state, &membership.to, &mut identity).await?;
+            own_policies(state, &membership.to, &mut identity).await?;
         }
     }
     let boundary = state
@@ -891,8 +934,19 @@ pub(crate) async fn principal_policy_texts(
         .await
         .map_err(ApiError::from_store)?;
     let boundary = match boundary.items.first() {
-        Some(relation) => managed_policy_text(state, &relation.to).await?,
+        Some(relation) => managed_policy(state, &relation.to).await?,
         None => None,
     };
     Ok((identity, boundary))
+}
+
+/// The policy texts that govern a principal: its identity policies (for a user, its own and
+/// its groups') and its permissions boundary, as (policy id, JSON text) pairs.
+pub(crate) async fn principal_policy_texts(
+    state: &AppState,
+    principal: &EntityRef,
+) -> Result<(Vec<(String, String)>, Option<(String, String)>), ApiError> {
+    let (identity, boundary) = principal_policies(state, principal).await?;
+    let pair = |p: SourcedPolicy| (p.name, p.text);
+    Ok((identity.into_iter().map(pair).collect(), boundary.map(pair)))
 }

@@ -35,56 +35,27 @@ simulate-custom-policy.rst, and published real captures):
 Positions are not asserted beyond being 1-based and ordered (implementation detail of the text).
 """
 
+from pathlib import Path
 import json
 
 import pytest
 
 from conftest import ACCOUNT_ID, client_error, make_user, rand_suffix
 
+GUIDE_POLICIES = Path(__file__).resolve().parent.parent / "data" / "guides"
+
+
+def guide_policy(name: str) -> str:
+    """A policy document exactly as a guide in shared/seeds prints it (shared with the Rust tests)."""
+    return (GUIDE_POLICIES / name).read_text()
+
+
 DECISIONS = {"allowed", "explicitDeny", "implicitDeny"}
 POLICY_SOURCE_TYPES = {"IAM Policy", "user", "group", "role", "aws-managed", "user-managed",
                        "resource", "none"}
 
 # The Braket guide's "Required AWS Permissions" JSON, verbatim (shared/seeds/000_*.txt).
-BRAKET_POLICY = """{
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Action": [
-                "braket:GetDevice",
-                "braket:GetQuantumTask",
-                "braket:SearchDevices",
-                "braket:CreateQuantumTask",
-                "braket:CancelQuantumTask",
-                "braket:GetDeviceAvailability"
-            ],
-            "Resource": "*"
-        },
-        {
-            "Effect": "Allow",
-            "Action": [
-                "s3:GetObject",
-                "s3:PutObject",
-                "s3:DeleteObject",
-                "s3:ListBucket"
-            ],
-            "Resource": [
-                "arn:aws:s3:::your-braket-results-bucket",
-                "arn:aws:s3:::your-braket-results-bucket/*"
-            ]
-        },
-        {
-            "Effect": "Allow",
-            "Action": [
-                "pricing:GetProducts",
-                "pricing:DescribeServices"
-            ],
-            "Resource": "*"
-        }
-    ]
-}
-"""
+BRAKET_POLICY = guide_policy("braket-policy.json")
 BRAKET_ACTIONS = ["braket:GetDevice", "braket:GetQuantumTask", "braket:SearchDevices",
                   "braket:CreateQuantumTask", "braket:CancelQuantumTask",
                   "braket:GetDeviceAvailability", "pricing:GetProducts", "pricing:DescribeServices"]
@@ -92,82 +63,13 @@ S3_OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
 
 # The Bedrock guide's policies, verbatim (shared/seeds/002_*.txt).
 # "Required Permissions" -- "Minimum IAM policy for Bedrock access" (model families by wildcard).
-BEDROCK_ALL_MODELS = """{
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Action": [
-                "bedrock:InvokeModel",
-                "bedrock:InvokeModelWithResponseStream"
-            ],
-            "Resource": [
-                "arn:aws:bedrock:*::foundation-model/anthropic.claude-*",
-                "arn:aws:bedrock:*::foundation-model/amazon.titan-*",
-                "arn:aws:bedrock:*::foundation-model/ai21.*",
-                "arn:aws:bedrock:*::foundation-model/cohere.*",
-                "arn:aws:bedrock:*::foundation-model/meta.*"
-            ]
-        }
-    ]
-}
-"""
+BEDROCK_ALL_MODELS = guide_policy("bedrock-all-models.json")
 # "Model-Specific Permissions" -- "For specific models only".
-BEDROCK_MODEL_SPECIFIC = """{
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Action": [
-                "bedrock:InvokeModel",
-                "bedrock:InvokeModelWithResponseStream"
-            ],
-            "Resource": [
-                "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
-                "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0"
-            ]
-        }
-    ]
-}
-"""
+BEDROCK_MODEL_SPECIFIC = guide_policy("bedrock-model-specific.json")
 # "Security Best Practices / 1. Principle of Least Privilege" -- region-conditioned.
-BEDROCK_REGION_CONDITIONED = """{
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Action": [
-                "bedrock:InvokeModel"
-            ],
-            "Resource": [
-                "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
-            ],
-            "Condition": {
-                "StringEquals": {
-                    "aws:RequestedRegion": "us-east-1"
-                }
-            }
-        }
-    ]
-}
-"""
+BEDROCK_REGION_CONDITIONED = guide_policy("bedrock-region-conditioned.json")
 # "Enhanced Permissions" -- "For additional features like model listing".
-BEDROCK_ENHANCED = """{
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Action": [
-                "bedrock:InvokeModel",
-                "bedrock:InvokeModelWithResponseStream",
-                "bedrock:ListFoundationModels",
-                "bedrock:GetFoundationModel"
-            ],
-            "Resource": "*"
-        }
-    ]
-}
-"""
+BEDROCK_ENHANCED = guide_policy("bedrock-enhanced.json")
 
 
 def model_arn(model: str, region: str = "us-east-1") -> str:

@@ -15,14 +15,15 @@ use std::sync::{Arc, RwLock};
 
 use keyward_policy::{
     evaluate, AuthorizationInputs, CompiledPolicy, ContextValue, PolicyId, PolicySet, Request,
+    ResourcePolicyMode,
 };
-use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag, User};
+use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::error::ApiError;
 use crate::iam::principal_policy_texts;
-use crate::identity::{Caller, Principal};
+use crate::identity::{role_arn, Caller, Principal};
 use crate::protocol::query::QueryRequest;
 use crate::state::AppState;
 
@@ -72,7 +73,8 @@ pub struct RequestFacts {
 /// The condition keys an operation's own input sets, read from the Query parameters the same
 /// way for every operation: `aws:RequestTag/*` and `aws:TagKeys` from `Tags` (or `TagKeys` when
 /// untagging), `iam:PolicyARN` from `PolicyArn`, `iam:PermissionsBoundary` from
-/// `PermissionsBoundary`.
+/// `PermissionsBoundary`, and `sts:ExternalId`, `sts:RoleSessionName`, `sts:SourceIdentity` from
+/// the parameters of the same names.
 pub fn operation_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
     let mut keys = Vec::new();
     let tags = query.structs("Tags");
@@ -91,6 +93,9 @@ pub fn operation_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
     for (param, key) in [
         ("PolicyArn", "iam:PolicyARN"),
         ("PermissionsBoundary", "iam:PermissionsBoundary"),
+        ("ExternalId", "sts:ExternalId"),
+        ("RoleSessionName", "sts:RoleSessionName"),
+        ("SourceIdentity", "sts:SourceIdentity"),
     ] {
         if let Some(value) = query.get(param) {
             keys.push((key.to_owned(), ContextValue::single(value)));
@@ -154,9 +159,9 @@ impl PolicyCache {
     }
 }
 
-/// Compiles policy texts; a stored text that no longer parses is skipped and logged, which
+/// Compiles policy texts (stored or sealed in a session token); a text that no longer parses is skipped and logged, which
 /// can only deny more (every stored document was validated when written).
-fn compile(texts: Vec<(String, String)>) -> PolicySet {
+pub fn compile(texts: Vec<(String, String)>) -> PolicySet {
     PolicySet::from_policies(texts.into_iter().filter_map(|(id, text)| {
         CompiledPolicy::parse(PolicyId::new(id.clone()), &text)
             .map_err(|e| tracing::error!(policy = %id, error = %e, "stored policy does not parse"))
@@ -192,24 +197,24 @@ async fn load(state: &AppState, principal: &EntityRef) -> Result<PrincipalPolici
     })
 }
 
-/// The engine's request for `caller` doing `action` on `resource`, with the global condition
-/// keys AWS sets for every request.
-pub fn engine_request(
-    user: &User,
-    user_arn: &str,
-    tags: &[Tag],
+/// The engine's request: the principal, the global condition keys AWS sets for every request,
+/// and the keys the operation's input sets.
+fn engine_request(
+    principal: keyward_policy::Principal,
+    user_id: &str,
+    tags: &[(&str, &str)],
+    token_issued: Option<OffsetDateTime>,
     action: &str,
     resource: &Resource,
     facts: &RequestFacts,
-) -> Result<Request, ApiError> {
-    let principal = keyward_policy::Principal::user(user_arn).map_err(|e| {
-        tracing::error!(arn = user_arn, error = %e, "caller ARN is not a user ARN");
-        ApiError::ServiceFailure
-    })?;
+) -> Request {
     let mut request = Request::new(principal, action, &resource.arn);
     let context = request.context_mut();
-    let time = facts.time.replace_nanosecond(0).unwrap_or(facts.time);
-    context.insert("aws:userid", ContextValue::single(&user.user_id.0));
+    let rfc3339 = |t: OffsetDateTime| {
+        let t = t.replace_nanosecond(0).unwrap_or(t);
+        ContextValue::single(t.format(&Rfc3339).unwrap_or_default())
+    };
+    context.insert("aws:userid", ContextValue::single(user_id));
     context.insert(
         "aws:SourceIp",
         ContextValue::single(facts.source_ip.to_string()),
@@ -219,27 +224,38 @@ pub fn engine_request(
     context.insert("aws:SecureTransport", ContextValue::single("false"));
     context.insert("aws:ViaAWSService", ContextValue::single("false"));
     context.insert("aws:MultiFactorAuthPresent", ContextValue::single("false"));
-    context.insert(
-        "aws:CurrentTime",
-        ContextValue::single(time.format(&Rfc3339).unwrap_or_default()),
-    );
+    context.insert("aws:CurrentTime", rfc3339(facts.time));
     context.insert(
         "aws:EpochTime",
-        ContextValue::single(time.unix_timestamp().to_string()),
+        ContextValue::single(facts.time.unix_timestamp().to_string()),
     );
-    for tag in tags {
+    if let Some(issued) = token_issued {
+        context.insert("aws:TokenIssueTime", rfc3339(issued));
+    }
+    for (key, value) in tags {
         context.insert(
-            &format!("aws:PrincipalTag/{}", tag.key),
-            ContextValue::single(&tag.value),
+            &format!("aws:PrincipalTag/{key}"),
+            ContextValue::single(*value),
         );
     }
     for (key, value) in &facts.operation_keys {
         context.insert(key, value.clone());
     }
-    Ok(request)
+    request
 }
 
-/// Decides whether `caller` may perform `action` (`service:Action`) on `resource`.
+fn engine_principal(
+    built: Result<keyward_policy::Principal, keyward_policy::PrincipalError>,
+) -> Result<keyward_policy::Principal, ApiError> {
+    built.map_err(|e| {
+        tracing::error!(error = %e, "caller ARN is not one the engine accepts");
+        ApiError::ServiceFailure
+    })
+}
+
+/// Decides whether `caller` may perform `action` (`service:Action`) on `resource`: a user by
+/// its own and its groups' policies within its boundary; a role session by the role's
+/// policies within the role's boundary and the session policies. Root may do everything.
 pub async fn authorize(
     state: &AppState,
     caller: &Caller,
@@ -247,15 +263,108 @@ pub async fn authorize(
     resource: &Resource,
     facts: &RequestFacts,
 ) -> Result<(), ApiError> {
-    let user = match &caller.principal {
-        Principal::Root => return Ok(()),
-        Principal::User(user) => user,
+    if caller.principal == Principal::Root {
+        return Ok(());
+    }
+    decide(state, caller, action, resource, facts, None).await
+}
+
+/// Decides `sts:AssumeRole` on a role: its trust policy must allow the caller explicitly, and
+/// the caller's own policies must allow it as AWS requires (root included: the trust policy
+/// binds the account root user too).
+pub async fn authorize_assume_role(
+    state: &AppState,
+    caller: &Caller,
+    role: &Resource,
+    trust_policy: &PolicySet,
+    facts: &RequestFacts,
+) -> Result<(), ApiError> {
+    decide(
+        state,
+        caller,
+        "sts:AssumeRole",
+        role,
+        facts,
+        Some(trust_policy),
+    )
+    .await
+}
+
+async fn decide(
+    state: &AppState,
+    caller: &Caller,
+    action: &str,
+    resource: &Resource,
+    facts: &RequestFacts,
+    trust_policy: Option<&PolicySet>,
+) -> Result<(), ApiError> {
+    let (owner, principal, user_id, session) = match &caller.principal {
+        Principal::Root => {
+            let account = keyward_policy::AccountId::parse(&caller.account.0).map_err(|e| {
+                tracing::error!(error = %e, "account id is not one the engine accepts");
+                ApiError::ServiceFailure
+            })?;
+            (
+                None,
+                keyward_policy::Principal::root(account),
+                caller.account.0.clone(),
+                None,
+            )
+        }
+        Principal::User(user) => (
+            Some(EntityRef::new(EntityKind::User, user.user_id.0.clone())),
+            engine_principal(keyward_policy::Principal::user(&caller.arn()))?,
+            user.user_id.0.clone(),
+            None,
+        ),
+        Principal::RoleSession(session) => {
+            let role = role_arn(&caller.account, &session.role_path, &session.role_name);
+            (
+                Some(EntityRef::new(EntityKind::Role, session.role_id.clone())),
+                engine_principal(keyward_policy::Principal::assumed_role(
+                    &caller.arn(),
+                    &role,
+                ))?,
+                caller.principal_id(),
+                Some(session),
+            )
+        }
     };
-    let principal = EntityRef::new(EntityKind::User, user.user_id.0.clone());
-    let policies = state.policies.get(state, &principal).await?;
-    let request = engine_request(user, &caller.arn(), &policies.tags, action, resource, facts)?;
-    let mut inputs = AuthorizationInputs::new(&request, &policies.identity);
-    inputs.permissions_boundary = policies.boundary.as_ref();
+    let policies = match &owner {
+        Some(owner) => Some(state.policies.get(state, owner).await?),
+        None => None,
+    };
+    let mut tags: Vec<(&str, &str)> = policies
+        .iter()
+        .flat_map(|p| p.tags.iter())
+        .map(|t| (t.key.as_str(), t.value.as_str()))
+        .collect();
+    if let Some(session) = session {
+        tags.extend(session.tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    }
+    let request = engine_request(
+        principal,
+        &user_id,
+        &tags,
+        caller.token_issued,
+        action,
+        resource,
+        facts,
+    );
+    let session_policies = session
+        .filter(|s| !s.policies.is_empty())
+        .map(|s| compile(s.policies.clone()));
+    let no_policies = PolicySet::new();
+    let mut inputs = AuthorizationInputs::new(
+        &request,
+        policies.as_ref().map_or(&no_policies, |p| &p.identity),
+    );
+    inputs.permissions_boundary = policies.as_ref().and_then(|p| p.boundary.as_ref());
+    inputs.session_policies = session_policies.as_ref();
+    if let Some(trust) = trust_policy {
+        inputs.resource_policy = Some(trust);
+        inputs.resource_policy_mode = ResourcePolicyMode::RoleTrust;
+    }
     let evaluation = evaluate(&inputs);
     match evaluation.access_denied_message_naming(&resource.shown_as) {
         None => Ok(()),

@@ -21,6 +21,8 @@ pub enum ApiError {
     },
     /// Input failed the API's constraints; each item is one violation sentence.
     Validation(Vec<String>),
+    /// A `ValidationError` whose message is a sentence of its own, not a constraint list.
+    ValidationMessage(String),
     /// The named entity does not exist.
     NoSuchEntity(String),
     /// The entity exists already.
@@ -52,7 +54,7 @@ impl ApiError {
             ApiError::Auth(e) => e.code(),
             ApiError::AccessDenied(_) => "AccessDenied",
             ApiError::InvalidAction { .. } => "InvalidAction",
-            ApiError::Validation(_) => "ValidationError",
+            ApiError::Validation(_) | ApiError::ValidationMessage(_) => "ValidationError",
             ApiError::NoSuchEntity(_) => "NoSuchEntity",
             ApiError::EntityAlreadyExists(_) => "EntityAlreadyExists",
             ApiError::DeleteConflict(_) => "DeleteConflict",
@@ -77,6 +79,7 @@ impl ApiError {
             ApiError::ServiceFailure => 500,
             ApiError::InvalidAction { .. }
             | ApiError::Validation(_)
+            | ApiError::ValidationMessage(_)
             | ApiError::InvalidInput(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
@@ -100,6 +103,7 @@ impl ApiError {
             | ApiError::DeleteConflict(m)
             | ApiError::LimitExceeded(m)
             | ApiError::InvalidInput(m)
+            | ApiError::ValidationMessage(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::InvalidAction { action, version } => {
                 format!("Could not find operation {action} for version {version}")
@@ -126,6 +130,13 @@ impl ApiError {
         ApiError::Validation(vec![format!(
             "Value null at '{field}' failed to satisfy constraint: Member must not be null"
         )])
+    }
+
+    /// IAM's answer when a user-scoped operation names no user and the caller is not one.
+    pub fn user_name_required() -> Self {
+        ApiError::ValidationMessage(
+            "Must specify userName when calling with non-User credentials".to_owned(),
+        )
     }
 
     /// Maps a store failure that the handler did not expect; details go to the log only.

@@ -1,20 +1,28 @@
 //! Who is calling: the authenticated principal of a request, in the forms AWS reports it
 //! (ARN, principal id, CloudTrail `userIdentity`).
 
+use std::sync::Arc;
+
 use keyward_store::User;
 use serde_json::{json, Value};
+use time::OffsetDateTime;
+
+use crate::protocol::xml::timestamp;
+use crate::session::RoleSession;
 
 /// The AWS account an instance of Keyward serves.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccountId(pub String);
 
-/// The principal a long-term access key belongs to.
+/// Who signed a request: the owner of a long-term access key, or an assumed-role session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Principal {
     /// The account root user: may do everything.
     Root,
     /// An IAM user.
     User(User),
+    /// A session of an assumed role.
+    RoleSession(Arc<RoleSession>),
 }
 
 /// The authenticated caller of one request.
@@ -26,6 +34,21 @@ pub struct Caller {
     pub access_key_id: String,
     /// The account both live in.
     pub account: AccountId,
+    /// When the session was issued, for temporary credentials (`aws:TokenIssueTime`).
+    pub token_issued: Option<OffsetDateTime>,
+}
+
+/// The ARN of an IAM role.
+pub fn role_arn(account: &AccountId, path: &str, name: &str) -> String {
+    format!("arn:aws:iam::{}:role{path}{name}", account.0)
+}
+
+/// The ARN of an assumed-role session (role paths are not part of it).
+pub fn session_arn(account: &AccountId, role_name: &str, session_name: &str) -> String {
+    format!(
+        "arn:aws:sts::{}:assumed-role/{role_name}/{session_name}",
+        account.0
+    )
 }
 
 /// The ARN of an IAM user.
@@ -39,14 +62,17 @@ impl Caller {
         match &self.principal {
             Principal::Root => format!("arn:aws:iam::{}:root", self.account.0),
             Principal::User(u) => user_arn(&self.account, &u.path, &u.name),
+            Principal::RoleSession(s) => session_arn(&self.account, &s.role_name, &s.session_name),
         }
     }
 
-    /// The principal id (`UserId` in `GetCallerIdentity`): the account id for root.
-    pub fn principal_id(&self) -> &str {
+    /// The principal id (`UserId` in `GetCallerIdentity`): the account id for root,
+    /// `ROLEID:SESSION` for a role session.
+    pub fn principal_id(&self) -> String {
         match &self.principal {
-            Principal::Root => &self.account.0,
-            Principal::User(u) => &u.user_id.0,
+            Principal::Root => self.account.0.clone(),
+            Principal::User(u) => u.user_id.0.clone(),
+            Principal::RoleSession(s) => format!("{}:{}", s.role_id, s.session_name),
         }
     }
 
@@ -67,6 +93,26 @@ impl Caller {
                 "accountId": self.account.0,
                 "accessKeyId": self.access_key_id,
                 "userName": u.name,
+            }),
+            Principal::RoleSession(s) => json!({
+                "type": "AssumedRole",
+                "principalId": self.principal_id(),
+                "arn": self.arn(),
+                "accountId": self.account.0,
+                "accessKeyId": self.access_key_id,
+                "sessionContext": {
+                    "sessionIssuer": {
+                        "type": "Role",
+                        "principalId": s.role_id,
+                        "arn": role_arn(&self.account, &s.role_path, &s.role_name),
+                        "accountId": self.account.0,
+                        "userName": s.role_name,
+                    },
+                    "attributes": {
+                        "creationDate": self.token_issued.map(timestamp),
+                        "mfaAuthenticated": "false",
+                    },
+                },
             }),
         }
     }

@@ -12,6 +12,7 @@ mod ids;
 mod keys;
 mod pipeline;
 pub mod protocol;
+mod session;
 pub mod state;
 mod sts;
 mod validate;

@@ -16,15 +16,19 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use crate::audit::request_parameters;
-use crate::authz::{authorize, operation_keys, RequestFacts, Resource};
+use crate::authz::{authorize, operation_keys, RequestFacts};
 use crate::error::ApiError;
 use crate::iam::IamRequest;
-use crate::identity::Caller;
+use crate::identity::{Caller, Principal};
 use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::{self, timestamp, Element};
+use crate::session::{self, SessionSubject};
 use crate::state::AppState;
 use crate::sts::StsRequest;
+
+/// Access key ids of temporary credentials start with this, as on AWS.
+pub const SESSION_KEY_PREFIX: &str = "ASIA";
 
 /// Largest request body accepted; IAM's largest inputs (policy documents) are far smaller.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -280,32 +284,63 @@ fn authenticate(
         Service::Sts => &["sts", "iam"],
     };
     sigv4::check_scope(auth, served)?;
-    let key = state
-        .keys
-        .get(&auth.access_key_id)
-        .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
-        .ok_or(ApiError::Auth(sigv4::AuthError::InvalidClientTokenId))?;
-    if auth.session_token.is_some() {
-        return Err(ApiError::Auth(sigv4::AuthError::InvalidClientTokenId));
-    }
+    let invalid = || ApiError::Auth(sigv4::AuthError::InvalidClientTokenId);
     let now = OffsetDateTime::now_utc();
+    let (principal, secret, token_issued) = if auth.access_key_id.starts_with(SESSION_KEY_PREFIX) {
+        let token = auth.session_token.as_deref().ok_or_else(invalid)?;
+        let claims = session::open(&state.master, token)
+            .filter(|c| c.access_key_id == auth.access_key_id)
+            .ok_or_else(invalid)?;
+        if claims.expires_at() <= now {
+            return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
+        }
+        let issued = claims.issued_at();
+        let principal = match claims.subject {
+            SessionSubject::Root => Principal::Root,
+            SessionSubject::User {
+                user_id,
+                name,
+                path,
+            } => Principal::User(keyward_store::User {
+                user_id: keyward_store::UserId(user_id),
+                name,
+                path,
+                create_date: issued,
+            }),
+            SessionSubject::Role(role) => Principal::RoleSession(Arc::new(role)),
+        };
+        (principal, claims.secret_access_key, Some(issued))
+    } else {
+        let key = state
+            .keys
+            .get(&auth.access_key_id)
+            .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
+            .ok_or_else(invalid)?;
+        if auth.session_token.is_some() {
+            return Err(invalid());
+        }
+        (key.principal.clone(), key.secret.clone(), None)
+    };
     sigv4::check_time(auth, now)?;
     let signing_key = state
         .signing_keys
-        .get(&auth.access_key_id, &key.secret, &auth.scope);
+        .get(&auth.access_key_id, &secret, &auth.scope);
     sigv4::verify(req, auth, &signing_key)?;
-    state.keys.record_use(
-        &auth.access_key_id,
-        AccessKeyLastUsed {
-            date: now,
-            service: auth.scope.service.clone(),
-            region: auth.scope.region.clone(),
-        },
-    );
+    if token_issued.is_none() {
+        state.keys.record_use(
+            &auth.access_key_id,
+            AccessKeyLastUsed {
+                date: now,
+                service: auth.scope.service.clone(),
+                region: auth.scope.region.clone(),
+            },
+        );
+    }
     Ok(Caller {
-        principal: key.principal.clone(),
+        principal,
         access_key_id: auth.access_key_id.clone(),
         account: state.account.clone(),
+        token_issued,
     })
 }
 
@@ -344,14 +379,7 @@ async fn run(
             }
             result
         }
-        Operation::Sts(request) => {
-            if request.needs_authorization() {
-                let resource = Resource::arn(format!("arn:aws:sts::{}:*", state.account.0));
-                let action = format!("sts:{}", request.action());
-                authorize(state, caller, &action, &resource, facts).await?;
-            }
-            request.execute(caller)
-        }
+        Operation::Sts(request) => request.execute(state, caller, facts).await,
     }
 }
 

@@ -22,7 +22,7 @@ fn no_such_key(access_key_id: &str) -> ApiError {
 /// The `UserName` element, which root's keys do not have.
 fn owner_name(principal: &Principal) -> Option<Element> {
     match principal {
-        Principal::Root => None,
+        Principal::Root | Principal::RoleSession(_) => None,
         Principal::User(u) => Some(Element::text("UserName", &u.name)),
     }
 }

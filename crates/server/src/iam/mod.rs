@@ -10,6 +10,8 @@ mod instance_profiles;
 mod oidc;
 mod policies;
 mod roles;
+
+pub(crate) use roles::assumable_role;
 mod simulate;
 mod users;
 
@@ -389,6 +391,7 @@ impl IamRequest {
             (Some(name), _) => name,
             (None, Principal::User(u)) => u.name.clone(),
             (None, Principal::Root) => return Ok(Resource::arn(caller.arn())),
+            (None, Principal::RoleSession(_)) => return Err(ApiError::user_name_required()),
         };
         user_resource(state, &name).await
     }
@@ -489,6 +492,7 @@ async fn key_owner(
                 let user = load_user(state, &u.name).await?;
                 Ok((KeyOwner::User(user.user_id.clone()), Principal::User(user)))
             }
+            Principal::RoleSession(_) => Err(ApiError::user_name_required()),
         },
     }
 }
@@ -600,7 +604,7 @@ fn url_encode(text: &str) -> String {
 /// write-time validation (grammar, version, element rules and the size quota of `kind`).
 /// Inline policies pass their holder's aggregate quota and the error IAM gives for it, since
 /// IAM sizes them per user, group or role rather than per document.
-fn check_policy_document(
+pub(crate) fn check_policy_document(
     text: &str,
     kind: PolicyKind,
     inline: Option<(usize, &dyn Fn() -> ApiError)>,
@@ -949,4 +953,16 @@ pub(crate) async fn principal_policy_texts(
     let (identity, boundary) = principal_policies(state, principal).await?;
     let pair = |p: SourcedPolicy| (p.name, p.text);
     Ok((identity.into_iter().map(pair).collect(), boundary.map(pair)))
+}
+
+/// The default-version text of the managed policy an ARN names (for session `PolicyArns`), as
+/// (policy name, JSON text); `None` if there is no such policy.
+pub(crate) async fn managed_policy_by_arn(
+    state: &AppState,
+    arn: &str,
+) -> Result<Option<(String, String)>, ApiError> {
+    match policies::find(state, arn).await? {
+        Some(policy) => managed_policy_text(state, &policy.target()).await,
+        None => Ok(None),
+    }
 }

@@ -424,3 +424,39 @@ async fn update(
         Err(e) => Err(ApiError::from_store(e)),
     }
 }
+
+/// A role as `AssumeRole` needs it.
+pub(crate) struct AssumableRole {
+    /// The role.
+    pub(crate) role: Entity,
+    /// Its trust policy.
+    pub(crate) trust_policy: String,
+    /// Longest session it allows, in seconds.
+    pub(crate) max_session_seconds: i64,
+}
+
+/// The role `arn:aws:iam::ACCOUNT:role/PATH/NAME` names in this account, if it exists.
+pub(crate) async fn assumable_role(
+    state: &AppState,
+    arn: &str,
+) -> Result<Option<AssumableRole>, ApiError> {
+    let prefix = format!("arn:aws:iam::{}:role", state.account.0);
+    let Some(path_and_name) = arn.strip_prefix(&prefix).filter(|p| p.starts_with('/')) else {
+        return Ok(None);
+    };
+    let cut = path_and_name.rfind('/').map_or(0, |i| i + 1);
+    let (path, name) = path_and_name.split_at(cut);
+    let role = match state.store.get_entity(EntityKind::Role, name).await {
+        Ok(role) if role.path == path && role.name == name => role,
+        Ok(_) | Err(StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(ApiError::from_store(e)),
+    };
+    Ok(Some(AssumableRole {
+        trust_policy: role.attribute(TRUST_POLICY).unwrap_or_default().to_owned(),
+        max_session_seconds: role
+            .attribute(MAX_SESSION)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(DEFAULT_MAX_SESSION),
+        role,
+    }))
+}

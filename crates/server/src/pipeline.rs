@@ -364,6 +364,13 @@ async fn run(
         version: query.get("Version").unwrap_or(service.version()).to_owned(),
     };
     let action = query.action().ok_or_else(unknown)?;
+    // GetSessionToken credentials without MFA may not call IAM, as on AWS.
+    if service == Service::Iam
+        && caller.token_issued.is_some()
+        && !matches!(caller.principal, Principal::RoleSession(_))
+    {
+        return Err(ApiError::Auth(sigv4::AuthError::InvalidClientTokenId));
+    }
     let operation = match service {
         Service::Iam => Operation::Iam(IamRequest::decode(action, query).ok_or_else(unknown)??),
         Service::Sts => Operation::Sts(StsRequest::decode(action, query).ok_or_else(unknown)??),

@@ -60,10 +60,8 @@ pub enum StsRequest {
 /// `[\w+=,.@-]*` with the given length bounds, as STS checks session names and source
 /// identities.
 fn sts_name(v: &mut Violations, value: &str, field: &str, min: usize, max: usize) {
-    let len = value.chars().count();
-    if len < min || len > max {
-        v.length_only(value, field, min, max);
-    } else if !value
+    v.length_only(value, field, min, max);
+    if !value
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c))
     {
@@ -87,6 +85,15 @@ fn decode_assume_role(req: &QueryRequest) -> Result<StsRequest, ApiError> {
         .and_then(|d| v.int_range(d, "durationSeconds", MIN_DURATION, MAX_ROLE_DURATION));
     if let Some(external_id) = req.get("ExternalId") {
         v.length_only(external_id, "externalId", 2, 1224);
+        if !external_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_+=,.@:/-".contains(c))
+        {
+            v.push_raw(format!(
+                "Value '{external_id}' at 'externalId' failed to satisfy constraint: Member must \
+                 satisfy regular expression pattern: [\\w+=,.@:\\/-]*"
+            ));
+        }
     }
     let policy = req.get("Policy").map(|p| {
         v.length_only(p, "policy", 1, 2048);
@@ -203,16 +210,29 @@ async fn assume_role(
     input: AssumeRoleInput,
     facts: &RequestFacts,
 ) -> Result<Option<Element>, ApiError> {
-    let resource = Resource::arn(input.role_arn.clone());
-    let Some(role) = assumable_role(state, &input.role_arn).await? else {
-        return Err(ApiError::AccessDenied(format!(
+    if caller.principal == Principal::Root {
+        return Err(ApiError::AccessDenied(
+            "Roles may not be assumed by root accounts.".to_owned(),
+        ));
+    }
+    // AWS's AssumeRole denial names the role and stops there, whatever refused it.
+    let denied = || {
+        ApiError::AccessDenied(format!(
             "User: {} is not authorized to perform: sts:AssumeRole on resource: {}",
             caller.arn(),
             input.role_arn
-        )));
+        ))
+    };
+    let resource = Resource::arn(input.role_arn.clone());
+    let Some(role) = assumable_role(state, &input.role_arn).await? else {
+        return Err(denied());
     };
     let trust = compile(vec![("trust-policy".to_owned(), role.trust_policy.clone())]);
-    authorize_assume_role(state, caller, &resource, &trust, facts).await?;
+    match authorize_assume_role(state, caller, &resource, &trust, facts).await {
+        Ok(()) => {}
+        Err(ApiError::AccessDenied(_)) => return Err(denied()),
+        Err(e) => return Err(e),
+    }
 
     let chained = matches!(caller.principal, Principal::RoleSession(_));
     let duration = input.duration.unwrap_or(DEFAULT_ROLE_DURATION);

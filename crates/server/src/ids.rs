@@ -13,9 +13,17 @@ fn random_from(alphabet: &[u8], len: usize) -> String {
         .collect()
 }
 
+/// Access key ids of temporary credentials start with this, as on AWS.
+pub const SESSION_KEY_PREFIX: &str = "ASIA";
+
 /// A new long-term access key id: `AKIA` + 16 characters.
 pub fn access_key_id() -> String {
     format!("AKIA{}", random_from(BASE32, 16))
+}
+
+/// A new temporary access key id: `ASIA` + 16 characters.
+pub fn session_access_key_id() -> String {
+    format!("{SESSION_KEY_PREFIX}{}", random_from(BASE32, 16))
 }
 
 /// A new IAM user id: `AIDA` + 17 characters.
@@ -46,6 +54,9 @@ mod tests {
         let k = super::access_key_id();
         assert_eq!(k.len(), 20);
         assert!(k.starts_with("AKIA"));
+        let s = super::session_access_key_id();
+        assert_eq!(s.len(), 20);
+        assert!(s.starts_with("ASIA"));
         assert_eq!(super::user_id().len(), 21);
         assert_eq!(super::secret_access_key().len(), 40);
         assert_ne!(super::secret_access_key(), super::secret_access_key());

@@ -27,9 +27,6 @@ use crate::session::{self, SessionSubject};
 use crate::state::AppState;
 use crate::sts::StsRequest;
 
-/// Access key ids of temporary credentials start with this, as on AWS.
-pub const SESSION_KEY_PREFIX: &str = "ASIA";
-
 /// Largest request body accepted; IAM's largest inputs (policy documents) are far smaller.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
@@ -286,41 +283,42 @@ fn authenticate(
     sigv4::check_scope(auth, served)?;
     let invalid = || ApiError::Auth(sigv4::AuthError::InvalidClientTokenId);
     let now = OffsetDateTime::now_utc();
-    let (principal, secret, token_issued) = if auth.access_key_id.starts_with(SESSION_KEY_PREFIX) {
-        let token = auth.session_token.as_deref().ok_or_else(invalid)?;
-        let claims = session::open(&state.master, token)
-            .filter(|c| c.access_key_id == auth.access_key_id)
-            .ok_or_else(invalid)?;
-        if claims.expires_at() <= now {
-            return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
-        }
-        let issued = claims.issued_at();
-        let principal = match claims.subject {
-            SessionSubject::Root => Principal::Root,
-            SessionSubject::User {
-                user_id,
-                name,
-                path,
-            } => Principal::User(keyward_store::User {
-                user_id: keyward_store::UserId(user_id),
-                name,
-                path,
-                create_date: issued,
-            }),
-            SessionSubject::Role(role) => Principal::RoleSession(Arc::new(role)),
+    let (principal, secret, token_issued) =
+        if auth.access_key_id.starts_with(ids::SESSION_KEY_PREFIX) {
+            let token = auth.session_token.as_deref().ok_or_else(invalid)?;
+            let claims = session::open(&state.master, token)
+                .filter(|c| c.access_key_id == auth.access_key_id)
+                .ok_or_else(invalid)?;
+            if claims.expires_at() <= now {
+                return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
+            }
+            let issued = claims.issued_at();
+            let principal = match claims.subject {
+                SessionSubject::Root => Principal::Root,
+                SessionSubject::User {
+                    user_id,
+                    name,
+                    path,
+                } => Principal::User(keyward_store::User {
+                    user_id: keyward_store::UserId(user_id),
+                    name,
+                    path,
+                    create_date: issued,
+                }),
+                SessionSubject::Role(role) => Principal::RoleSession(Arc::new(role)),
+            };
+            (principal, claims.secret_access_key, Some(issued))
+        } else {
+            let key = state
+                .keys
+                .get(&auth.access_key_id)
+                .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
+                .ok_or_else(invalid)?;
+            if auth.session_token.is_some() {
+                return Err(invalid());
+            }
+            (key.principal.clone(), key.secret.clone(), None)
         };
-        (principal, claims.secret_access_key, Some(issued))
-    } else {
-        let key = state
-            .keys
-            .get(&auth.access_key_id)
-            .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
-            .ok_or_else(invalid)?;
-        if auth.session_token.is_some() {
-            return Err(invalid());
-        }
-        (key.principal.clone(), key.secret.clone(), None)
-    };
     sigv4::check_time(auth, now)?;
     let signing_key = state
         .signing_keys

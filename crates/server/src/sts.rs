@@ -181,7 +181,7 @@ fn issue(
 ) -> Result<(SessionClaims, String), ApiError> {
     let now = OffsetDateTime::now_utc();
     let claims = SessionClaims {
-        access_key_id: format!("ASIA{}", &ids::access_key_id()[4..]),
+        access_key_id: ids::session_access_key_id(),
         secret_access_key: ids::secret_access_key(),
         issued: now.unix_timestamp(),
         expires: (now + Duration::seconds(duration)).unix_timestamp(),
@@ -307,9 +307,10 @@ fn get_session_token(
     caller: &Caller,
     duration: Option<i64>,
 ) -> Result<Option<Element>, ApiError> {
-    let (subject, default, max) = match &caller.principal {
-        Principal::Root => (SessionSubject::Root, ROOT_SESSION_MAX, ROOT_SESSION_MAX),
-        Principal::User(user) => (
+    // Sessions (role sessions and GetSessionToken's own) cannot mint further sessions.
+    let (subject, default, max) = match (&caller.principal, caller.token_issued) {
+        (Principal::Root, None) => (SessionSubject::Root, ROOT_SESSION_MAX, ROOT_SESSION_MAX),
+        (Principal::User(user), None) => (
             SessionSubject::User {
                 user_id: user.user_id.0.clone(),
                 name: user.name.clone(),
@@ -318,17 +319,12 @@ fn get_session_token(
             USER_SESSION_DEFAULT,
             USER_SESSION_MAX,
         ),
-        Principal::RoleSession(_) => {
+        _ => {
             return Err(ApiError::AccessDenied(
                 "Cannot call GetSessionToken with session credentials".to_owned(),
             ))
         }
     };
-    if caller.token_issued.is_some() {
-        return Err(ApiError::AccessDenied(
-            "Cannot call GetSessionToken with session credentials".to_owned(),
-        ));
-    }
     let duration = duration.unwrap_or(default).min(max);
     let (claims, token) = issue(state, subject, duration)?;
     Ok(Some(Element::parent(

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{code_and_message, user_client, Server, ROOT_KEY, ROOT_SECRET};
+use common::{code_and_message, new_key, user_client, Server, ROOT_KEY, ROOT_SECRET};
 
 const ACCOUNT: &str = "123456789012";
 
@@ -239,14 +239,7 @@ async fn get_caller_identity_needs_no_permission() {
     let server = Server::start(dir.path()).await;
     let root = server.iam(ROOT_KEY, ROOT_SECRET);
     root.create_user().user_name("erin").send().await.unwrap();
-    let key = root
-        .create_access_key()
-        .user_name("erin")
-        .send()
-        .await
-        .unwrap()
-        .access_key
-        .unwrap();
+    let key = new_key(&root, "erin").await;
     root.put_user_policy()
         .user_name("erin")
         .policy_name("deny-all")

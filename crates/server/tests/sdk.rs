@@ -4,7 +4,7 @@
 mod common;
 
 use aws_sdk_iam::types::StatusType;
-use common::{code_and_message, Server, ROOT_KEY, ROOT_SECRET};
+use common::{code_and_message, new_key, Server, ROOT_KEY, ROOT_SECRET};
 
 #[tokio::test]
 async fn user_and_access_key_lifecycle() {
@@ -36,14 +36,7 @@ async fn user_and_access_key_lifecycle() {
     );
     assert!(user.user_id().starts_with("AIDA"));
 
-    let key = root
-        .create_access_key()
-        .user_name("braket-user")
-        .send()
-        .await
-        .unwrap()
-        .access_key
-        .unwrap();
+    let key = new_key(&root, "braket-user").await;
     assert!(key.access_key_id().starts_with("AKIA"));
     assert_eq!(key.access_key_id().len(), 20);
     assert_eq!(key.secret_access_key().len(), 40);
@@ -260,14 +253,7 @@ async fn users_and_keys_survive_a_restart() {
             .await
             .unwrap();
     }
-    let key = root
-        .create_access_key()
-        .user_name("u3")
-        .send()
-        .await
-        .unwrap()
-        .access_key
-        .unwrap();
+    let key = new_key(&root, "u3").await;
     server.stop().await;
 
     let server = Server::start(dir.path()).await;

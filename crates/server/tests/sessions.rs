@@ -5,7 +5,7 @@
 mod common;
 
 use aws_sdk_sts::types::Credentials as StsCredentials;
-use common::{code_and_message, Server, ROOT_KEY, ROOT_SECRET};
+use common::{code_and_message, new_key, Server, ROOT_KEY, ROOT_SECRET};
 
 const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/reader";
 
@@ -46,14 +46,7 @@ fn sts_with(server: &Server, key: &str, secret: &str, token: Option<&str>) -> aw
 async fn setup(server: &Server) -> aws_sdk_sts::Client {
     let root = server.iam(ROOT_KEY, ROOT_SECRET);
     root.create_user().user_name("alice").send().await.unwrap();
-    let key = root
-        .create_access_key()
-        .user_name("alice")
-        .send()
-        .await
-        .unwrap()
-        .access_key
-        .unwrap();
+    let key = new_key(&root, "alice").await;
     root.create_role()
         .role_name("reader")
         .assume_role_policy_document(

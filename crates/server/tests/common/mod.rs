@@ -85,13 +85,17 @@ pub async fn user_client(
     name: &str,
 ) -> aws_sdk_iam::Client {
     root.create_user().user_name(name).send().await.unwrap();
-    let key = root
-        .create_access_key()
+    let key = new_key(root, name).await;
+    server.iam(key.access_key_id(), key.secret_access_key())
+}
+
+/// Creates an access key for an existing user, as root.
+pub async fn new_key(root: &aws_sdk_iam::Client, name: &str) -> aws_sdk_iam::types::AccessKey {
+    root.create_access_key()
         .user_name(name)
         .send()
         .await
         .unwrap()
         .access_key
-        .unwrap();
-    server.iam(key.access_key_id(), key.secret_access_key())
+        .unwrap()
 }

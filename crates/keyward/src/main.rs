@@ -1,5 +1,8 @@
 //! The `keyward` command.
 
+mod doctor_cmd;
+mod keys_cmd;
+mod policy_cmd;
 mod serve;
 
 use std::process::ExitCode;
@@ -21,10 +24,26 @@ struct Cli {
 enum Command {
     /// Serve the IAM and STS APIs on one endpoint, with an embedded store in the data directory.
     Serve(serve::ServeArgs),
+    /// Validate policy files and simulate requests offline with the policy engine.
+    Policy(policy_cmd::PolicyArgs),
+    /// Explain which AWS credentials, region and endpoint are in use, and check them live.
+    Doctor(doctor_cmd::DoctorArgs),
+    /// Audit the access keys of an account (age, last use, rotation, root keys).
+    Keys(keys_cmd::KeysArgs),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Usage errors exit 1, not clap's 2: `keyward policy simulate` reserves 2 for "denied".
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let usage_error = e.use_stderr();
+            if e.print().is_err() || usage_error {
+                return ExitCode::FAILURE;
+            }
+            return ExitCode::SUCCESS;
+        }
+    };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -34,5 +53,8 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Serve(args) => runtime.block_on(serve::serve(args)),
+        Command::Policy(args) => policy_cmd::run(args),
+        Command::Doctor(args) => runtime.block_on(doctor_cmd::doctor(args)),
+        Command::Keys(args) => runtime.block_on(keys_cmd::run(args)),
     }
 }

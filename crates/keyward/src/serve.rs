@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use keyward_server::cql::{CqlConfig, UpstreamCredentials};
+use keyward_server::vending::{ContainerConfig, ContainerService, ImdsConfig};
 use keyward_server::{RootCredentials, ServerConfig};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -27,6 +29,71 @@ pub struct ServeArgs {
     /// Log line format (logs go to stderr).
     #[arg(long, value_enum, default_value = "text")]
     log_format: LogFormat,
+    /// Shift the server's clock by this many seconds when it checks signatures and session
+    /// expiry (for testing expiry; never in production).
+    #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
+    clock_offset: i64,
+    /// Serve an EC2 instance-metadata endpoint (IMDSv2) on this address, for an instance
+    /// launched with --imds-instance-profile. SDKs find it through
+    /// AWS_EC2_METADATA_SERVICE_ENDPOINT.
+    #[arg(long, requires = "imds_instance_profile")]
+    imds_listen: Option<SocketAddr>,
+    /// The instance profile the metadata endpoint's instance runs with; its role must trust
+    /// ec2.amazonaws.com.
+    #[arg(long, requires = "imds_listen")]
+    imds_instance_profile: Option<String>,
+    /// The region the instance reports.
+    #[arg(long, default_value = "us-east-1")]
+    imds_region: String,
+    /// Also answer IMDSv1 requests (without a session token).
+    #[arg(long)]
+    imds_allow_v1: bool,
+    /// Serve an ECS/EKS container-credentials endpoint on this address (a loopback address:
+    /// SDKs accept no other over http). SDKs find it through AWS_CONTAINER_CREDENTIALS_FULL_URI.
+    #[arg(long, requires_all = ["container_role", "container_token_file"])]
+    container_listen: Option<SocketAddr>,
+    /// The task's role; it must trust ecs-tasks.amazonaws.com (or pods.eks.amazonaws.com).
+    #[arg(long, requires = "container_listen")]
+    container_role: Option<String>,
+    /// The task's authorization token file (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE), created
+    /// with a random token if missing; rewrite it to revoke the old token.
+    #[arg(long, requires = "container_listen")]
+    container_token_file: Option<PathBuf>,
+    /// Which service the container endpoint imitates.
+    #[arg(long, value_enum, default_value = "ecs")]
+    container_service: ContainerServiceArg,
+    /// Serve a Keyspaces-style CQL front on this address: Cassandra drivers authenticate with
+    /// the AWS SigV4 plugin or service-specific credentials, and every statement is authorized
+    /// by IAM policies before it is relayed to --cql-upstream.
+    #[arg(long, requires = "cql_upstream")]
+    cql_listen: Option<SocketAddr>,
+    /// The Cassandra or ScyllaDB node (HOST:PORT, native protocol v4) statements go to.
+    #[arg(long, requires = "cql_listen")]
+    cql_upstream: Option<String>,
+    /// The region drivers sign for and resource ARNs name.
+    #[arg(long, default_value = "us-east-1")]
+    cql_region: String,
+    /// PasswordAuthenticator role for the upstream, if it requires authentication.
+    #[arg(
+        long,
+        env = "KEYWARD_CQL_UPSTREAM_USERNAME",
+        requires = "cql_upstream_password"
+    )]
+    cql_upstream_username: Option<String>,
+    /// The upstream role's password (prefer the environment variable to the flag).
+    #[arg(
+        long,
+        env = "KEYWARD_CQL_UPSTREAM_PASSWORD",
+        hide_env_values = true,
+        requires = "cql_upstream_username"
+    )]
+    cql_upstream_password: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ContainerServiceArg {
+    Ecs,
+    Eks,
 }
 
 fn init_logging(format: LogFormat) {
@@ -85,13 +152,44 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let config = ServerConfig {
-        listen: args.listen,
-        data_dir: args.data_dir,
-        account_id: args.account_id,
-        root_credentials,
-        master_key: env("KEYWARD_MASTER_KEY"),
-    };
+    let mut config = ServerConfig::new(args.listen, args.data_dir, args.account_id);
+    config.root_credentials = root_credentials;
+    config.master_key = env("KEYWARD_MASTER_KEY");
+    config.clock_offset_seconds = args.clock_offset;
+    if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
+        config.imds = Some(ImdsConfig {
+            listen,
+            instance_profile,
+            region: args.imds_region,
+            allow_v1: args.imds_allow_v1,
+        });
+    }
+    if let (Some(listen), Some(role), Some(token_file)) = (
+        args.container_listen,
+        args.container_role,
+        args.container_token_file,
+    ) {
+        config.container = Some(ContainerConfig {
+            listen,
+            role,
+            token_file,
+            service: match args.container_service {
+                ContainerServiceArg::Ecs => ContainerService::Ecs,
+                ContainerServiceArg::Eks => ContainerService::Eks,
+            },
+        });
+    }
+    if let (Some(listen), Some(upstream)) = (args.cql_listen, args.cql_upstream) {
+        config.cql = Some(CqlConfig {
+            listen,
+            upstream,
+            region: args.cql_region,
+            upstream_credentials: args
+                .cql_upstream_username
+                .zip(args.cql_upstream_password)
+                .map(|(username, password)| UpstreamCredentials { username, password }),
+        });
+    }
     let server = match keyward_server::start(config, shutdown_signal()).await {
         Ok(server) => server,
         Err(e) => {
@@ -100,6 +198,15 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         }
     };
     println!("Keyward listening on http://{}", server.local_addr);
+    if let Some(addr) = server.imds_addr {
+        println!("Instance metadata on http://{addr}");
+    }
+    if let Some(addr) = server.container_addr {
+        println!("Container credentials on http://{addr}");
+    }
+    if let Some(addr) = server.cql_addr {
+        println!("CQL front on {addr}");
+    }
     tracing::info!(address = %server.local_addr, "listening");
     match server.wait().await {
         Ok(()) => ExitCode::SUCCESS,

@@ -24,18 +24,22 @@
 mod arn;
 mod compile;
 mod condition;
+mod context_type;
 mod document;
 mod evaluate;
 mod glob;
 mod json;
 mod kind;
+mod lint;
 mod request;
+mod spans;
 mod validate;
 mod values;
 mod variables;
 
 pub use arn::{AccountId, AccountIdError, Arn, ArnError};
 pub use compile::{CompiledPolicy, PolicyId, PolicySet};
+pub use context_type::{ContextBaseType, ContextKeyType, ContextTypeError};
 pub use document::{
     ActionElement, ConditionBlock, ConditionEntry, Effect, ParseError, PolicyDocument,
     PolicyVersion, PrincipalElement, PrincipalType, Principals, ResourceElement, Statement,
@@ -44,7 +48,9 @@ pub use evaluate::{
     evaluate, AuthorizationInputs, Decision, Evaluation, MatchedStatement, ResourcePolicyMode,
 };
 pub use kind::PolicyKind;
+pub use lint::{lint, Finding, Severity};
 pub use request::{
     ConditionContext, ContextValue, Principal, PrincipalError, PrincipalKind, Request,
 };
+pub use spans::{Position, Span, Spans};
 pub use validate::{policy_size, validate, validate_with_quota, MalformedPolicy, ValidationError};

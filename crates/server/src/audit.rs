@@ -9,7 +9,15 @@ use tokio::sync::mpsc;
 
 /// Request parameters whose values are secrets and are replaced by `HIDDEN_DUE_TO_SECURITY_REASONS`
 /// as CloudTrail does.
-const SECRET_PARAMS: &[&str] = &["password", "oldpassword", "newpassword", "secretaccesskey"];
+const SECRET_PARAMS: &[&str] = &[
+    "password",
+    "oldpassword",
+    "newpassword",
+    "secretaccesskey",
+    "webidentitytoken",
+    "samlassertion",
+    "tokencode",
+];
 
 /// Handle to the audit writer.
 #[derive(Clone)]

@@ -23,8 +23,9 @@ use time::OffsetDateTime;
 
 use crate::error::ApiError;
 use crate::iam::principal_policy_texts;
-use crate::identity::{role_arn, Caller, Principal};
+use crate::identity::{role_arn, user_arn, Caller, Principal};
 use crate::protocol::query::QueryRequest;
+use crate::session::FederationIssuer;
 use crate::state::AppState;
 
 /// The resource a request acts on.
@@ -73,7 +74,7 @@ pub struct RequestFacts {
 /// The condition keys an operation's own input sets, read from the Query parameters the same
 /// way for every operation: `aws:RequestTag/*` and `aws:TagKeys` from `Tags` (or `TagKeys` when
 /// untagging), `iam:PolicyARN` from `PolicyArn`, `iam:PermissionsBoundary` from
-/// `PermissionsBoundary`, and `sts:ExternalId`, `sts:RoleSessionName`, `sts:SourceIdentity` from
+/// `PermissionsBoundary`, `sts:TransitiveTagKeys` from `TransitiveTagKeys`, and `sts:ExternalId`, `sts:RoleSessionName`, `sts:SourceIdentity` from
 /// the parameters of the same names.
 pub fn operation_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
     let mut keys = Vec::new();
@@ -87,6 +88,13 @@ pub fn operation_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
         }
     }
     tag_keys.extend(query.list("TagKeys").into_iter().map(str::to_owned));
+    let transitive = query.list("TransitiveTagKeys");
+    if !transitive.is_empty() {
+        keys.push((
+            "sts:TransitiveTagKeys".to_owned(),
+            ContextValue::multiple(transitive),
+        ));
+    }
     if !tag_keys.is_empty() {
         keys.push(("aws:TagKeys".to_owned(), ContextValue::multiple(tag_keys)));
     }
@@ -188,6 +196,26 @@ async fn load(state: &AppState, principal: &EntityRef) -> Result<PrincipalPolici
                 Err(e) => return Err(ApiError::from_store(e)),
             }
         }
+        EntityKind::Role => {
+            let role = state
+                .store
+                .get_entity_by_id(EntityKind::Role, &principal.id)
+                .await
+                .map_err(ApiError::from_store)?;
+            let page = PageRequest {
+                marker: None,
+                max_items: 50,
+            };
+            match state
+                .store
+                .list_entity_tags(EntityKind::Role, &role.name, page)
+                .await
+            {
+                Ok(page) => page.items,
+                Err(StoreError::NotFound) => Vec::new(),
+                Err(e) => return Err(ApiError::from_store(e)),
+            }
+        }
         _ => Vec::new(),
     };
     Ok(PrincipalPolicies {
@@ -244,6 +272,19 @@ fn engine_request(
     request
 }
 
+/// A federated session issued to the root user is limited only by its session policies: its
+/// issuer's "policy" allows everything.
+fn root_federation_policy(principal: &Principal) -> Option<PolicySet> {
+    match principal {
+        Principal::FederatedUser(s) if s.issuer == FederationIssuer::Root => Some(compile(vec![(
+            "root".to_owned(),
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
+                .to_owned(),
+        )])),
+        _ => None,
+    }
+}
+
 fn engine_principal(
     built: Result<keyward_policy::Principal, keyward_policy::PrincipalError>,
 ) -> Result<keyward_policy::Principal, ApiError> {
@@ -269,25 +310,41 @@ pub async fn authorize(
     decide(state, caller, action, resource, facts, None).await
 }
 
-/// Decides `sts:AssumeRole` on a role: its trust policy must allow the caller explicitly, and
-/// the caller's own policies must allow it as AWS requires (root included: the trust policy
-/// binds the account root user too).
+/// Decides `action` (`sts:AssumeRole`, `sts:TagSession`) on a role: its trust policy must
+/// allow the caller explicitly, and the caller's own policies must allow it as AWS requires.
 pub async fn authorize_assume_role(
     state: &AppState,
     caller: &Caller,
+    action: &str,
     role: &Resource,
     trust_policy: &PolicySet,
     facts: &RequestFacts,
 ) -> Result<(), ApiError> {
-    decide(
-        state,
-        caller,
-        "sts:AssumeRole",
-        role,
-        facts,
-        Some(trust_policy),
-    )
-    .await
+    decide(state, caller, action, role, facts, Some(trust_policy)).await
+}
+
+/// Decides whether a principal that signs no request — an AWS service principal such as
+/// `ec2.amazonaws.com`, or a web identity — may perform `action` on a role: only the role's
+/// trust policy can allow it. The condition keys the principal brings (a web identity's token
+/// claims) travel in `facts.operation_keys`.
+pub fn trust_allows(
+    principal: keyward_policy::Principal,
+    principal_id: &str,
+    action: &str,
+    role: &Resource,
+    trust_policy: &PolicySet,
+    facts: &RequestFacts,
+) -> bool {
+    let request = engine_request(principal, principal_id, &[], None, action, role, facts);
+    let no_policies = PolicySet::new();
+    let mut inputs = AuthorizationInputs::new(&request, &no_policies);
+    inputs.resource_policy = Some(trust_policy);
+    inputs.resource_policy_mode = ResourcePolicyMode::RoleTrust;
+    let evaluation = evaluate(&inputs);
+    if !evaluation.is_allowed() {
+        tracing::debug!(reason = %evaluation.reason(), action, "trust policy refused");
+    }
+    evaluation.is_allowed()
 }
 
 async fn decide(
@@ -298,7 +355,7 @@ async fn decide(
     facts: &RequestFacts,
     trust_policy: Option<&PolicySet>,
 ) -> Result<(), ApiError> {
-    let (owner, principal, user_id, session) = match &caller.principal {
+    let (owner, principal, user_id, session_tags, session_policies) = match &caller.principal {
         Principal::Root => {
             let account = keyward_policy::AccountId::parse(&caller.account.0).map_err(|e| {
                 tracing::error!(error = %e, "account id is not one the engine accepts");
@@ -308,6 +365,7 @@ async fn decide(
                 None,
                 keyward_policy::Principal::root(account),
                 caller.account.0.clone(),
+                &[][..],
                 None,
             )
         }
@@ -315,6 +373,7 @@ async fn decide(
             Some(EntityRef::new(EntityKind::User, user.user_id.0.clone())),
             engine_principal(keyward_policy::Principal::user(&caller.arn()))?,
             user.user_id.0.clone(),
+            &[][..],
             None,
         ),
         Principal::RoleSession(session) => {
@@ -326,7 +385,33 @@ async fn decide(
                     &role,
                 ))?,
                 caller.principal_id(),
-                Some(session),
+                &session.tags[..],
+                // A role session without session policies has the role's permissions.
+                (!session.policies.is_empty()).then(|| compile(session.policies.clone())),
+            )
+        }
+        Principal::FederatedUser(session) => {
+            let (owner, issuer_arn) = match &session.issuer {
+                FederationIssuer::Root => (None, None),
+                FederationIssuer::User {
+                    user_id,
+                    name,
+                    path,
+                } => (
+                    Some(EntityRef::new(EntityKind::User, user_id.clone())),
+                    Some(user_arn(&caller.account, path, name)),
+                ),
+            };
+            (
+                owner,
+                engine_principal(keyward_policy::Principal::federated_user(
+                    &caller.arn(),
+                    issuer_arn.as_deref(),
+                ))?,
+                caller.principal_id(),
+                &session.tags[..],
+                // A federated session without session policies may do nothing.
+                (!session.policies.is_empty()).then(|| compile(session.policies.clone())),
             )
         }
     };
@@ -334,14 +419,18 @@ async fn decide(
         Some(owner) => Some(state.policies.get(state, owner).await?),
         None => None,
     };
+    // Session tags override the principal's own tags of the same key.
     let mut tags: Vec<(&str, &str)> = policies
         .iter()
         .flat_map(|p| p.tags.iter())
+        .filter(|t| {
+            !session_tags
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case(&t.key))
+        })
         .map(|t| (t.key.as_str(), t.value.as_str()))
         .collect();
-    if let Some(session) = session {
-        tags.extend(session.tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    }
+    tags.extend(session_tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let request = engine_request(
         principal,
         &user_id,
@@ -351,14 +440,14 @@ async fn decide(
         resource,
         facts,
     );
-    let session_policies = session
-        .filter(|s| !s.policies.is_empty())
-        .map(|s| compile(s.policies.clone()));
+    let everything = root_federation_policy(&caller.principal);
     let no_policies = PolicySet::new();
-    let mut inputs = AuthorizationInputs::new(
-        &request,
-        policies.as_ref().map_or(&no_policies, |p| &p.identity),
-    );
+    let identity = match (&policies, &everything) {
+        (Some(p), _) => &p.identity,
+        (None, Some(all)) => all,
+        (None, None) => &no_policies,
+    };
+    let mut inputs = AuthorizationInputs::new(&request, identity);
     inputs.permissions_boundary = policies.as_ref().and_then(|p| p.boundary.as_ref());
     inputs.session_policies = session_policies.as_ref();
     if let Some(trust) = trust_policy {

@@ -35,6 +35,18 @@ pub enum ApiError {
     InvalidInput(String),
     /// A policy document is not valid policy grammar.
     MalformedPolicyDocument(String),
+    /// A parameter value is unacceptable (STS's session tags, for example).
+    InvalidParameterValue(String),
+    /// Session policies and tags together exceed the space a session token has for them.
+    PackedPolicyTooLarge(String),
+    /// A web identity token is malformed, unverifiable or for another audience.
+    InvalidIdentityToken(String),
+    /// The identity provider's claim is refused (issued in the future, for example).
+    IdpRejectedClaim(String),
+    /// The identity provider's keys could not be fetched.
+    IdpCommunicationError(String),
+    /// A web identity token has expired.
+    ExpiredTokenException(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// Keyward itself failed; details are logged, not returned.
@@ -61,6 +73,12 @@ impl ApiError {
             ApiError::LimitExceeded(_) => "LimitExceeded",
             ApiError::InvalidInput(_) => "InvalidInput",
             ApiError::MalformedPolicyDocument(_) => "MalformedPolicyDocument",
+            ApiError::InvalidParameterValue(_) => "InvalidParameterValue",
+            ApiError::PackedPolicyTooLarge(_) => "PackedPolicyTooLarge",
+            ApiError::InvalidIdentityToken(_) => "InvalidIdentityToken",
+            ApiError::IdpRejectedClaim(_) => "IDPRejectedClaim",
+            ApiError::IdpCommunicationError(_) => "IDPCommunicationError",
+            ApiError::ExpiredTokenException(_) => "ExpiredTokenException",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::ServiceFailure => "ServiceFailure",
         }
@@ -70,7 +88,7 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             ApiError::Auth(e) => e.http_status(),
-            ApiError::AccessDenied(_) => 403,
+            ApiError::AccessDenied(_) | ApiError::IdpRejectedClaim(_) => 403,
             ApiError::NoSuchEntity(_) => 404,
             ApiError::EntityAlreadyExists(_)
             | ApiError::DeleteConflict(_)
@@ -81,6 +99,11 @@ impl ApiError {
             | ApiError::Validation(_)
             | ApiError::ValidationMessage(_)
             | ApiError::InvalidInput(_)
+            | ApiError::InvalidParameterValue(_)
+            | ApiError::PackedPolicyTooLarge(_)
+            | ApiError::InvalidIdentityToken(_)
+            | ApiError::IdpCommunicationError(_)
+            | ApiError::ExpiredTokenException(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
@@ -104,6 +127,12 @@ impl ApiError {
             | ApiError::LimitExceeded(m)
             | ApiError::InvalidInput(m)
             | ApiError::ValidationMessage(m)
+            | ApiError::InvalidParameterValue(m)
+            | ApiError::PackedPolicyTooLarge(m)
+            | ApiError::InvalidIdentityToken(m)
+            | ApiError::IdpRejectedClaim(m)
+            | ApiError::IdpCommunicationError(m)
+            | ApiError::ExpiredTokenException(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::InvalidAction { action, version } => {
                 format!("Could not find operation {action} for version {version}")

@@ -8,11 +8,18 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use crate::protocol::xml::timestamp;
-use crate::session::RoleSession;
+use crate::session::{FederatedSession, FederationIssuer, RoleSession};
 
 /// The AWS account an instance of Keyward serves.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccountId(pub String);
+
+impl AccountId {
+    /// The account id as a number (twelve digits, checked at start-up).
+    pub fn number(&self) -> u64 {
+        self.0.parse().unwrap_or_default()
+    }
+}
 
 /// Who signed a request: the owner of a long-term access key, or an assumed-role session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +30,8 @@ pub enum Principal {
     User(User),
     /// A session of an assumed role.
     RoleSession(Arc<RoleSession>),
+    /// A federated user session from `GetFederationToken`.
+    FederatedUser(Arc<FederatedSession>),
 }
 
 /// The authenticated caller of one request.
@@ -51,6 +60,11 @@ pub fn session_arn(account: &AccountId, role_name: &str, session_name: &str) -> 
     )
 }
 
+/// The ARN of a federated user session.
+pub fn federated_user_arn(account: &AccountId, name: &str) -> String {
+    format!("arn:aws:sts::{}:federated-user/{name}", account.0)
+}
+
 /// The ARN of an IAM user.
 pub fn user_arn(account: &AccountId, path: &str, name: &str) -> String {
     format!("arn:aws:iam::{}:user{path}{name}", account.0)
@@ -63,6 +77,7 @@ impl Caller {
             Principal::Root => format!("arn:aws:iam::{}:root", self.account.0),
             Principal::User(u) => user_arn(&self.account, &u.path, &u.name),
             Principal::RoleSession(s) => session_arn(&self.account, &s.role_name, &s.session_name),
+            Principal::FederatedUser(s) => federated_user_arn(&self.account, &s.name),
         }
     }
 
@@ -73,6 +88,7 @@ impl Caller {
             Principal::Root => self.account.0.clone(),
             Principal::User(u) => u.user_id.0.clone(),
             Principal::RoleSession(s) => format!("{}:{}", s.role_id, s.session_name),
+            Principal::FederatedUser(s) => format!("{}:{}", self.account.0, s.name),
         }
     }
 
@@ -114,6 +130,41 @@ impl Caller {
                     },
                 },
             }),
+            Principal::FederatedUser(s) => {
+                let issuer = match &s.issuer {
+                    FederationIssuer::Root => json!({
+                        "type": "Root",
+                        "principalId": self.account.0,
+                        "arn": format!("arn:aws:iam::{}:root", self.account.0),
+                        "accountId": self.account.0,
+                    }),
+                    FederationIssuer::User {
+                        user_id,
+                        name,
+                        path,
+                    } => json!({
+                        "type": "IAMUser",
+                        "principalId": user_id,
+                        "arn": user_arn(&self.account, path, name),
+                        "accountId": self.account.0,
+                        "userName": name,
+                    }),
+                };
+                json!({
+                    "type": "FederatedUser",
+                    "principalId": self.principal_id(),
+                    "arn": self.arn(),
+                    "accountId": self.account.0,
+                    "accessKeyId": self.access_key_id,
+                    "sessionContext": {
+                        "sessionIssuer": issuer,
+                        "attributes": {
+                            "creationDate": self.token_issued.map(timestamp),
+                            "mfaAuthenticated": "false",
+                        },
+                    },
+                })
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod audit;
 mod authz;
+pub mod cql;
 pub mod error;
 mod iam;
 mod identity;
@@ -16,6 +17,8 @@ mod session;
 pub mod state;
 mod sts;
 mod validate;
+pub mod vending;
+mod web_identity;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -34,6 +37,12 @@ const LAST_USED_FLUSH_INTERVAL: Duration = Duration::from_secs(1);
 pub struct RunningServer {
     /// The bound address (useful when listening on port 0).
     pub local_addr: SocketAddr,
+    /// The instance-metadata endpoint's address, if enabled.
+    pub imds_addr: Option<SocketAddr>,
+    /// The container-credentials endpoint's address, if enabled.
+    pub container_addr: Option<SocketAddr>,
+    /// The CQL front's address, if enabled.
+    pub cql_addr: Option<SocketAddr>,
     task: tokio::task::JoinHandle<Result<(), StartError>>,
 }
 
@@ -64,6 +73,32 @@ pub async fn start(
         source,
     })?;
 
+    let mut endpoints = Vec::new();
+    let imds_addr = match config.imds.clone() {
+        Some(imds) => {
+            let (addr, task) = vending::start_imds(Arc::clone(&state), imds).await?;
+            endpoints.push(task);
+            Some(addr)
+        }
+        None => None,
+    };
+    let container_addr = match config.container.clone() {
+        Some(container) => {
+            let (addr, task) = vending::start_container(Arc::clone(&state), container).await?;
+            endpoints.push(task);
+            Some(addr)
+        }
+        None => None,
+    };
+    let cql_addr = match config.cql.clone() {
+        Some(cql) => {
+            let (addr, task) = cql::start(Arc::clone(&state), cql).await?;
+            endpoints.push(task);
+            Some(addr)
+        }
+        None => None,
+    };
+
     let flusher = {
         let state = Arc::clone(&state);
         tokio::spawn(async move {
@@ -89,6 +124,9 @@ pub async fn start(
         .with_graceful_shutdown(shutdown)
         .await;
         flusher.abort();
+        for endpoint in endpoints {
+            endpoint.abort();
+        }
         if let Err(e) = state.keys.flush(state.store.as_ref()).await {
             tracing::error!(error = %e, "writing access key last use failed");
         }
@@ -104,5 +142,11 @@ pub async fn start(
             source,
         })
     });
-    Ok(RunningServer { local_addr, task })
+    Ok(RunningServer {
+        local_addr,
+        imds_addr,
+        container_addr,
+        cql_addr,
+        task,
+    })
 }

@@ -25,7 +25,7 @@ use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::{self, timestamp, Element};
 use crate::session::{self, SessionSubject};
 use crate::state::AppState;
-use crate::sts::StsRequest;
+use crate::sts::{self, StsRequest};
 
 /// Largest request body accepted; IAM's largest inputs (policy documents) are far smaller.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -112,6 +112,8 @@ struct Exchange {
     action: Option<String>,
     region: Option<String>,
     caller: Option<Caller>,
+    /// CloudTrail's `userIdentity` of a caller that signed nothing (a web identity).
+    unsigned_identity: Option<Value>,
     access_key_id: Option<String>,
     outcome: Result<Option<Element>, ApiError>,
 }
@@ -143,6 +145,7 @@ pub async fn handle(
                 action: query.action().map(str::to_owned),
                 region: None,
                 caller: None,
+                unsigned_identity: None,
                 access_key_id: None,
                 outcome: Err(ApiError::RequestEntityTooLarge(MAX_BODY_BYTES)),
             };
@@ -167,7 +170,7 @@ pub async fn handle(
                 source_ip: peer.ip(),
                 region: region.to_owned(),
                 user_agent: user_agent.clone(),
-                time: OffsetDateTime::now_utc(),
+                time: state.clock.now(),
                 operation_keys: operation_keys(&query),
             };
             (process(&state, &signable, &query, facts).await, query)
@@ -238,9 +241,20 @@ async fn process(
         action: query.action().map(str::to_owned),
         region: None,
         caller: None,
+        unsigned_identity: None,
         access_key_id: None,
         outcome: Ok(None),
     };
+    // AWS serves AssumeRoleWithWebIdentity unsigned: the web identity token is the credential.
+    if exchange.action.as_deref() == Some(sts::UNSIGNED_ACTION) {
+        exchange.service = Service::Sts;
+        exchange.region = Some(sts::UNSIGNED_REGION.to_owned());
+        let facts = facts(sts::UNSIGNED_REGION);
+        let (outcome, identity) = sts::assume_role_with_web_identity(state, query, &facts).await;
+        exchange.outcome = outcome;
+        exchange.unsigned_identity = identity;
+        return exchange;
+    }
     let auth = match sigv4::parse(req) {
         Ok(auth) => auth,
         Err(e) => {
@@ -254,7 +268,7 @@ async fn process(
     if let Some(service) = Service::from_signing_name(&auth.scope.service) {
         exchange.service = service;
     }
-    let caller = match authenticate(state, req, &auth, guessed) {
+    let caller = match authenticate(state, req, &auth, guessed).await {
         Ok(caller) => caller,
         Err(e) => {
             exchange.outcome = Err(e);
@@ -267,10 +281,11 @@ async fn process(
     exchange
 }
 
-/// SigV4: scope, key lookup, clock window, signature. The key comes from the in-memory cache.
+/// SigV4: scope, key lookup, clock window, signature. The key comes from the in-memory cache
+/// (loaded from the store on first use).
 /// A scope naming a service Keyward does not serve is refused in the name of `addressed`, the
 /// service the request's action belongs to, as AWS's endpoints name themselves.
-fn authenticate(
+async fn authenticate(
     state: &AppState,
     req: &SignableRequest<'_>,
     auth: &sigv4::ParsedAuth,
@@ -282,43 +297,48 @@ fn authenticate(
     };
     sigv4::check_scope(auth, served)?;
     let invalid = || ApiError::Auth(sigv4::AuthError::InvalidClientTokenId);
-    let now = OffsetDateTime::now_utc();
-    let (principal, secret, token_issued) =
-        if auth.access_key_id.starts_with(ids::SESSION_KEY_PREFIX) {
-            let token = auth.session_token.as_deref().ok_or_else(invalid)?;
-            let claims = session::open(&state.master, token)
-                .filter(|c| c.access_key_id == auth.access_key_id)
-                .ok_or_else(invalid)?;
-            if claims.expires_at() <= now {
-                return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
-            }
-            let issued = claims.issued_at();
-            let principal = match claims.subject {
-                SessionSubject::Root => Principal::Root,
-                SessionSubject::User {
-                    user_id,
-                    name,
-                    path,
-                } => Principal::User(keyward_store::User {
-                    user_id: keyward_store::UserId(user_id),
-                    name,
-                    path,
-                    create_date: issued,
-                }),
-                SessionSubject::Role(role) => Principal::RoleSession(Arc::new(role)),
-            };
-            (principal, claims.secret_access_key, Some(issued))
-        } else {
-            let key = state
-                .keys
-                .get(&auth.access_key_id)
-                .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
-                .ok_or_else(invalid)?;
-            if auth.session_token.is_some() {
-                return Err(invalid());
-            }
-            (key.principal.clone(), key.secret.clone(), None)
+    let now = state.clock.now();
+    let (principal, secret, token_issued) = if auth
+        .access_key_id
+        .starts_with(ids::SESSION_KEY_PREFIX)
+    {
+        let token = auth.session_token.as_deref().ok_or_else(invalid)?;
+        let claims = session::open(&state.master, token)
+            .filter(|c| c.access_key_id == auth.access_key_id)
+            .ok_or_else(invalid)?;
+        if claims.expires_at() <= now {
+            return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
+        }
+        let issued = claims.issued_at();
+        let principal = match claims.subject {
+            SessionSubject::Root => Principal::Root,
+            SessionSubject::User {
+                user_id,
+                name,
+                path,
+            } => Principal::User(keyward_store::User {
+                user_id: keyward_store::UserId(user_id),
+                name,
+                path,
+                create_date: issued,
+            }),
+            SessionSubject::Role(role) => Principal::RoleSession(Arc::new(role)),
+            SessionSubject::Federated(federated) => Principal::FederatedUser(Arc::new(federated)),
         };
+        (principal, claims.secret_access_key, Some(issued))
+    } else {
+        let key = state
+            .keys
+            .get(state.store.as_ref(), &state.master, &auth.access_key_id)
+            .await
+            .map_err(ApiError::from_store)?
+            .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
+            .ok_or_else(invalid)?;
+        if auth.session_token.is_some() {
+            return Err(invalid());
+        }
+        (key.principal.clone(), key.secret.clone(), None)
+    };
     sigv4::check_time(auth, now)?;
     let signing_key = state
         .signing_keys
@@ -396,10 +416,15 @@ fn audit_record(
     peer: SocketAddr,
     user_agent: &str,
 ) -> Value {
-    let user_identity = match (&exchange.caller, &exchange.access_key_id) {
-        (Some(caller), _) => caller.audit_identity(),
-        (None, Some(key)) => json!({ "type": "Unknown", "accessKeyId": key }),
-        (None, None) => json!({ "type": "Unknown" }),
+    let user_identity = match (
+        &exchange.unsigned_identity,
+        &exchange.caller,
+        &exchange.access_key_id,
+    ) {
+        (Some(identity), _, _) => identity.clone(),
+        (None, Some(caller), _) => caller.audit_identity(),
+        (None, None, Some(key)) => json!({ "type": "Unknown", "accessKeyId": key }),
+        (None, None, None) => json!({ "type": "Unknown" }),
     };
     let (response_elements, error_code, error_message) = match &exchange.outcome {
         Ok(Some(result)) => (result.to_audit_json(), Value::Null, Value::Null),

@@ -28,8 +28,40 @@ pub enum SessionSubject {
         /// The user's path when the session was issued.
         path: String,
     },
-    /// `AssumeRole`: a role session.
+    /// `AssumeRole`, `AssumeRoleWithWebIdentity` or a credential endpoint: a role session.
     Role(RoleSession),
+    /// `GetFederationToken`: a federated user session.
+    Federated(FederatedSession),
+}
+
+/// Who called `GetFederationToken`; the session can do no more than they could.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FederationIssuer {
+    /// The account root user.
+    Root,
+    /// An IAM user.
+    User {
+        /// The user's stable id.
+        user_id: String,
+        /// The user's name when the session was issued.
+        name: String,
+        /// The user's path when the session was issued.
+        path: String,
+    },
+}
+
+/// A federated user session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FederatedSession {
+    /// The federated user's name (`Name`).
+    pub name: String,
+    /// Who called `GetFederationToken`.
+    pub issuer: FederationIssuer,
+    /// Session policies (inline `Policy` and resolved `PolicyArns`) as (id, JSON text); with
+    /// none, the session may do nothing.
+    pub policies: Vec<(String, String)>,
+    /// Session tags (`aws:PrincipalTag/*`).
+    pub tags: Vec<(String, String)>,
 }
 
 /// An assumed-role session.
@@ -45,8 +77,11 @@ pub struct RoleSession {
     pub session_name: String,
     /// Session policies (inline `Policy` and resolved `PolicyArns`) as (id, JSON text).
     pub policies: Vec<(String, String)>,
-    /// Session tags (`aws:PrincipalTag/*`).
+    /// Session tags (`aws:PrincipalTag/*`), including those inherited as transitive.
     pub tags: Vec<(String, String)>,
+    /// Keys of `tags` that pass on to sessions this session assumes (`TransitiveTagKeys`).
+    #[serde(default)]
+    pub transitive_tag_keys: Vec<String>,
     /// `SourceIdentity`, if set.
     pub source_identity: Option<String>,
     /// Whether the session was assumed with role credentials (chaining caps it at one hour).
@@ -121,6 +156,7 @@ mod tests {
                 session_name: "s".into(),
                 policies: vec![],
                 tags: vec![("team".into(), "blue".into())],
+                transitive_tag_keys: vec!["team".into()],
                 source_identity: None,
                 chained: false,
             }),

@@ -31,6 +31,52 @@ pub struct ServerConfig {
     pub root_credentials: Option<RootCredentials>,
     /// Base64 master key from the environment, instead of `DATA_DIR/master.key`.
     pub master_key: Option<String>,
+    /// Seconds added to the real time wherever sessions and signatures are checked, so tests
+    /// can reach an expiry without waiting for it.
+    pub clock_offset_seconds: i64,
+    /// The EC2 instance-metadata endpoint, if enabled.
+    pub imds: Option<crate::vending::ImdsConfig>,
+    /// The ECS/EKS container-credentials endpoint, if enabled.
+    pub container: Option<crate::vending::ContainerConfig>,
+    /// The Keyspaces-style CQL front, if enabled.
+    pub cql: Option<crate::cql::CqlConfig>,
+}
+
+impl ServerConfig {
+    /// A configuration with only the essentials set and every optional endpoint off.
+    pub fn new(listen: std::net::SocketAddr, data_dir: PathBuf, account_id: String) -> Self {
+        ServerConfig {
+            listen,
+            data_dir,
+            account_id,
+            root_credentials: None,
+            master_key: None,
+            clock_offset_seconds: 0,
+            imds: None,
+            container: None,
+            cql: None,
+        }
+    }
+}
+
+/// The server's idea of now: the real time, shifted by `--clock-offset`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Clock {
+    offset: time::Duration,
+}
+
+impl Clock {
+    /// A clock running `offset_seconds` ahead of real time (behind, if negative).
+    pub fn with_offset(offset_seconds: i64) -> Self {
+        Clock {
+            offset: time::Duration::seconds(offset_seconds),
+        }
+    }
+
+    /// The current time.
+    pub fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc() + self.offset
+    }
 }
 
 /// A root access key pair given by the operator.
@@ -88,10 +134,14 @@ pub struct AppState {
     pub signing_keys: SigningKeyCache,
     /// The account served.
     pub account: AccountId,
+    /// The time sessions and signatures are checked against.
+    pub clock: Clock,
     /// When the account was created (first start), reported for the root user.
     pub created_at: OffsetDateTime,
     /// The audit log.
     pub audit: AuditLog,
+    /// OIDC issuers' signing keys, for web identity federation.
+    pub jwks: crate::web_identity::JwksCache,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -127,6 +177,12 @@ fn load_master_key(config: &ServerConfig) -> Result<MasterKey, StartError> {
 /// Opens the data directory and builds the shared state. Returns the audit writer so the
 /// caller can drain it at shutdown.
 pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter), StartError> {
+    if config.account_id.len() != 12 || !config.account_id.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(StartError::Config(format!(
+            "account id '{}' is not twelve digits",
+            config.account_id
+        )));
+    }
     let dir = &config.data_dir;
     std::fs::create_dir_all(dir).map_err(io_err(dir))?;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(io_err(dir))?;
@@ -152,15 +208,15 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
         .unwrap_or(now);
 
-    let keys = KeyCache::load(store.as_ref(), &master)
+    crate::keys::verify_master_key(store.as_ref(), &master)
         .await
         .map_err(|e| match e {
             StoreError::Backend(m) if m.contains("master key") => StartError::Config(format!(
-                "stored secrets do not open with this master key ({m}); use the master key this \
-             data directory was created with"
+                "{m}; use the master key this data directory was created with"
             )),
             other => StartError::Store(other),
         })?;
+    let keys = KeyCache::default();
     install_root_credentials(config, store.as_ref(), &master, &keys).await?;
 
     let (audit, writer) = AuditLog::open(&dir.join("audit.log"))
@@ -173,10 +229,17 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         policies: PolicyCache::default(),
         signing_keys: SigningKeyCache::new(4096),
         account: AccountId(config.account_id.clone()),
+        clock: Clock::with_offset(config.clock_offset_seconds),
         created_at,
         audit,
+        jwks: crate::web_identity::JwksCache::default(),
     };
     Ok((Arc::new(state), writer))
+}
+
+/// The account id as a number, for the account bits of access key ids.
+fn account_number(account_id: &str) -> u64 {
+    account_id.parse().unwrap_or_default()
 }
 
 /// On first start, gives the root user an access key: the operator's, or a generated one
@@ -193,7 +256,11 @@ async fn install_root_credentials(
     }
     let (access_key_id, secret, generated) = match &config.root_credentials {
         Some(c) => (c.access_key_id.clone(), c.secret_access_key.clone(), false),
-        None => (ids::access_key_id(), ids::secret_access_key(), true),
+        None => (
+            ids::access_key_id(account_number(&config.account_id)),
+            ids::secret_access_key(),
+            true,
+        ),
     };
     let path = config.data_dir.join("root-credentials");
     if generated {

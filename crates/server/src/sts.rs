@@ -1,20 +1,32 @@
 //! The STS API: who am I, and temporary credentials. `GetCallerIdentity` never needs a
-//! permission, exactly as on AWS. `AssumeRole` and `GetSessionToken` issue `ASIA…` keys whose
-//! session token is sealed (see [`crate::session`]).
+//! permission, exactly as on AWS. `AssumeRole`, `AssumeRoleWithWebIdentity`,
+//! `GetSessionToken` and `GetFederationToken` issue `ASIA…` keys whose session token is sealed
+//! (see [`crate::session`]).
 
-use keyward_policy::PolicyKind;
-use time::{Duration, OffsetDateTime};
+use keyward_policy::{ContextValue, PolicyKind};
+use serde_json::{json, Value};
+use time::Duration;
 
-use crate::authz::{authorize_assume_role, compile, RequestFacts, Resource};
+use crate::authz::{
+    authorize, authorize_assume_role, compile, trust_allows, RequestFacts, Resource,
+};
 use crate::error::ApiError;
-use crate::iam::{assumable_role, check_policy_document, managed_policy_by_arn};
-use crate::identity::{role_arn, session_arn, Caller, Principal};
+use crate::iam::{assumable_role, check_policy_document, managed_policy_by_arn, AssumableRole};
+use crate::identity::{federated_user_arn, role_arn, session_arn, Caller, Principal};
 use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
-use crate::session::{self, RoleSession, SessionClaims, SessionSubject};
+use crate::session::{
+    self, FederatedSession, FederationIssuer, RoleSession, SessionClaims, SessionSubject,
+};
 use crate::state::AppState;
 use crate::validate::Violations;
+use crate::web_identity;
+
+/// The one STS action served without a signature: its web identity token is the credential.
+pub const UNSIGNED_ACTION: &str = "AssumeRoleWithWebIdentity";
+/// The region unsigned requests are recorded under (STS's global endpoint).
+pub const UNSIGNED_REGION: &str = "us-east-1";
 
 /// Shortest session STS issues.
 const MIN_DURATION: i64 = 900;
@@ -30,6 +42,27 @@ const USER_SESSION_MAX: i64 = 129_600;
 const ROOT_SESSION_MAX: i64 = 3600;
 /// Most managed policies one session may pass.
 const MAX_POLICY_ARNS: usize = 10;
+/// Most session tags (and transitive tag keys) one session may carry.
+const MAX_SESSION_TAGS: usize = 50;
+/// The space a session token has for its policies and tags, in Keyward's packing model (the
+/// minified inline policy, the managed policy ARNs and the tags' keys and values).
+const PACKED_POLICY_BUDGET: usize = 4096;
+/// `GetFederationToken` sessions: default and longest, for users and for root.
+const FEDERATION_DEFAULT: i64 = 43_200;
+const FEDERATION_MAX: i64 = 129_600;
+const ROOT_FEDERATION_MAX: i64 = 3600;
+
+/// Session tags as (key, value).
+type SessionTags = Vec<(String, String)>;
+
+/// Session policies and tags as a request passes them, before they are resolved.
+#[derive(Debug, Default)]
+struct SessionInput {
+    policy: Option<String>,
+    policy_arns: Vec<String>,
+    tags: Vec<(String, String)>,
+    transitive_tag_keys: Vec<String>,
+}
 
 /// `AssumeRole` input.
 #[derive(Debug)]
@@ -37,10 +70,16 @@ pub struct AssumeRoleInput {
     role_arn: String,
     session_name: String,
     duration: Option<i64>,
-    policy: Option<String>,
-    policy_arns: Vec<String>,
-    tags: Vec<(String, String)>,
+    session: SessionInput,
     source_identity: Option<String>,
+}
+
+/// `GetFederationToken` input.
+#[derive(Debug)]
+pub struct FederationInput {
+    name: String,
+    duration: Option<i64>,
+    session: SessionInput,
 }
 
 /// A decoded STS request.
@@ -54,6 +93,13 @@ pub enum StsRequest {
     GetSessionToken {
         /// Requested lifetime in seconds.
         duration: Option<i64>,
+    },
+    /// `GetFederationToken`.
+    GetFederationToken(Box<FederationInput>),
+    /// `GetAccessKeyInfo`.
+    GetAccessKeyInfo {
+        /// The access key id asked about.
+        access_key_id: String,
     },
 }
 
@@ -95,6 +141,23 @@ fn decode_assume_role(req: &QueryRequest) -> Result<StsRequest, ApiError> {
             ));
         }
     }
+    let session = decode_session_input(&mut v, req);
+    let source_identity = req.get("SourceIdentity").map(|s| {
+        sts_name(&mut v, s, "sourceIdentity", 2, 64);
+        s.to_owned()
+    });
+    v.finish()?;
+    Ok(StsRequest::AssumeRole(Box::new(AssumeRoleInput {
+        role_arn,
+        session_name,
+        duration,
+        session,
+        source_identity,
+    })))
+}
+
+/// `Policy`, `PolicyArns`, `Tags` and `TransitiveTagKeys`, with botocore's constraints.
+fn decode_session_input(v: &mut Violations, req: &QueryRequest) -> SessionInput {
     let policy = req.get("Policy").map(|p| {
         v.length_only(p, "policy", 1, 2048);
         p.to_owned()
@@ -111,25 +174,87 @@ fn decode_assume_role(req: &QueryRequest) -> Result<StsRequest, ApiError> {
             policy_arns.len()
         ));
     }
-    let tags = req
+    let tags: Vec<(String, String)> = req
         .structs("Tags")
         .iter()
         .filter_map(|m| Some((m.get("Key")?.to_owned(), m.get("Value")?.to_owned())))
         .collect();
-    let source_identity = req.get("SourceIdentity").map(|s| {
-        sts_name(&mut v, s, "sourceIdentity", 2, 64);
-        s.to_owned()
-    });
-    v.finish()?;
-    Ok(StsRequest::AssumeRole(Box::new(AssumeRoleInput {
-        role_arn,
-        session_name,
-        duration,
+    if tags.len() > MAX_SESSION_TAGS {
+        v.push_raw(format!(
+            "Value '[{}]' at 'tags' failed to satisfy constraint: Member must have length less \
+             than or equal to {MAX_SESSION_TAGS}",
+            tags.len()
+        ));
+    }
+    for (i, (key, value)) in tags.iter().enumerate() {
+        tag_text(v, key, &format!("tags.{}.member.key", i + 1), 1, 128);
+        tag_text(v, value, &format!("tags.{}.member.value", i + 1), 0, 256);
+    }
+    let transitive_tag_keys: Vec<String> = req
+        .list("TransitiveTagKeys")
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    if transitive_tag_keys.len() > MAX_SESSION_TAGS {
+        v.push_raw(format!(
+            "Value '[{}]' at 'transitiveTagKeys' failed to satisfy constraint: Member must have \
+             length less than or equal to {MAX_SESSION_TAGS}",
+            transitive_tag_keys.len()
+        ));
+    }
+    SessionInput {
         policy,
         policy_arns,
         tags,
-        source_identity,
+        transitive_tag_keys,
+    }
+}
+
+/// A session tag key or value: STS's length bounds and `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
+fn tag_text(v: &mut Violations, value: &str, field: &str, min: usize, max: usize) {
+    v.length_only(value, field, min, max);
+    if !value
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c))
+    {
+        v.push_raw(format!(
+            "Value '{value}' at '{field}' failed to satisfy constraint: Member must satisfy \
+             regular expression pattern: [\\p{{L}}\\p{{Z}}\\p{{N}}_.:/=+\\-@]*"
+        ));
+    }
+}
+
+fn decode_federation(req: &QueryRequest) -> Result<StsRequest, ApiError> {
+    let mut v = Violations::default();
+    let name = req.required("Name", "name")?.to_owned();
+    sts_name(&mut v, &name, "name", 2, 32);
+    let duration = req
+        .get("DurationSeconds")
+        .and_then(|d| v.int_range(d, "durationSeconds", MIN_DURATION, FEDERATION_MAX));
+    let session = decode_session_input(&mut v, req);
+    v.finish()?;
+    Ok(StsRequest::GetFederationToken(Box::new(FederationInput {
+        name,
+        duration,
+        session,
     })))
+}
+
+fn decode_access_key_info(req: &QueryRequest) -> Result<StsRequest, ApiError> {
+    let mut v = Violations::default();
+    let access_key_id = req.required("AccessKeyId", "accessKeyId")?.to_owned();
+    v.length_only(&access_key_id, "accessKeyId", 16, 128);
+    if !access_key_id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        v.push_raw(format!(
+            "Value '{access_key_id}' at 'accessKeyId' failed to satisfy constraint: Member must \
+             satisfy regular expression pattern: [\\w]*"
+        ));
+    }
+    v.finish()?;
+    Ok(StsRequest::GetAccessKeyInfo { access_key_id })
 }
 
 impl StsRequest {
@@ -146,6 +271,8 @@ impl StsRequest {
                 v.finish()?;
                 Ok(StsRequest::GetSessionToken { duration })
             })()),
+            "GetFederationToken" => Some(decode_federation(req)),
+            "GetAccessKeyInfo" => Some(decode_access_key_info(req)),
             _ => None,
         }
     }
@@ -169,19 +296,41 @@ impl StsRequest {
             ))),
             StsRequest::AssumeRole(input) => assume_role(state, caller, *input, facts).await,
             StsRequest::GetSessionToken { duration } => get_session_token(state, caller, duration),
+            StsRequest::GetFederationToken(input) => {
+                get_federation_token(state, caller, *input, facts).await
+            }
+            StsRequest::GetAccessKeyInfo { access_key_id } => {
+                // Federated users may call no STS operation but GetCallerIdentity.
+                if matches!(caller.principal, Principal::FederatedUser(_)) {
+                    return Err(ApiError::AccessDenied(
+                        "Cannot call GetAccessKeyInfo with federated user credentials".to_owned(),
+                    ));
+                }
+                let account = Resource::arn("*".to_owned());
+                authorize(state, caller, "sts:GetAccessKeyInfo", &account, facts).await?;
+                let account = ids::account_of_key_id(&access_key_id).ok_or_else(|| {
+                    ApiError::InvalidParameterValue(format!(
+                        "The access key ID {access_key_id} is not valid."
+                    ))
+                })?;
+                Ok(Some(Element::parent(
+                    "GetAccessKeyInfoResult",
+                    vec![Element::text("Account", format!("{account:012}"))],
+                )))
+            }
         }
     }
 }
 
 /// New temporary credentials for `subject`, valid for `duration` seconds.
-fn issue(
+pub(crate) fn issue(
     state: &AppState,
     subject: SessionSubject,
     duration: i64,
 ) -> Result<(SessionClaims, String), ApiError> {
-    let now = OffsetDateTime::now_utc();
+    let now = state.clock.now();
     let claims = SessionClaims {
-        access_key_id: ids::session_access_key_id(),
+        access_key_id: ids::session_access_key_id(state.account.number()),
         secret_access_key: ids::secret_access_key(),
         issued: now.unix_timestamp(),
         expires: (now + Duration::seconds(duration)).unix_timestamp(),
@@ -204,38 +353,101 @@ fn credentials_element(claims: &SessionClaims, token: String) -> Element {
     )
 }
 
-async fn assume_role(
+/// Resolves session policies and checks that policies and tags fit in a session token.
+/// Returns the policies and the packed size in percent.
+async fn session_policies(
     state: &AppState,
-    caller: &Caller,
-    input: AssumeRoleInput,
-    facts: &RequestFacts,
-) -> Result<Option<Element>, ApiError> {
-    if caller.principal == Principal::Root {
-        return Err(ApiError::AccessDenied(
-            "Roles may not be assumed by root accounts.".to_owned(),
-        ));
+    input: &SessionInput,
+    tags: &[(String, String)],
+) -> Result<(Vec<(String, String)>, Option<u64>), ApiError> {
+    let mut policies = Vec::new();
+    if let Some(policy) = &input.policy {
+        check_policy_document(policy, PolicyKind::Session, None)?;
+        policies.push(("Policy".to_owned(), policy.clone()));
     }
-    // AWS's AssumeRole denial names the role and stops there, whatever refused it.
-    let denied = || {
-        ApiError::AccessDenied(format!(
-            "User: {} is not authorized to perform: sts:AssumeRole on resource: {}",
-            caller.arn(),
-            input.role_arn
-        ))
-    };
-    let resource = Resource::arn(input.role_arn.clone());
-    let Some(role) = assumable_role(state, &input.role_arn).await? else {
-        return Err(denied());
-    };
-    let trust = compile(vec![("trust-policy".to_owned(), role.trust_policy.clone())]);
-    match authorize_assume_role(state, caller, &resource, &trust, facts).await {
-        Ok(()) => {}
-        Err(ApiError::AccessDenied(_)) => return Err(denied()),
-        Err(e) => return Err(e),
+    for arn in &input.policy_arns {
+        match managed_policy_by_arn(state, arn).await? {
+            Some(policy) => policies.push(policy),
+            None => {
+                return Err(ApiError::InvalidInput(format!(
+                    "Policy {arn} does not exist or is not attachable."
+                )))
+            }
+        }
     }
+    if input.policy.is_none() && input.policy_arns.is_empty() && tags.is_empty() {
+        return Ok((policies, None));
+    }
+    let minified = input
+        .policy
+        .as_deref()
+        .and_then(|p| serde_json::from_str::<Value>(p).ok())
+        .map_or(0, |p| p.to_string().len());
+    let packed = minified
+        + input.policy_arns.iter().map(String::len).sum::<usize>()
+        + tags.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
+    let percent = (packed * 100).div_ceil(PACKED_POLICY_BUDGET) as u64;
+    if percent > 100 {
+        return Err(ApiError::PackedPolicyTooLarge(format!(
+            "Packed policy consumes {percent}% of allotted space, please use smaller policy."
+        )));
+    }
+    Ok((policies, Some(percent)))
+}
 
-    let chained = matches!(caller.principal, Principal::RoleSession(_));
-    let duration = input.duration.unwrap_or(DEFAULT_ROLE_DURATION);
+/// The session's tags: the caller's transitive tags (which the request may not override) and
+/// the request's own. Returns the tags and the keys that pass on to later sessions.
+fn session_tags(
+    inherited: Option<&RoleSession>,
+    input: &SessionInput,
+) -> Result<(SessionTags, Vec<String>), ApiError> {
+    let mut seen: Vec<String> = Vec::new();
+    for (key, _) in &input.tags {
+        let lower = key.to_lowercase();
+        if seen.contains(&lower) {
+            return Err(ApiError::InvalidParameterValue(
+                "Duplicate tag keys found. Please note that Tag keys are case insensitive."
+                    .to_owned(),
+            ));
+        }
+        seen.push(lower);
+    }
+    for key in &input.transitive_tag_keys {
+        if !seen.contains(&key.to_lowercase()) {
+            return Err(ApiError::InvalidParameterValue(
+                "The specified transitive tag key must be included in the requested tags."
+                    .to_owned(),
+            ));
+        }
+    }
+    let mut tags = Vec::new();
+    let mut transitive = Vec::new();
+    if let Some(parent) = inherited {
+        for key in &parent.transitive_tag_keys {
+            if seen.contains(&key.to_lowercase()) {
+                return Err(ApiError::InvalidParameterValue(format!(
+                    "The requested tags contain a transitive tag key ({key}) of the calling \
+                     session, which cannot be overridden."
+                )));
+            }
+            if let Some(tag) = parent.tags.iter().find(|(k, _)| k == key) {
+                tags.push(tag.clone());
+                transitive.push(key.clone());
+            }
+        }
+    }
+    tags.extend(input.tags.iter().cloned());
+    transitive.extend(input.transitive_tag_keys.iter().cloned());
+    Ok((tags, transitive))
+}
+
+/// `DurationSeconds` against the role's limit (and the chaining limit).
+fn role_session_duration(
+    role: &AssumableRole,
+    requested: Option<i64>,
+    chained: bool,
+) -> Result<i64, ApiError> {
+    let duration = requested.unwrap_or(DEFAULT_ROLE_DURATION);
     if chained && duration > CHAINED_MAX_DURATION {
         return Err(ApiError::ValidationMessage(
             "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed \
@@ -249,39 +461,20 @@ async fn assume_role(
                 .to_owned(),
         ));
     }
+    Ok(duration)
+}
 
-    let mut policies = Vec::new();
-    if let Some(policy) = input.policy {
-        check_policy_document(&policy, PolicyKind::Session, None)?;
-        policies.push(("Policy".to_owned(), policy));
-    }
-    for arn in &input.policy_arns {
-        match managed_policy_by_arn(state, arn).await? {
-            Some(policy) => policies.push(policy),
-            None => {
-                return Err(ApiError::InvalidInput(format!(
-                    "Policy {arn} does not exist or is not attachable."
-                )))
-            }
-        }
-    }
-
-    let entity = &role.role;
-    let session = RoleSession {
-        role_id: entity.id.clone(),
-        role_name: entity.name.clone(),
-        role_path: entity.path.clone(),
-        session_name: input.session_name,
-        policies,
-        tags: input.tags,
-        source_identity: input.source_identity,
-        chained,
-    };
+/// The result elements every role session answer has: credentials, the assumed-role user and
+/// the packed policy size.
+fn role_session_result(
+    state: &AppState,
+    session: RoleSession,
+    duration: i64,
+    packed: Option<u64>,
+) -> Result<Vec<Element>, ApiError> {
     let assumed_arn = session_arn(&state.account, &session.role_name, &session.session_name);
     let assumed_id = format!("{}:{}", session.role_id, session.session_name);
-    let source_identity = session.source_identity.clone();
     let (claims, token) = issue(state, SessionSubject::Role(session), duration)?;
-
     let mut fields = vec![
         credentials_element(&claims, token),
         Element::parent(
@@ -292,6 +485,79 @@ async fn assume_role(
             ],
         ),
     ];
+    if let Some(packed) = packed {
+        fields.push(Element::text("PackedPolicySize", packed.to_string()));
+    }
+    Ok(fields)
+}
+
+async fn assume_role(
+    state: &AppState,
+    caller: &Caller,
+    input: AssumeRoleInput,
+    facts: &RequestFacts,
+) -> Result<Option<Element>, ApiError> {
+    match &caller.principal {
+        Principal::Root => {
+            return Err(ApiError::AccessDenied(
+                "Roles may not be assumed by root accounts.".to_owned(),
+            ))
+        }
+        Principal::FederatedUser(_) => {
+            return Err(ApiError::AccessDenied(
+                "Cannot call AssumeRole with federated user credentials".to_owned(),
+            ))
+        }
+        Principal::User(_) | Principal::RoleSession(_) => {}
+    }
+    // AWS's AssumeRole denial names the action refused and the role, whatever refused it.
+    let denied = |action: &str| {
+        ApiError::AccessDenied(format!(
+            "User: {} is not authorized to perform: {action} on resource: {}",
+            caller.arn(),
+            input.role_arn
+        ))
+    };
+    let resource = Resource::arn(input.role_arn.clone());
+    let Some(role) = assumable_role(state, &input.role_arn).await? else {
+        return Err(denied("sts:AssumeRole"));
+    };
+    let trust = compile(vec![("trust-policy".to_owned(), role.trust_policy.clone())]);
+    let parent = match &caller.principal {
+        Principal::RoleSession(parent) => Some(parent.as_ref()),
+        _ => None,
+    };
+    let (tags, transitive_tag_keys) = session_tags(parent, &input.session)?;
+    let mut actions = vec!["sts:AssumeRole"];
+    if !input.session.tags.is_empty() {
+        actions.push("sts:TagSession");
+    }
+    for action in actions {
+        match authorize_assume_role(state, caller, action, &resource, &trust, facts).await {
+            Ok(()) => {}
+            Err(ApiError::AccessDenied(_)) => return Err(denied(action)),
+            Err(e) => return Err(e),
+        }
+    }
+    let duration = role_session_duration(&role, input.duration, parent.is_some())?;
+    let (policies, packed) = session_policies(state, &input.session, &tags).await?;
+
+    let entity = &role.role;
+    let source_identity = input
+        .source_identity
+        .or_else(|| parent.and_then(|p| p.source_identity.clone()));
+    let session = RoleSession {
+        role_id: entity.id.clone(),
+        role_name: entity.name.clone(),
+        role_path: entity.path.clone(),
+        session_name: input.session_name,
+        policies,
+        tags,
+        transitive_tag_keys,
+        source_identity: source_identity.clone(),
+        chained: parent.is_some(),
+    };
+    let mut fields = role_session_result(state, session, duration, packed)?;
     if let Some(source_identity) = source_identity {
         fields.push(Element::text("SourceIdentity", source_identity));
     }
@@ -300,6 +566,205 @@ async fn assume_role(
         "role assumed"
     );
     Ok(Some(Element::parent("AssumeRoleResult", fields)))
+}
+
+/// `AssumeRoleWithWebIdentity`, which AWS serves unsigned: the token is checked against the
+/// registered OIDC provider of its issuer, then the role's trust policy decides with the
+/// token's claims as condition keys. Returns the outcome and CloudTrail's `userIdentity`.
+pub async fn assume_role_with_web_identity(
+    state: &AppState,
+    query: &QueryRequest,
+    facts: &RequestFacts,
+) -> (Result<Option<Element>, ApiError>, Option<Value>) {
+    let mut identity = None;
+    let outcome = web_identity_session(state, query, facts, &mut identity).await;
+    (outcome, identity)
+}
+
+async fn web_identity_session(
+    state: &AppState,
+    req: &QueryRequest,
+    facts: &RequestFacts,
+    identity: &mut Option<Value>,
+) -> Result<Option<Element>, ApiError> {
+    let mut v = Violations::default();
+    let role_arn_param = req.required("RoleArn", "roleArn")?.to_owned();
+    let session_name = req
+        .required("RoleSessionName", "roleSessionName")?
+        .to_owned();
+    let token = req
+        .required("WebIdentityToken", "webIdentityToken")?
+        .to_owned();
+    v.length_only(&role_arn_param, "roleArn", 20, 2048);
+    sts_name(&mut v, &session_name, "roleSessionName", 2, 64);
+    v.length_only(&token, "webIdentityToken", 4, 20_000);
+    let duration = req
+        .get("DurationSeconds")
+        .and_then(|d| v.int_range(d, "durationSeconds", MIN_DURATION, MAX_ROLE_DURATION));
+    let session_input = decode_session_input(&mut v, req);
+    v.finish()?;
+
+    let issuer = web_identity::unverified_issuer(&token)?;
+    let no_provider = || {
+        ApiError::InvalidIdentityToken(format!(
+            "No OpenIDConnect provider found in your account for {issuer}"
+        ))
+    };
+    let provider_name = web_identity::provider_name(&issuer).ok_or_else(no_provider)?;
+    let provider = crate::iam::oidc_provider(state, provider_name)
+        .await?
+        .filter(|p| p.issuer == issuer.trim_end_matches('/'))
+        .ok_or_else(no_provider)?;
+    let verified = state
+        .jwks
+        .verify(
+            &token,
+            &provider.issuer,
+            &provider.client_ids,
+            state.clock.now(),
+        )
+        .await?;
+    let provider_arn = format!(
+        "arn:aws:iam::{}:oidc-provider/{}",
+        state.account.0, provider.name
+    );
+    *identity = Some(json!({
+        "type": "WebIdentityUser",
+        "principalId": format!("{provider_arn}:{}:{}", verified.audience, verified.subject),
+        "userName": verified.subject,
+        "identityProvider": provider_arn,
+    }));
+
+    let denied = || {
+        ApiError::AccessDenied("Not authorized to perform sts:AssumeRoleWithWebIdentity".to_owned())
+    };
+    let role = assumable_role(state, &role_arn_param)
+        .await?
+        .ok_or_else(denied)?;
+    let trust = compile(vec![("trust-policy".to_owned(), role.trust_policy.clone())]);
+    let mut facts = facts.clone();
+    let key = |claim: &str| format!("{}:{claim}", provider.name);
+    facts.operation_keys.extend([
+        (key("aud"), ContextValue::single(&verified.audience)),
+        (key("sub"), ContextValue::single(&verified.subject)),
+        (
+            "aws:FederatedProvider".to_owned(),
+            ContextValue::single(&provider_arn),
+        ),
+    ]);
+    if !verified.amr.is_empty() {
+        facts
+            .operation_keys
+            .push((key("amr"), ContextValue::multiple(verified.amr.clone())));
+    }
+    if !verified.original_audiences.is_empty() {
+        facts.operation_keys.push((
+            key("oaud"),
+            ContextValue::multiple(verified.original_audiences.clone()),
+        ));
+    }
+    if let Some(source_identity) = &verified.source_identity {
+        facts.operation_keys.push((
+            "sts:SourceIdentity".to_owned(),
+            ContextValue::single(source_identity),
+        ));
+    }
+    let resource = Resource::arn(role_arn_param.clone());
+    let principal = keyward_policy::Principal::web_identity(provider_arn.clone());
+    let principal_id = format!("{provider_arn}:{}:{}", verified.audience, verified.subject);
+    if !trust_allows(
+        principal,
+        &principal_id,
+        "sts:AssumeRoleWithWebIdentity",
+        &resource,
+        &trust,
+        &facts,
+    ) {
+        return Err(denied());
+    }
+    let duration = role_session_duration(&role, duration, false)?;
+    let (policies, packed) = session_policies(state, &session_input, &[]).await?;
+    let entity = &role.role;
+    let session = RoleSession {
+        role_id: entity.id.clone(),
+        role_name: entity.name.clone(),
+        role_path: entity.path.clone(),
+        session_name,
+        policies,
+        tags: Vec::new(),
+        transitive_tag_keys: Vec::new(),
+        source_identity: verified.source_identity.clone(),
+        chained: false,
+    };
+    let mut fields = role_session_result(state, session, duration, packed)?;
+    fields.insert(
+        1,
+        Element::text("SubjectFromWebIdentityToken", &verified.subject),
+    );
+    fields.push(Element::text("Provider", &provider.name));
+    fields.push(Element::text("Audience", &verified.audience));
+    if let Some(source_identity) = verified.source_identity {
+        fields.push(Element::text("SourceIdentity", source_identity));
+    }
+    Ok(Some(Element::parent(
+        "AssumeRoleWithWebIdentityResult",
+        fields,
+    )))
+}
+
+async fn get_federation_token(
+    state: &AppState,
+    caller: &Caller,
+    input: FederationInput,
+    facts: &RequestFacts,
+) -> Result<Option<Element>, ApiError> {
+    let (issuer, max) = match (&caller.principal, caller.token_issued) {
+        (Principal::Root, None) => (FederationIssuer::Root, ROOT_FEDERATION_MAX),
+        (Principal::User(user), None) => (
+            FederationIssuer::User {
+                user_id: user.user_id.0.clone(),
+                name: user.name.clone(),
+                path: user.path.clone(),
+            },
+            FEDERATION_MAX,
+        ),
+        _ => {
+            return Err(ApiError::AccessDenied(
+                "Cannot call GetFederationToken with session credentials".to_owned(),
+            ))
+        }
+    };
+    let arn = federated_user_arn(&state.account, &input.name);
+    let resource = Resource::arn(arn.clone());
+    authorize(state, caller, "sts:GetFederationToken", &resource, facts).await?;
+    let (tags, _) = session_tags(None, &input.session)?;
+    if !tags.is_empty() {
+        authorize(state, caller, "sts:TagSession", &resource, facts).await?;
+    }
+    let (policies, packed) = session_policies(state, &input.session, &tags).await?;
+    let duration = input.duration.unwrap_or(FEDERATION_DEFAULT).min(max);
+    let federated_id = format!("{}:{}", state.account.0, input.name);
+    let session = FederatedSession {
+        name: input.name,
+        issuer,
+        policies,
+        tags,
+    };
+    let (claims, token) = issue(state, SessionSubject::Federated(session), duration)?;
+    let mut fields = vec![
+        credentials_element(&claims, token),
+        Element::parent(
+            "FederatedUser",
+            vec![
+                Element::text("FederatedUserId", federated_id),
+                Element::text("Arn", arn),
+            ],
+        ),
+    ];
+    if let Some(packed) = packed {
+        fields.push(Element::text("PackedPolicySize", packed.to_string()));
+    }
+    Ok(Some(Element::parent("GetFederationTokenResult", fields)))
 }
 
 fn get_session_token(

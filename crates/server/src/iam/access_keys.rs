@@ -22,7 +22,7 @@ fn no_such_key(access_key_id: &str) -> ApiError {
 /// The `UserName` element, which root's keys do not have.
 fn owner_name(principal: &Principal) -> Option<Element> {
     match principal {
-        Principal::Root | Principal::RoleSession(_) => None,
+        Principal::Root | Principal::RoleSession(_) | Principal::FederatedUser(_) => None,
         Principal::User(u) => Some(Element::text("UserName", &u.name)),
     }
 }
@@ -33,7 +33,7 @@ pub(super) async fn create(
     name: Option<String>,
 ) -> Result<Option<Element>, ApiError> {
     let (owner, principal) = key_owner(state, caller, name).await?;
-    let access_key_id = ids::access_key_id();
+    let access_key_id = ids::access_key_id(state.account.number());
     let secret = ids::secret_access_key();
     let now = OffsetDateTime::now_utc();
     let key = AccessKey {

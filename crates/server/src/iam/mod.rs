@@ -10,8 +10,11 @@ mod instance_profiles;
 mod oidc;
 mod policies;
 mod roles;
+mod service_credentials;
 
-pub(crate) use roles::assumable_role;
+pub(crate) use oidc::oidc_provider;
+pub(crate) use roles::{assumable_role, AssumableRole};
+pub(crate) use service_credentials::service_credential_caller;
 mod simulate;
 mod users;
 
@@ -104,6 +107,8 @@ pub enum IamRequest {
     Account(account::AccountRequest),
     /// The policy simulator.
     Simulate(Box<simulate::SimulateRequest>),
+    /// Service-specific credentials.
+    ServiceCredential(service_credentials::ServiceCredentialRequest),
 }
 
 fn user_name(v: &mut Violations, req: &QueryRequest) -> Option<String> {
@@ -302,6 +307,10 @@ impl IamRequest {
                     } else if let Some(r) = simulate::SimulateRequest::decode(action, req, &mut v)?
                     {
                         IamRequest::Simulate(Box::new(r))
+                    } else if let Some(r) =
+                        service_credentials::ServiceCredentialRequest::decode(action, req, &mut v)?
+                    {
+                        IamRequest::ServiceCredential(r)
                     } else {
                         return Ok(None);
                     }
@@ -339,6 +348,7 @@ impl IamRequest {
             IamRequest::Oidc(r) => r.action(),
             IamRequest::Account(r) => r.action(),
             IamRequest::Simulate(r) => r.action(),
+            IamRequest::ServiceCredential(r) => r.action(),
         }
     }
 
@@ -360,6 +370,7 @@ impl IamRequest {
             IamRequest::Oidc(r) => return r.resource(state).await,
             IamRequest::Account(r) => return Ok(r.resource()),
             IamRequest::Simulate(r) => return Ok(r.resource()),
+            IamRequest::ServiceCredential(r) => return r.resource(state, caller).await,
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 match state.store.get_access_key(access_key_id).await {
                     Ok(key) => match key.owner {
@@ -391,7 +402,9 @@ impl IamRequest {
             (Some(name), _) => name,
             (None, Principal::User(u)) => u.name.clone(),
             (None, Principal::Root) => return Ok(Resource::arn(caller.arn())),
-            (None, Principal::RoleSession(_)) => return Err(ApiError::user_name_required()),
+            (None, Principal::RoleSession(_) | Principal::FederatedUser(_)) => {
+                return Err(ApiError::user_name_required())
+            }
         };
         user_resource(state, &name).await
     }
@@ -447,6 +460,7 @@ impl IamRequest {
             IamRequest::Oidc(r) => r.execute(state).await,
             IamRequest::Account(r) => r.execute(state).await,
             IamRequest::Simulate(r) => r.execute(state).await,
+            IamRequest::ServiceCredential(r) => r.execute(state, caller).await,
         }
     }
 }
@@ -492,7 +506,9 @@ async fn key_owner(
                 let user = load_user(state, &u.name).await?;
                 Ok((KeyOwner::User(user.user_id.clone()), Principal::User(user)))
             }
-            Principal::RoleSession(_) => Err(ApiError::user_name_required()),
+            Principal::RoleSession(_) | Principal::FederatedUser(_) => {
+                Err(ApiError::user_name_required())
+            }
         },
     }
 }

@@ -25,6 +25,8 @@ const MAX_THUMBPRINTS: usize = 5;
 const MAX_PROVIDERS: usize = 1000;
 /// Attribute holding the thumbprints, one per line.
 const THUMBPRINTS: &str = "ThumbprintList";
+/// The issuer URL's scheme: `https`, or `http` for a loopback issuer.
+const SCHEME: &str = "Scheme";
 
 /// A decoded OIDC provider operation.
 #[derive(Debug)]
@@ -91,6 +93,45 @@ fn name_from_arn<'a>(state: &AppState, arn: &'a str) -> Option<&'a str> {
     arn.strip_prefix(prefix.as_str())
 }
 
+/// A registered OIDC provider, as web identity federation needs it.
+pub(crate) struct OidcProvider {
+    /// The provider's name: its issuer URL without the scheme.
+    pub(crate) name: String,
+    /// The issuer URL tokens must carry in `iss`.
+    pub(crate) issuer: String,
+    /// The audiences it accepts.
+    pub(crate) client_ids: Vec<String>,
+}
+
+/// The provider registered under `name` (`host[/path]`), if any.
+pub(crate) async fn oidc_provider(
+    state: &AppState,
+    name: &str,
+) -> Result<Option<OidcProvider>, ApiError> {
+    let name = name.trim_end_matches('/');
+    let provider = match state.store.get_entity(EntityKind::OidcProvider, name).await {
+        Ok(provider) => provider,
+        Err(StoreError::NotFound) => return Ok(None),
+        Err(e) => return Err(ApiError::from_store(e)),
+    };
+    let client_ids = all_relations(
+        state,
+        RelationKind::OidcClientId,
+        Some(&provider.reference()),
+        None,
+    )
+    .await?
+    .into_iter()
+    .map(|r| r.to.id)
+    .collect();
+    let scheme = provider.attribute(SCHEME).unwrap_or("https");
+    Ok(Some(OidcProvider {
+        issuer: format!("{scheme}://{}", provider.name),
+        name: provider.name,
+        client_ids,
+    }))
+}
+
 async fn load(state: &AppState, arn: &str) -> Result<Entity, ApiError> {
     let name = name_from_arn(state, arn).ok_or_else(|| not_found(arn))?;
     match state.store.get_entity(EntityKind::OidcProvider, name).await {
@@ -131,7 +172,7 @@ impl OidcRequest {
                     .map(|(i, c)| client_id(v, c, &format!("clientIDList.{}.member", i + 1)))
                     .collect();
                 let thumbprints = thumbprints(v, req)?;
-                let host = url.strip_prefix("https://").unwrap_or_default();
+                let host = crate::web_identity::provider_name(&url).unwrap_or_default();
                 if host.is_empty() || host.starts_with('/') {
                     return Err(ApiError::InvalidInput(
                         "Invalid Open ID Connect Provider URL".into(),
@@ -196,7 +237,7 @@ impl OidcRequest {
                 state,
                 "oidc-provider/",
                 "",
-                url.strip_prefix("https://").unwrap_or(url),
+                crate::web_identity::provider_name(url).unwrap_or(url),
             ),
             OidcRequest::List => iam_arn(state, "oidc-provider/", "", "*"),
             OidcRequest::Get { arn }
@@ -216,7 +257,15 @@ impl OidcRequest {
                 thumbprints,
                 tags,
             } => {
-                let name = url.strip_prefix("https://").unwrap_or(&url).to_owned();
+                let name = crate::web_identity::provider_name(&url)
+                    .unwrap_or(&url)
+                    .trim_end_matches('/')
+                    .to_owned();
+                let scheme = if url.starts_with("http://") {
+                    "http"
+                } else {
+                    "https"
+                };
                 let mut provider = Entity {
                     kind: EntityKind::OidcProvider,
                     id: ids::prefixed("OIDC"),
@@ -228,6 +277,7 @@ impl OidcRequest {
                 provider
                     .attributes
                     .insert(THUMBPRINTS.into(), thumbprints.join("\n"));
+                provider.attributes.insert(SCHEME.into(), scheme.into());
                 let relations: Vec<_> = client_ids
                     .iter()
                     .map(|c| keyward_store::Relation {

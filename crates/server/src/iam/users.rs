@@ -70,7 +70,9 @@ pub(super) async fn get(
     let name = match (name, &caller.principal) {
         (Some(name), _) => name,
         (None, Principal::User(u)) => u.name.clone(),
-        (None, Principal::RoleSession(_)) => return Err(ApiError::user_name_required()),
+        (None, Principal::RoleSession(_) | Principal::FederatedUser(_)) => {
+            return Err(ApiError::user_name_required())
+        }
         (None, Principal::Root) => {
             let root = Element::parent(
                 "User",

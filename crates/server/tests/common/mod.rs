@@ -21,16 +21,15 @@ pub struct Server {
 impl Server {
     pub async fn start(dir: &Path) -> Server {
         let (stop, stopped) = oneshot::channel::<()>();
-        let config = ServerConfig {
-            listen: "127.0.0.1:0".parse().unwrap(),
-            data_dir: dir.to_owned(),
-            account_id: "123456789012".into(),
-            root_credentials: Some(RootCredentials {
-                access_key_id: ROOT_KEY.into(),
-                secret_access_key: ROOT_SECRET.into(),
-            }),
-            master_key: None,
-        };
+        let mut config = ServerConfig::new(
+            "127.0.0.1:0".parse().unwrap(),
+            dir.to_owned(),
+            "123456789012".into(),
+        );
+        config.root_credentials = Some(RootCredentials {
+            access_key_id: ROOT_KEY.into(),
+            secret_access_key: ROOT_SECRET.into(),
+        });
         let running = keyward_server::start(config, async {
             let _ = stopped.await;
         })

@@ -632,3 +632,100 @@ def run_threads(n: int, fn, *args) -> list[Any]:
     for t in ts:
         t.join(60)
     return results
+
+
+# ---------------------------------------------------------------------------
+# Servers with extra `keyward serve` flags (credential endpoints, --clock-offset)
+# and the loopback OIDC issuer.  (Added for issue 5; additive only.)
+# ---------------------------------------------------------------------------
+class KeywardServerWithArgs(KeywardServer):
+    """A KeywardServer whose command line gets `extra_args` appended (IMDS / container endpoints,
+    --clock-offset).  `extra_args` may be changed between restarts; the data dir, the root
+    credentials and the master key (DATA_DIR/master.key) stay the same."""
+
+    def __init__(self, workdir: Path, *, extra_args: list[str] | tuple[str, ...] = (), **kw) -> None:
+        super().__init__(workdir, **kw)
+        self.extra_args: list[str] = list(extra_args)
+
+    def start(self, timeout: float = HEALTH_TIMEOUT) -> "KeywardServer":
+        real_popen = subprocess.Popen
+        extra = list(self.extra_args)
+
+        def popen(cmd, *a, **k):
+            return real_popen(list(cmd) + extra, *a, **k)
+
+        # KeywardServer.start builds its command inline; append our flags at the Popen call.
+        with mock.patch.object(subprocess, "Popen", popen):
+            return super().start(timeout)
+
+    def restart_with(self, extra_args: list[str] | tuple[str, ...]) -> "KeywardServer":
+        self.extra_args = list(extra_args)
+        return self.restart()
+
+
+@pytest.fixture
+def server_with_args_factory(tmp_path):
+    """make(extra_args=[...], start=True, **KeywardServer kwargs) -> KeywardServerWithArgs."""
+    if os.environ.get("KEYWARD_URL"):
+        pytest.skip("needs to spawn its own keyward (unset KEYWARD_URL)")
+    made: list[KeywardServer] = []
+
+    def make(extra_args=(), start: bool = True, **kw) -> KeywardServerWithArgs:
+        srv = KeywardServerWithArgs(tmp_path / f"argsrv{len(made)}", extra_args=extra_args, **kw)
+        made.append(srv)
+        return srv.start() if start else srv  # type: ignore[return-value]
+
+    yield make
+    for srv in made:
+        srv.kill()
+
+
+@pytest.fixture
+def oidc_issuer():
+    """A fresh loopback OIDC issuer (see oidc_issuer.py), closed after the test."""
+    from oidc_issuer import OidcIssuer
+
+    iss = OidcIssuer()
+    try:
+        yield iss
+    finally:
+        iss.close()
+
+
+@pytest.fixture(scope="session")
+def shared_oidc_issuer():
+    """One loopback OIDC issuer for a whole run (tests must not take it down or rotate it)."""
+    from oidc_issuer import OidcIssuer
+
+    iss = OidcIssuer()
+    try:
+        yield iss
+    finally:
+        iss.close()
+
+
+def sdk_probe_path() -> str:
+    """The Rust SDK probe (crates/sdk-probe): KEYWARD_SDK_PROBE, default target/debug/keyward-sdk-probe."""
+    b = os.environ.get("KEYWARD_SDK_PROBE", "target/debug/keyward-sdk-probe")
+    p = Path(b)
+    if not p.is_absolute():
+        p = REPO_ROOT / p
+    return str(p)
+
+
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory):
+    """A server for one test module (so that a module creating many users, roles or OIDC providers
+    does not fill the session server's first ListUsers page or its quotas).  With KEYWARD_URL, the
+    external server is used instead."""
+    if os.environ.get("KEYWARD_URL"):
+        yield _ExternalServer(os.environ["KEYWARD_URL"])
+        return
+    srv = KeywardServer(tmp_path_factory.mktemp("kw-module"))
+    srv.start()
+    try:
+        yield srv
+    finally:
+        if srv.proc and srv.proc.poll() is None:
+            srv.terminate()
+        srv.kill()

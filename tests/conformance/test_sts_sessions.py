@@ -544,7 +544,7 @@ def test_inline_session_policy_narrows_the_role(server, cli):
     s = assume(server, u.creds, role["Arn"], "narrow", Policy=sp)
     sarn = session_arn(role["RoleName"], "narrow")
     iam = s.client(server, "iam")
-    assert u.name in [x["UserName"] for x in iam.list_users()["Users"]]
+    assert u.name in [x["UserName"] for page in iam.get_paginator("list_users").paginate() for x in page["Users"]]
     assert denied(iam.list_groups) == (
         "AccessDenied", implicit(sarn, "iam:ListGroups", GROUPS_RES, kind="session"), 403)
     # A session policy cannot grant what the role lacks.

@@ -28,8 +28,30 @@ enum Command {
     Policy(policy_cmd::PolicyArgs),
     /// Explain which AWS credentials, region and endpoint are in use, and check them live.
     Doctor(doctor_cmd::DoctorArgs),
+    /// Apply the store's schema migrations and exit (`serve` applies them too).
+    Migrate(MigrateArgs),
     /// Audit the access keys of an account (age, last use, rotation, root keys).
     Keys(keys_cmd::KeysArgs),
+}
+
+#[derive(clap::Args)]
+struct MigrateArgs {
+    /// The store: `sqlite://PATH` or `postgres://…`.
+    #[arg(long, env = "KEYWARD_STORE")]
+    store: String,
+}
+
+async fn migrate(args: MigrateArgs) -> ExitCode {
+    match keyward_store::migrate(&args.store).await {
+        Ok(version) => {
+            println!("store schema at version {version}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("keyward: migration failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -56,5 +78,6 @@ fn main() -> ExitCode {
         Command::Policy(args) => policy_cmd::run(args),
         Command::Doctor(args) => runtime.block_on(doctor_cmd::doctor(args)),
         Command::Keys(args) => runtime.block_on(keys_cmd::run(args)),
+        Command::Migrate(args) => runtime.block_on(migrate(args)),
     }
 }

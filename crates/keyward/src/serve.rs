@@ -23,6 +23,10 @@ pub struct ServeArgs {
     /// Directory for the database, master key, root credentials and audit log.
     #[arg(long, default_value = "./keyward-data")]
     data_dir: PathBuf,
+    /// Where identities live: `sqlite://PATH` or `postgres://USER:PASSWORD@HOST/DB` (shared by
+    /// any number of replicas with the same KEYWARD_MASTER_KEY). Default: DATA_DIR/keyward.db.
+    #[arg(long, env = "KEYWARD_STORE")]
+    store: Option<String>,
     /// The AWS account id served.
     #[arg(long, default_value = "123456789012")]
     account_id: String,
@@ -62,6 +66,14 @@ pub struct ServeArgs {
     /// Which service the container endpoint imitates.
     #[arg(long, value_enum, default_value = "ecs")]
     container_service: ContainerServiceArg,
+    /// The Keyspaces-style CQL front (boxed: it is the largest group of flags).
+    #[command(flatten)]
+    cql: Box<CqlArgs>,
+}
+
+/// `--cql-*`: the CQL front.
+#[derive(clap::Args)]
+struct CqlArgs {
     /// Serve a Keyspaces-style CQL front on this address: Cassandra drivers authenticate with
     /// the AWS SigV4 plugin or service-specific credentials, and every statement is authorized
     /// by IAM policies before it is relayed to --cql-upstream.
@@ -155,6 +167,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
     let mut config = ServerConfig::new(args.listen, args.data_dir, args.account_id);
     config.root_credentials = root_credentials;
     config.master_key = env("KEYWARD_MASTER_KEY");
+    config.store_url = args.store;
     config.clock_offset_seconds = args.clock_offset;
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds = Some(ImdsConfig {
@@ -179,14 +192,15 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
             },
         });
     }
-    if let (Some(listen), Some(upstream)) = (args.cql_listen, args.cql_upstream) {
+    let cql = *args.cql;
+    if let (Some(listen), Some(upstream)) = (cql.cql_listen, cql.cql_upstream) {
         config.cql = Some(CqlConfig {
             listen,
             upstream,
-            region: args.cql_region,
-            upstream_credentials: args
+            region: cql.cql_region,
+            upstream_credentials: cql
                 .cql_upstream_username
-                .zip(args.cql_upstream_password)
+                .zip(cql.cql_upstream_password)
                 .map(|(username, password)| UpstreamCredentials { username, password }),
         });
     }

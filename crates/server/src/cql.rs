@@ -30,8 +30,8 @@ use std::time::Duration;
 
 use keyward_cql::message::ResultBody;
 use keyward_cql::{
-    classify, BatchStatement, ErrorCode, Frame, FrameError, Header, Request, Response, Statement,
-    HEADER_LEN,
+    classify, BatchStatement, ClassifyError, ErrorCode, Frame, FrameError, Header, Request,
+    Response, Statement, HEADER_LEN, MAX_BODY_LEN,
 };
 use keyward_sigv4::{self as sigv4, CqlAuthResponse};
 use keyward_store::AccessKeyLastUsed;
@@ -58,6 +58,10 @@ const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(10);
 /// Prepared ids remembered across connections (a driver prepares once per host and executes
 /// on every connection); beyond this the map starts over and drivers prepare again.
 const MAX_PREPARED: usize = 100_000;
+/// Largest frame body accepted before authentication completes: STARTUP, OPTIONS and the
+/// SASL exchange (a session token is a few KiB), so an unauthenticated client cannot make the
+/// front allocate a full-size frame.
+const MAX_HANDSHAKE_BODY: u32 = 64 * 1024;
 /// CloudTrail's `eventSource` for Keyspaces.
 const EVENT_SOURCE: &str = "cassandra.amazonaws.com";
 
@@ -140,13 +144,22 @@ enum ReadError {
     Frame(FrameError, i16),
 }
 
-async fn read_frame<R: AsyncReadExt + Unpin>(r: &mut R) -> Result<Frame, ReadError> {
+async fn read_frame<R: AsyncReadExt + Unpin>(r: &mut R, max: u32) -> Result<Frame, ReadError> {
     let mut head = [0u8; HEADER_LEN];
     r.read_exact(&mut head)
         .await
         .map_err(|_| ReadError::Closed)?;
-    let header = Header::decode(&head)
-        .map_err(|e| ReadError::Frame(e, i16::from_be_bytes([head[2], head[3]])))?;
+    let stream = i16::from_be_bytes([head[2], head[3]]);
+    let header = Header::decode(&head).map_err(|e| ReadError::Frame(e, stream))?;
+    if header.length > max {
+        return Err(ReadError::Frame(
+            FrameError::TooLong {
+                length: header.length,
+                max,
+            },
+            stream,
+        ));
+    }
     let mut body = vec![0u8; header.length as usize];
     r.read_exact(&mut body)
         .await
@@ -200,7 +213,7 @@ async fn handshake(
     let mut stage = Stage::Start;
     let mut startup: Vec<(String, String)> = Vec::new();
     loop {
-        let frame = match read_frame(rd).await {
+        let frame = match read_frame(rd, MAX_HANDSHAKE_BODY).await {
             Ok(frame) => frame,
             Err(ReadError::Closed) => return None,
             Err(ReadError::Frame(e, stream)) => {
@@ -517,7 +530,7 @@ async fn connect_upstream(
                 .write_all(&Frame::request(0, opcode, body).to_bytes())
                 .await
                 .map_err(|e| e.to_string())?;
-            let frame = match read_frame(&mut upstream).await {
+            let frame = match read_frame(&mut upstream, MAX_HANDSHAKE_BODY).await {
                 Ok(frame) => frame,
                 Err(ReadError::Closed) => return Err("the upstream closed the connection".into()),
                 Err(ReadError::Frame(e, _)) => return Err(e.to_string()),
@@ -596,7 +609,7 @@ async fn relay(
         shared: &shared,
     };
     loop {
-        let frame = match read_frame(&mut rd).await {
+        let frame = match read_frame(&mut rd, MAX_BODY_LEN).await {
             Ok(frame) => frame,
             Err(ReadError::Closed) => break,
             Err(ReadError::Frame(e, stream)) => {
@@ -637,7 +650,7 @@ async fn relay_upstream(
     client: Arc<Mutex<OwnedWriteHalf>>,
 ) {
     loop {
-        let frame = match read_frame(&mut rd).await {
+        let frame = match read_frame(&mut rd, MAX_BODY_LEN).await {
             Ok(frame) => frame,
             Err(ReadError::Closed) => break,
             Err(ReadError::Frame(e, _)) => {
@@ -745,7 +758,7 @@ impl Connection<'_> {
             Request::Query(text) | Request::Prepare(text) => {
                 match classify(text, keyspace.as_deref()) {
                     Ok(s) => (s, opcode_name(&request)),
-                    Err(e) => return self.refuse_unclassified(&request, &e.to_string()),
+                    Err(e) => return self.refuse_unclassified(&request, &e),
                 }
             }
             Request::Execute(id) => match self.front.prepared(id) {
@@ -758,7 +771,7 @@ impl Connection<'_> {
                     match item {
                         BatchStatement::Query(text) => match classify(text, keyspace.as_deref()) {
                             Ok(s) => all.extend(s),
-                            Err(e) => return self.refuse_unclassified(&request, &e.to_string()),
+                            Err(e) => return self.refuse_unclassified(&request, &e),
                         },
                         BatchStatement::Prepared(id) => match self.front.prepared(id) {
                             Some(s) => all.extend(s.iter().cloned()),
@@ -792,20 +805,30 @@ impl Connection<'_> {
         }
     }
 
-    /// A statement the classifier refuses: fail closed, as Invalid (it cannot be authorized),
-    /// and record it.
-    fn refuse_unclassified(&self, request: &Request, reason: &str) -> Verdict {
-        let message = format!(
-            "{} is not authorized to run this statement: {reason}",
-            self.caller.arn()
-        );
+    /// A statement the classifier refuses is never relayed: one it cannot resolve is answered
+    /// as Cassandra would (a syntax error, no keyspace), one it does not authorize as
+    /// `Unauthorized` (fail closed). Either way it is recorded.
+    fn refuse_unclassified(&self, request: &Request, error: &ClassifyError) -> Verdict {
+        let (code, message) = match error {
+            ClassifyError::Syntax(_) => (ErrorCode::SyntaxError, error.to_string()),
+            ClassifyError::NoKeyspace | ClassifyError::Empty => {
+                (ErrorCode::Invalid, error.to_string())
+            }
+            ClassifyError::Unsupported(_) | ClassifyError::MultipleStatements => (
+                ErrorCode::Unauthorized,
+                format!(
+                    "{} is not authorized to run this statement: {error}",
+                    self.caller.arn()
+                ),
+            ),
+        };
         self.audit(
             "Unclassified",
             opcode_name(request),
             None,
-            Some(("Unauthorized", &message)),
+            Some(("Refused", &message)),
         );
-        Verdict::Answer(Response::error(ErrorCode::Unauthorized, message))
+        Verdict::Answer(Response::error(code, message))
     }
 
     /// Authorizes one statement; the error is the frame to answer with.
@@ -936,4 +959,40 @@ fn audit_authentication(
         failure.map(|f| ("AuthenticationError", f.message.as_str())),
         &front.state.account.0,
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nonces_are_32_fresh_hex_characters() {
+        let (a, b) = (nonce(), nonce());
+        assert_eq!(a.len(), sigv4::CQL_NONCE_LEN);
+        assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn supported_offers_v4_without_compression() {
+        let frame = supported().to_frame(0);
+        match Response::decode(&frame) {
+            Ok(Response::Supported(options)) => {
+                assert!(options.contains(&("COMPRESSION".into(), vec![])));
+                assert!(options.contains(&("PROTOCOL_VERSIONS".into(), vec!["4/v4".into()])));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn user_agent_is_the_drivers_name_and_version() {
+        let startup = vec![
+            ("CQL_VERSION".to_owned(), "3.0.0".to_owned()),
+            ("DRIVER_NAME".to_owned(), "DataStax Python Driver".to_owned()),
+            ("DRIVER_VERSION".to_owned(), "3.30.1".to_owned()),
+        ];
+        assert_eq!(user_agent(&startup), "DataStax Python Driver 3.30.1");
+        assert_eq!(user_agent(&[]), "");
+    }
 }

@@ -174,6 +174,11 @@ impl KeyCache {
         }
     }
 
+    /// Forgets every key: another process changed the shared store. Keys reload on next use.
+    pub fn clear(&self) {
+        self.changing().clear();
+    }
+
     /// Drops an eighth of the keys when the cache is full; they reload when next used.
     fn make_room(&self, keys: &mut HashMap<String, Arc<CachedKey>>) {
         if keys.len() < self.capacity {

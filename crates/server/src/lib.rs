@@ -99,6 +99,18 @@ pub async fn start(
         None => None,
     };
 
+    // Another replica's change to the shared store empties this one's caches, so it is
+    // enforced here as soon as the store reports it.
+    let watcher = state.store.changes().map(|mut changes| {
+        let state = Arc::clone(&state);
+        tokio::spawn(async move {
+            while changes.changed().await.is_ok() {
+                state.keys.clear();
+                state.policies.invalidate();
+            }
+        })
+    });
+
     let flusher = {
         let state = Arc::clone(&state);
         tokio::spawn(async move {
@@ -124,6 +136,9 @@ pub async fn start(
         .with_graceful_shutdown(shutdown)
         .await;
         flusher.abort();
+        if let Some(watcher) = watcher {
+            watcher.abort();
+        }
         for endpoint in endpoints {
             endpoint.abort();
         }

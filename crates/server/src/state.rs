@@ -31,6 +31,8 @@ pub struct ServerConfig {
     pub root_credentials: Option<RootCredentials>,
     /// Base64 master key from the environment, instead of `DATA_DIR/master.key`.
     pub master_key: Option<String>,
+    /// Where the store lives (`sqlite://PATH`, `postgres://…`); `None` for `DATA_DIR/keyward.db`.
+    pub store_url: Option<String>,
     /// Seconds added to the real time wherever sessions and signatures are checked, so tests
     /// can reach an expiry without waiting for it.
     pub clock_offset_seconds: i64,
@@ -51,6 +53,7 @@ impl ServerConfig {
             account_id,
             root_credentials: None,
             master_key: None,
+            store_url: None,
             clock_offset_seconds: 0,
             imds: None,
             container: None,
@@ -187,7 +190,10 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
     std::fs::create_dir_all(dir).map_err(io_err(dir))?;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(io_err(dir))?;
     let master = load_master_key(config)?;
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&dir.join("keyward.db"))?);
+    let store: Arc<dyn Store> = match &config.store_url {
+        Some(url) => keyward_store::open_store(url).await?,
+        None => Arc::new(SqliteStore::open(&dir.join("keyward.db"))?),
+    };
 
     let account = store.init_setting("account_id", &config.account_id).await?;
     if account != config.account_id {

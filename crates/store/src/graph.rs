@@ -30,6 +30,9 @@ pub enum EntityKind {
     OidcProvider,
     /// The account's alias (IAM allows one), named by the alias itself.
     AccountAlias,
+    /// A user's service-specific credential (a user name and password for one AWS service,
+    /// such as Amazon Keyspaces), named by its id.
+    ServiceSpecificCredential,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -45,6 +48,7 @@ impl EntityKind {
             EntityKind::InstanceProfile => "instance-profile",
             EntityKind::OidcProvider => "oidc-provider",
             EntityKind::AccountAlias => "account-alias",
+            EntityKind::ServiceSpecificCredential => "service-specific-credential",
             EntityKind::External => "external",
         }
     }
@@ -59,6 +63,7 @@ impl EntityKind {
             "instance-profile" => EntityKind::InstanceProfile,
             "oidc-provider" => EntityKind::OidcProvider,
             "account-alias" => EntityKind::AccountAlias,
+            "service-specific-credential" => EntityKind::ServiceSpecificCredential,
             "external" => EntityKind::External,
             _ => return None,
         })

@@ -1,6 +1,6 @@
-//! Storage for Keyward: the [`Store`] trait that every handler talks to, and its embedded
-//! SQLite backend. A second backend (PostgreSQL, for many replicas) implements the same trait
-//! without any handler changing.
+//! Storage for Keyward: the [`Store`] trait that every handler talks to, its embedded SQLite
+//! backend, and its PostgreSQL backend for many replicas sharing one database. Handlers do not
+//! know which one they talk to; [`open_store`] picks it from a URL.
 //!
 //! Backends enforce the invariants that would otherwise race between concurrent requests
 //! (case-insensitive name uniqueness, the per-user access-key quota, delete conflicts), so that
@@ -10,9 +10,13 @@
 
 mod graph;
 mod model;
+mod postgres;
+mod postgres_graph;
 pub mod secrets;
 mod sqlite;
 mod sqlite_graph;
+
+use std::sync::Arc;
 
 use async_trait::async_trait;
 
@@ -21,6 +25,7 @@ pub use graph::{
     Relation, RelationKind, RelationLimit, TotalSizeLimit, WhenFull,
 };
 pub use model::{AccessKey, AccessKeyLastUsed, AccessKeyStatus, KeyOwner, Page, Tag, User, UserId};
+pub use postgres::{PostgresStore, POLL_INTERVAL, WATCHER_NAME};
 pub use secrets::{MasterKey, SealedSecret};
 pub use sqlite::SqliteStore;
 
@@ -42,6 +47,10 @@ pub enum StoreError {
     /// The backend failed; the message is for logs and never contains secrets.
     #[error("storage failure: {0}")]
     Backend(String),
+    /// The store URL or its settings are unusable (unknown scheme, bad parameter, unreadable
+    /// certificate, a schema newer than this Keyward); the message never echoes a password.
+    #[error("store configuration: {0}")]
+    Config(String),
 }
 
 /// Ordering and paging parameters of a listing.
@@ -257,4 +266,74 @@ pub trait Store: Send + Sync + 'static {
     async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Writes a deployment setting only if it is not set yet; returns the value in force.
     async fn init_setting(&self, key: &str, value: &str) -> Result<String, StoreError>;
+
+    /// A counter that changes whenever any process commits a write to the shared store, so
+    /// that caches of store data can be dropped when another replica changes something.
+    /// `None` for stores that only this process writes (the embedded one), whose writes the
+    /// caller already sees. Last-used updates ([`Store::record_access_key_uses`]) do not count
+    /// as changes. For PostgreSQL, a commit is published to every replica within
+    /// [`POLL_INTERVAL`] plus one round trip while the database is reachable.
+    fn changes(&self) -> Option<tokio::sync::watch::Receiver<u64>> {
+        None
+    }
+}
+
+/// Where a store lives, parsed from a store URL.
+enum Location<'a> {
+    /// `sqlite://PATH` (`sqlite:///abs/path` for an absolute path) or `sqlite://:memory:`.
+    Sqlite(&'a str),
+    /// `postgres://…` or `postgresql://…`, passed to the driver.
+    Postgres(&'a str),
+}
+
+fn locate(url: &str) -> Result<Location<'_>, StoreError> {
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        if path.is_empty() {
+            return Err(StoreError::Config("sqlite:// URL without a path".into()));
+        }
+        return Ok(Location::Sqlite(path));
+    }
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok(Location::Postgres(url));
+    }
+    Err(StoreError::Config(
+        "unsupported store URL: expected sqlite://PATH, postgres://… or postgresql://…".into(),
+    ))
+}
+
+async fn open_sqlite(path: &str) -> Result<SqliteStore, StoreError> {
+    let path = path.to_owned();
+    tokio::task::spawn_blocking(move || {
+        if path == ":memory:" {
+            SqliteStore::in_memory()
+        } else {
+            SqliteStore::open(std::path::Path::new(&path))
+        }
+    })
+    .await
+    .map_err(|e| StoreError::Backend(format!("store task failed: {e}")))?
+}
+
+/// Opens the store a URL names, applying pending migrations: `sqlite://PATH` (relative to the
+/// working directory; `sqlite:///abs/path` for an absolute one) or `postgres://…` /
+/// `postgresql://…` (see [`PostgresStore`] for its parameters). Must run inside a tokio
+/// runtime.
+pub async fn open_store(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(match locate(url)? {
+        Location::Sqlite(path) => Arc::new(open_sqlite(path).await?),
+        Location::Postgres(url) => Arc::new(PostgresStore::open(url).await?),
+    })
+}
+
+/// Applies pending schema migrations to the store a URL names and returns the schema version
+/// now in force, for `keyward migrate`. Safe while other processes start or run on the same
+/// database: migrations are applied one process at a time.
+pub async fn migrate(url: &str) -> Result<u32, StoreError> {
+    match locate(url)? {
+        Location::Sqlite(path) => {
+            open_sqlite(path).await?;
+            Ok(sqlite::SCHEMA_VERSION)
+        }
+        Location::Postgres(url) => PostgresStore::migrate(url).await,
+    }
 }

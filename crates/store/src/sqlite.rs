@@ -56,6 +56,9 @@ CREATE TABLE settings (
     graph::MIGRATION,
 ];
 
+/// The schema version an opened database is at.
+pub(crate) const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
 /// Store owner column value for the root user; IAM user ids never contain `:`.
 const ROOT_OWNER: &str = ":root";
 

@@ -1,12 +1,16 @@
 //! The store contract, written once against the `Store` trait so that every backend runs the
-//! same suite.
+//! same suite: the embedded SQLite store always, PostgreSQL when `KEYWARD_TEST_POSTGRES_URL`
+//! names a database (`scripts/postgres-test-db start` prints one) and the tests run with
+//! `--include-ignored`; otherwise the PostgreSQL tests are listed as ignored, with the reason. Each PostgreSQL test works in a fresh schema
+//! of that database, dropped at its end, so tests are independent and run in parallel.
 
 use std::sync::Arc;
 
 use keyward_store::{
-    attributes, AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document, DocumentKind,
-    Entity, EntityKind, EntityRef, EntityUpdate, KeyOwner, MasterKey, PageRequest, RelationKind,
-    RelationLimit, SqliteStore, Store, StoreError, Tag, TotalSizeLimit, User, UserId, WhenFull,
+    attributes, open_store, AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document,
+    DocumentKind, Entity, EntityKind, EntityRef, EntityUpdate, KeyOwner, MasterKey, PageRequest,
+    RelationKind, RelationLimit, SqliteStore, Store, StoreError, Tag, TotalSizeLimit, User, UserId,
+    WhenFull,
 };
 use time::OffsetDateTime;
 
@@ -262,6 +266,11 @@ fn doc(owner: &EntityRef, kind: DocumentKind, name: &str, text: &str, default: b
 
 const REFUSE_AT_10: RelationLimit = RelationLimit {
     max_per_source: 10,
+    when_full: WhenFull::Refuse,
+};
+
+const REFUSE_AT_100: RelationLimit = RelationLimit {
+    max_per_source: 100,
     when_full: WhenFull::Refuse,
 };
 
@@ -862,33 +871,49 @@ async fn sqlite_meets_the_entity_contract() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_attachments_respect_the_quota() {
     let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
-    store
+    attachments_respect_the_quota([Arc::clone(&store), store]).await;
+}
+
+/// 16 attachments of distinct policies to one user, spread over `replicas`: exactly 10 fit,
+/// and with room for all of them none is lost.
+async fn attachments_respect_the_quota(replicas: [Arc<dyn Store>; 2]) {
+    replicas[0]
         .create_user(&user("AIDAQ", "q", "/"), &[], &[])
         .await
         .unwrap();
-    let tasks: Vec<_> = (0..16)
-        .map(|i| {
-            let store = Arc::clone(&store);
-            tokio::spawn(async move {
-                let from = EntityRef::new(EntityKind::User, "AIDAQ");
-                let to = EntityRef::new(
-                    EntityKind::External,
-                    format!("arn:aws:iam::aws:policy/P{i}"),
-                );
-                store
-                    .add_relation(RelationKind::PolicyAttachment, &from, &to, REFUSE_AT_10)
-                    .await
+    for (limit, expected) in [(REFUSE_AT_10, 10), (REFUSE_AT_100, 26)] {
+        let tasks: Vec<_> = (0..16)
+            .map(|i| {
+                let store = Arc::clone(&replicas[i % 2]);
+                tokio::spawn(async move {
+                    let from = EntityRef::new(EntityKind::User, "AIDAQ");
+                    let to = EntityRef::new(
+                        EntityKind::External,
+                        format!("arn:aws:iam::aws:policy/P{}-{i}", limit.max_per_source),
+                    );
+                    store
+                        .add_relation(RelationKind::PolicyAttachment, &from, &to, limit)
+                        .await
+                })
             })
-        })
-        .collect();
-    let mut ok = 0;
-    for t in tasks {
-        match t.await.unwrap() {
-            Ok(true) => ok += 1,
-            other => assert_eq!(other, Err(StoreError::LimitExceeded)),
+            .collect();
+        for t in tasks {
+            match t.await.unwrap() {
+                Ok(true) => {}
+                other => assert_eq!(other, Err(StoreError::LimitExceeded)),
+            }
         }
+        let held = replicas[1]
+            .list_relations(
+                RelationKind::PolicyAttachment,
+                Some(&EntityRef::new(EntityKind::User, "AIDAQ")),
+                None,
+                page(1000, None),
+            )
+            .await
+            .unwrap();
+        assert_eq!(held.items.len(), expected);
     }
-    assert_eq!(ok, 10);
 }
 
 #[tokio::test]
@@ -907,15 +932,21 @@ async fn sqlite_file_meets_the_contract_and_survives_reopen() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_key_creation_respects_the_quota() {
     let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
+    key_creation_respects_the_quota([Arc::clone(&store), store]).await;
+}
+
+/// 20 concurrent `create_access_key` calls for one user, spread over `replicas`, leave
+/// exactly the limit of 2.
+async fn key_creation_respects_the_quota(replicas: [Arc<dyn Store>; 2]) {
     let (master, _) = MasterKey::generate();
     let master = Arc::new(master);
-    store
+    replicas[0]
         .create_user(&user("AIDAC", "c", "/"), &[], &[])
         .await
         .unwrap();
-    let tasks: Vec<_> = (0..16)
+    let tasks: Vec<_> = (0..20)
         .map(|i| {
-            let store = Arc::clone(&store);
+            let store = Arc::clone(&replicas[i % 2]);
             let master = Arc::clone(&master);
             tokio::spawn(async move {
                 let owner = KeyOwner::User(UserId("AIDAC".into()));
@@ -933,4 +964,469 @@ async fn concurrent_key_creation_respects_the_quota() {
         }
     }
     assert_eq!(ok, 2);
+    let owner = KeyOwner::User(UserId("AIDAC".into()));
+    for store in &replicas {
+        assert_eq!(store.list_access_keys(&owner).await.unwrap().len(), 2);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_policy_versions_respect_the_limit() {
+    let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
+    policy_versions_respect_the_limit([Arc::clone(&store), store]).await;
+}
+
+/// 12 concurrent new versions of a policy holding `v1`, spread over `replicas`: exactly 4
+/// fit under the limit of 5, numbered `v2` to `v5` without a duplicate.
+async fn policy_versions_respect_the_limit(replicas: [Arc<dyn Store>; 2]) {
+    let policy = entity(EntityKind::Policy, "ANPAV", "Versioned", "/");
+    let owner = policy.reference();
+    replicas[0]
+        .create_entity(
+            &policy,
+            &[],
+            &[doc(&owner, DocumentKind::PolicyVersion, "v1", "{1}", true)],
+            &[],
+        )
+        .await
+        .unwrap();
+    let tasks: Vec<_> = (0..12)
+        .map(|i| {
+            let store = Arc::clone(&replicas[i % 2]);
+            let version = doc(&owner, DocumentKind::PolicyVersion, "", "{n}", i == 3);
+            tokio::spawn(async move { store.add_document_version(&version, "v", 5).await })
+        })
+        .collect();
+    let mut names = Vec::new();
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(added) => names.push(added.name),
+            Err(e) => assert_eq!(e, StoreError::LimitExceeded),
+        }
+    }
+    names.sort();
+    assert_eq!(names, ["v2", "v3", "v4", "v5"]);
+    let stored = replicas[1]
+        .list_documents(&owner, DocumentKind::PolicyVersion, page(10, None))
+        .await
+        .unwrap();
+    assert_eq!(stored.items.len(), 5);
+    assert!(stored.items.iter().filter(|d| d.is_default).count() == 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_creation_keeps_names_unique() {
+    let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
+    names_stay_unique([Arc::clone(&store), store]).await;
+}
+
+/// 10 concurrent creations of one name in different cases, spread over `replicas`: one
+/// user and one group win, the others are told the name exists.
+async fn names_stay_unique(replicas: [Arc<dyn Store>; 2]) {
+    let spellings = ["dup", "DUP", "Dup", "dUp", "duP"];
+    let tasks: Vec<_> = (0..10)
+        .map(|i| {
+            let store = Arc::clone(&replicas[i % 2]);
+            let name = spellings[i % spellings.len()];
+            let person = user(&format!("AIDADUP{i}"), name, "/");
+            let group = entity(EntityKind::Group, &format!("AGPADUP{i}"), name, "/");
+            tokio::spawn(async move {
+                (
+                    store.create_user(&person, &[], &[]).await,
+                    store.create_entity(&group, &[], &[], &[]).await,
+                )
+            })
+        })
+        .collect();
+    let (mut users, mut groups) = (0, 0);
+    for t in tasks {
+        let (u, g) = t.await.unwrap();
+        match u {
+            Ok(()) => users += 1,
+            Err(e) => assert_eq!(e, StoreError::AlreadyExists),
+        }
+        match g {
+            Ok(()) => groups += 1,
+            Err(e) => assert_eq!(e, StoreError::AlreadyExists),
+        }
+    }
+    assert_eq!((users, groups), (1, 1));
+    assert_eq!(
+        replicas[1]
+            .list_users("/", page(100, None))
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_delete_and_membership_leave_no_orphan() {
+    let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
+    delete_races_leave_no_orphan([Arc::clone(&store), store]).await;
+}
+
+/// A group deleted through one replica while a user joins it through the other: either the
+/// delete is refused or the join is, never a membership of a deleted group.
+async fn delete_races_leave_no_orphan(replicas: [Arc<dyn Store>; 2]) {
+    replicas[0]
+        .create_user(&user("AIDAJOIN", "joiner", "/"), &[], &[])
+        .await
+        .unwrap();
+    let joiner = EntityRef::new(EntityKind::User, "AIDAJOIN");
+    let unlimited = RelationLimit {
+        max_per_source: 1000,
+        when_full: WhenFull::Refuse,
+    };
+    for round in 0..10 {
+        let group = entity(
+            EntityKind::Group,
+            &format!("AGPAR{round}"),
+            &format!("r{round}"),
+            "/",
+        );
+        replicas[0]
+            .create_entity(&group, &[], &[], &[])
+            .await
+            .unwrap();
+        let join = {
+            let store = Arc::clone(&replicas[0]);
+            let (joiner, target) = (joiner.clone(), group.reference());
+            tokio::spawn(async move {
+                store
+                    .add_relation(RelationKind::GroupMember, &joiner, &target, unlimited)
+                    .await
+            })
+        };
+        let delete = {
+            let store = Arc::clone(&replicas[1]);
+            let name = group.name.clone();
+            tokio::spawn(async move { store.delete_entity(EntityKind::Group, &name).await })
+        };
+        let (joined, deleted) = (join.await.unwrap(), delete.await.unwrap());
+        let members = replicas[1]
+            .list_relations(
+                RelationKind::GroupMember,
+                None,
+                Some(&group.reference()),
+                page(10, None),
+            )
+            .await
+            .unwrap();
+        match deleted {
+            Ok(_) => {
+                assert!(members.items.is_empty(), "a deleted group has no members");
+                assert!(matches!(joined, Ok(true) | Err(StoreError::NotFound)));
+            }
+            Err(e) => {
+                assert_eq!(
+                    e,
+                    StoreError::DeleteConflict(Dependent::Target(RelationKind::GroupMember))
+                );
+                assert_eq!(joined, Ok(true));
+                assert_eq!(members.items.len(), 1);
+            }
+        }
+    }
+}
+
+/// A batch of last uses naming a key twice keeps the later one; unknown keys are ignored.
+async fn last_use_batches(store: Arc<dyn Store>) {
+    let (master, _) = MasterKey::generate();
+    store
+        .create_access_key(&key("AKIAUSED", KeyOwner::Root, &master), 2)
+        .await
+        .unwrap();
+    let at = |secs: i64, service: &str| AccessKeyLastUsed {
+        date: OffsetDateTime::from_unix_timestamp(secs).unwrap(),
+        service: service.into(),
+        region: "eu-west-1".into(),
+    };
+    store
+        .record_access_key_uses(&[
+            ("AKIAUSED".into(), at(1_700_000_100, "iam")),
+            ("AKIAGONE".into(), at(1_700_000_150, "iam")),
+            ("AKIAUSED".into(), at(1_700_000_200, "sts")),
+        ])
+        .await
+        .unwrap();
+    store.record_access_key_uses(&[]).await.unwrap();
+    assert_eq!(
+        store.get_access_key("AKIAUSED").await.unwrap().last_used,
+        Some(at(1_700_000_200, "sts"))
+    );
+}
+
+#[tokio::test]
+async fn sqlite_records_last_uses_in_batches() {
+    last_use_batches(Arc::new(SqliteStore::in_memory().unwrap())).await;
+}
+
+#[tokio::test]
+async fn store_urls_pick_the_backend() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("keyward.db").display());
+    let store = open_store(&url).await.unwrap();
+    assert!(
+        store.changes().is_none(),
+        "the embedded store has no other writer"
+    );
+    contract(store).await;
+    assert_eq!(keyward_store::migrate(&url).await.unwrap(), 2);
+    graph_contract(open_store("sqlite://:memory:").await.unwrap()).await;
+    for bad in ["mysql://x/y", "sqlite://", "keyward.db"] {
+        assert!(
+            matches!(open_store(bad).await, Err(StoreError::Config(_))),
+            "{bad} is refused"
+        );
+    }
+    for bad in [
+        "postgres://u@localhost/db?sslmode=sometimes",
+        "postgresql://u@localhost/db?sslrootcert=/nonexistent/ca.pem",
+        "postgres://u:secret@localhost/db?pool_size=0",
+    ] {
+        match open_store(bad).await {
+            Err(StoreError::Config(message)) => {
+                assert!(!message.contains("secret"), "{message} echoes no password")
+            }
+            other => panic!("{bad}: {:?}", other.err()),
+        }
+    }
+}
+
+/// The PostgreSQL run of the suite. Its tests are marked ignored, so a plain `cargo test`
+/// lists them as not run, with the reason, rather than passing without a database; run them
+/// with `KEYWARD_TEST_POSTGRES_URL` set and `-- --include-ignored`.
+mod postgres {
+    use super::*;
+    use keyward_store::PostgresStore;
+    use std::time::Duration;
+
+    /// A fresh schema in the test database, dropped when the test ends (even by a panic).
+    struct Schema {
+        base: String,
+        name: String,
+    }
+
+    impl Schema {
+        async fn create() -> Schema {
+            let base = std::env::var("KEYWARD_TEST_POSTGRES_URL")
+                .expect("KEYWARD_TEST_POSTGRES_URL names the test database");
+            let name = format!("kw_test_{:016x}", rand::random::<u64>());
+            admin(&base, &format!("CREATE SCHEMA {name}")).await;
+            Schema { base, name }
+        }
+
+        /// The test database's URL with this schema first on the search path.
+        fn url(&self) -> String {
+            let sep = if self.base.contains('?') { '&' } else { '?' };
+            format!("{}{sep}options=-c%20search_path%3D{}", self.base, self.name)
+        }
+
+        async fn open(&self) -> Arc<dyn Store> {
+            Arc::new(PostgresStore::open(&self.url()).await.unwrap())
+        }
+
+        async fn replicas(&self) -> [Arc<dyn Store>; 2] {
+            [self.open().await, self.open().await]
+        }
+    }
+
+    /// Drops the schema from another thread, waiting at most 10 s: after a panic, a
+    /// transaction of this test's runtime (blocked meanwhile) may hold a lock, and the schema
+    /// is then left to the throw-away cluster.
+    impl Drop for Schema {
+        fn drop(&mut self) {
+            let base = self.base.clone();
+            let sql = format!(
+                "SET lock_timeout = '5s'; DROP SCHEMA IF EXISTS {} CASCADE",
+                self.name
+            );
+            let (done, finished) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                if let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    runtime.block_on(admin(&base, &sql));
+                }
+                let _ = done.send(());
+            });
+            let _ = finished.recv_timeout(Duration::from_secs(10));
+        }
+    }
+
+    async fn admin(url: &str, sql: &str) {
+        let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+            .await
+            .expect("connect to KEYWARD_TEST_POSTGRES_URL");
+        let driver = tokio::spawn(connection);
+        client.batch_execute(sql).await.expect(sql);
+        drop(client);
+        let _ = driver.await;
+    }
+
+    #[tokio::test]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn meets_the_contract_and_survives_reopen() {
+        let schema = Schema::create().await;
+        contract(open_store(&schema.url()).await.unwrap()).await;
+        let reopened = schema.open().await;
+        assert_eq!(reopened.all_access_keys().await.unwrap().len(), 1);
+        assert_eq!(
+            reopened.get_setting("root").await.unwrap().as_deref(),
+            Some("a")
+        );
+    }
+
+    #[tokio::test]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn meets_the_entity_contract() {
+        let schema = Schema::create().await;
+        graph_contract(schema.open().await).await;
+    }
+
+    #[tokio::test]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn records_last_uses_in_batches() {
+        let schema = Schema::create().await;
+        last_use_batches(schema.open().await).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn two_replicas_respect_the_key_quota() {
+        let schema = Schema::create().await;
+        key_creation_respects_the_quota(schema.replicas().await).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn two_replicas_respect_the_attachment_quota() {
+        let schema = Schema::create().await;
+        attachments_respect_the_quota(schema.replicas().await).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn two_replicas_respect_the_policy_version_limit() {
+        let schema = Schema::create().await;
+        policy_versions_respect_the_limit(schema.replicas().await).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn two_replicas_keep_names_unique() {
+        let schema = Schema::create().await;
+        names_stay_unique(schema.replicas().await).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn two_replicas_leave_no_orphan_membership() {
+        let schema = Schema::create().await;
+        delete_races_leave_no_orphan(schema.replicas().await).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn replicas_starting_together_migrate_once() {
+        let schema = Schema::create().await;
+        let url = schema.url();
+        let opens: Vec<_> = (0..4)
+            .map(|_| {
+                let url = url.clone();
+                tokio::spawn(async move { PostgresStore::open(&url).await.map(|_| ()) })
+            })
+            .collect();
+        for open in opens {
+            open.await.unwrap().unwrap();
+        }
+        assert_eq!(keyward_store::migrate(&url).await.unwrap(), 1);
+        admin(
+            &schema.url(),
+            "INSERT INTO schema_version (version) VALUES (99)",
+        )
+        .await;
+        assert!(
+            matches!(PostgresStore::open(&url).await, Err(StoreError::Config(_))),
+            "a schema from a newer Keyward is refused"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+    async fn a_change_reaches_the_other_replica_within_a_second() {
+        let schema = Schema::create().await;
+        let [a, b] = schema.replicas().await;
+        let mut seen_by_b = b.changes().expect("PostgreSQL publishes changes");
+        seen_by_b.borrow_and_update();
+        let (master, _) = MasterKey::generate();
+        a.create_access_key(&key("AKIANOTE", KeyOwner::Root, &master), 2)
+            .await
+            .unwrap();
+        let started = std::time::Instant::now();
+        tokio::time::timeout(Duration::from_secs(1), seen_by_b.changed())
+            .await
+            .expect("the change is seen within one second")
+            .unwrap();
+        eprintln!(
+            "change seen by the other replica after {:?}",
+            started.elapsed()
+        );
+        seen_by_b.borrow_and_update();
+        a.update_access_key_status(&KeyOwner::Root, "AKIANOTE", AccessKeyStatus::Inactive)
+            .await
+            .unwrap();
+        tokio::time::timeout(Duration::from_secs(1), seen_by_b.changed())
+            .await
+            .expect("every change is seen within one second")
+            .unwrap();
+        seen_by_b.borrow_and_update();
+        assert_eq!(
+            a.update_access_key_status(
+                &KeyOwner::User(UserId("AIDAX".into())),
+                "AKIANOTE",
+                AccessKeyStatus::Active
+            )
+            .await,
+            Err(StoreError::NotFound)
+        );
+        a.record_access_key_uses(&[(
+            "AKIANOTE".into(),
+            AccessKeyLastUsed {
+                date: OffsetDateTime::from_unix_timestamp(1_700_000_300).unwrap(),
+                service: "iam".into(),
+                region: "us-east-1".into(),
+            },
+        )])
+        .await
+        .unwrap();
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        assert!(
+            !seen_by_b.has_changed().unwrap(),
+            "failed writes and last-used updates are not changes"
+        );
+
+        // With the watchers' connections cut (every test's: the others reconnect too), a
+        // change is still seen within a second, once the watcher is back.
+        admin(
+            &schema.base,
+            &format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                 WHERE application_name = '{}'",
+                keyward_store::WATCHER_NAME
+            ),
+        )
+        .await;
+        a.delete_access_key(&KeyOwner::Root, "AKIANOTE")
+            .await
+            .unwrap();
+        tokio::time::timeout(Duration::from_secs(1), seen_by_b.changed())
+            .await
+            .expect("a change is seen within one second after a reconnect")
+            .unwrap();
+    }
 }

@@ -17,7 +17,8 @@
 //! keyspace or table ARN, and decided by [`authz::authorize`], the path every IAM call takes.
 //! A denial is a CQL `Unauthorized` error naming principal, action and resource; an allowed
 //! frame is relayed byte for byte, and every upstream frame (responses, events, stream ids)
-//! comes back untouched. Each decision is one CloudTrail-shaped audit record.
+//! comes back untouched. Each decision is one CloudTrail-shaped audit record. A connection
+//! signed in with temporary credentials refuses statements once they have expired.
 //!
 //! The session keyspace follows the upstream: a `USE` holds later frames until the upstream
 //! has answered it, so no statement is ever classified against a keyspace other than the one
@@ -62,6 +63,8 @@ const MAX_PREPARED: usize = 100_000;
 /// SASL exchange (a session token is a few KiB), so an unauthenticated client cannot make the
 /// front allocate a full-size frame.
 const MAX_HANDSHAKE_BODY: u32 = 64 * 1024;
+/// How long a refused connection's remaining input is read before the socket is dropped.
+const LINGER: Duration = Duration::from_secs(1);
 /// CloudTrail's `eventSource` for Keyspaces.
 const EVENT_SOURCE: &str = "cassandra.amazonaws.com";
 
@@ -178,15 +181,28 @@ async fn serve(front: Arc<Front>, socket: TcpStream, peer: SocketAddr) {
     let (rd, mut wr) = socket.into_split();
     let mut rd = BufReader::new(rd);
     let Some(session) = handshake(&front, &mut rd, &mut wr, peer).await else {
-        let _ = wr.shutdown().await;
+        close_after_error(rd, wr).await;
         return;
     };
     relay(front, session, rd, wr).await;
 }
 
+/// Closes a connection the front refused, so that its error frame arrives: closing a socket
+/// with unread input makes the kernel send a reset, which can destroy the frame in flight, so
+/// the rest of the client's input is read (briefly) after the write side is shut.
+async fn close_after_error(mut rd: BufReader<OwnedReadHalf>, mut wr: OwnedWriteHalf) {
+    let _ = wr.shutdown().await;
+    let drain = async {
+        let mut sink = [0u8; 4096];
+        while matches!(rd.read(&mut sink).await, Ok(n) if n > 0) {}
+    };
+    let _ = tokio::time::timeout(LINGER, drain).await;
+}
+
 /// An authenticated connection with its upstream.
 struct Session {
     caller: Caller,
+    expires: Option<OffsetDateTime>,
     peer: SocketAddr,
     user_agent: String,
     upstream: TcpStream,
@@ -328,18 +344,24 @@ impl AuthFailure {
     }
 }
 
+/// Who signed in, and until when temporary credentials are valid.
+struct Authenticated {
+    caller: Caller,
+    expires: Option<OffsetDateTime>,
+}
+
 /// Sends AUTH_SUCCESS once the upstream is ready, or the error; records the outcome.
 async fn finish(
     front: &Front,
     wr: &mut OwnedWriteHalf,
     stream: i16,
-    outcome: Result<Caller, AuthFailure>,
+    outcome: Result<Authenticated, AuthFailure>,
     startup: &[(String, String)],
     peer: SocketAddr,
 ) -> Option<Session> {
     let user_agent = user_agent(startup);
-    let caller = match outcome {
-        Ok(caller) => caller,
+    let Authenticated { caller, expires } = match outcome {
+        Ok(authenticated) => authenticated,
         Err(failure) => {
             audit_authentication(front, peer, &user_agent, None, Some(&failure));
             send(
@@ -359,6 +381,7 @@ async fn finish(
             }
             Some(Session {
                 caller,
+                expires,
                 peer,
                 user_agent,
                 upstream,
@@ -390,7 +413,7 @@ async fn authenticate_sigv4(
     front: &Front,
     token: &[u8],
     nonce: &[u8],
-) -> Result<Caller, AuthFailure> {
+) -> Result<Authenticated, AuthFailure> {
     let state = &front.state;
     let region = &front.config.region;
     let response =
@@ -404,6 +427,7 @@ async fn authenticate_sigv4(
         )
     };
     let now = state.clock.now();
+    let mut expires = None;
     let (principal, secret, token_issued) = if key_id.starts_with(ids::SESSION_KEY_PREFIX) {
         let token = response.session_token.as_deref().ok_or_else(invalid)?;
         let claims = session::open(&state.master, token)
@@ -416,6 +440,7 @@ async fn authenticate_sigv4(
             ));
         }
         let issued = claims.issued_at();
+        expires = Some(claims.expires_at());
         (
             session_principal(claims.subject, issued),
             claims.secret_access_key,
@@ -454,11 +479,14 @@ async fn authenticate_sigv4(
             },
         );
     }
-    Ok(Caller {
-        principal,
-        access_key_id: key_id.to_owned(),
-        account: state.account.clone(),
-        token_issued,
+    Ok(Authenticated {
+        caller: Caller {
+            principal,
+            access_key_id: key_id.to_owned(),
+            account: state.account.clone(),
+            token_issued,
+        },
+        expires,
     })
 }
 
@@ -482,7 +510,7 @@ fn session_principal(subject: SessionSubject, issued: OffsetDateTime) -> Princip
 }
 
 /// SASL PLAIN (`authzid\0user\0password`) with a service-specific credential.
-async fn authenticate_plain(front: &Front, token: &[u8]) -> Result<Caller, AuthFailure> {
+async fn authenticate_plain(front: &Front, token: &[u8]) -> Result<Authenticated, AuthFailure> {
     let mut parts = token.split(|&b| b == 0);
     let (Some(_authzid), Some(user), Some(password), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -496,6 +524,10 @@ async fn authenticate_plain(front: &Front, token: &[u8]) -> Result<Caller, AuthF
     let password = String::from_utf8_lossy(password);
     crate::iam::service_credential_caller(&front.state, &user, &password)
         .await
+        .map(|caller| Authenticated {
+            caller,
+            expires: None,
+        })
         .map_err(|e| {
             if let ApiError::ServiceFailure = e {
                 tracing::error!("CQL front: service credential lookup failed");
@@ -585,6 +617,7 @@ async fn relay(
 ) {
     let Session {
         caller,
+        expires,
         peer,
         user_agent,
         upstream,
@@ -604,6 +637,7 @@ async fn relay(
     let conn = Connection {
         front: &front,
         caller: &caller,
+        expires,
         peer,
         user_agent: &user_agent,
         shared: &shared,
@@ -691,6 +725,8 @@ async fn relay_upstream(
             break;
         }
     }
+    // Dropping the pending entries releases a client side waiting on a USE.
+    lock(&shared.pending).clear();
     let _ = client.lock().await.shutdown().await;
 }
 
@@ -731,6 +767,8 @@ enum Verdict {
 struct Connection<'a> {
     front: &'a Front,
     caller: &'a Caller,
+    /// When the session's temporary credentials expire; statements after that are refused.
+    expires: Option<OffsetDateTime>,
     peer: SocketAddr,
     user_agent: &'a str,
     shared: &'a Shared,
@@ -744,6 +782,20 @@ impl Connection<'_> {
             Ok(r) => r,
             Err(e) => return protocol_error(e.to_string()),
         };
+        if !matches!(request, Request::Options)
+            && self
+                .expires
+                .is_some_and(|e| e <= self.front.state.clock.now())
+        {
+            let message = "The security token included in the request is expired";
+            self.audit(
+                "Expired",
+                opcode_name(&request),
+                None,
+                Some(("ExpiredToken", message)),
+            );
+            return Verdict::Answer(Response::error(ErrorCode::Unauthorized, message));
+        }
         let keyspace = lock(&self.shared.keyspace).clone();
         let stream = frame.header.stream;
         let (statements, opcode) = match &request {
@@ -989,7 +1041,10 @@ mod tests {
     fn user_agent_is_the_drivers_name_and_version() {
         let startup = vec![
             ("CQL_VERSION".to_owned(), "3.0.0".to_owned()),
-            ("DRIVER_NAME".to_owned(), "DataStax Python Driver".to_owned()),
+            (
+                "DRIVER_NAME".to_owned(),
+                "DataStax Python Driver".to_owned(),
+            ),
             ("DRIVER_VERSION".to_owned(), "3.30.1".to_owned()),
         ];
         assert_eq!(user_agent(&startup), "DataStax Python Driver 3.30.1");

@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 mod canonical;
+mod cql;
 mod error;
 mod key;
 mod parse;
@@ -31,6 +32,10 @@ use canonical::{
 use time_fmt::AmzDate;
 
 pub use canonical::PathMode;
+pub use cql::{
+    cql_challenge, format_amzdate, sign_cql_response, CqlAuthError, CqlAuthResponse,
+    CQL_INITIAL_RESPONSE, CQL_NONCE_LEN, CQL_SERVICE,
+};
 pub use error::{AuthError, ExpiresProblem, MissingPart, ScopeProblem};
 pub use key::{derive_signing_key, SigningKey, SigningKeyCache};
 pub use parse::{check_scope, check_time, parse};

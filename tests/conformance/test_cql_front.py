@@ -271,6 +271,10 @@ def test_plain_text_service_specific_credentials(front):
     iam.create_service_specific_credential(UserName=user.name, ServiceName="cassandra.amazonaws.com")
     with pytest.raises(iam.exceptions.LimitExceededException):
         iam.create_service_specific_credential(UserName=user.name, ServiceName="cassandra.amazonaws.com")
+    with pytest.raises(iam.exceptions.ServiceNotSupportedException):
+        iam.create_service_specific_credential(UserName=user.name, ServiceName="s3.amazonaws.com")
+    with pytest.raises(iam.exceptions.DeleteConflictException):
+        iam.delete_user(UserName=user.name)
     iam.delete_service_specific_credential(UserName=user.name,
                                            ServiceSpecificCredentialId=cred["ServiceSpecificCredentialId"])
     with pytest.raises(iam.exceptions.NoSuchEntityException):

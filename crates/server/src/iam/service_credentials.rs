@@ -202,7 +202,7 @@ async fn target_user(
 }
 
 fn not_supported(service: &str) -> ApiError {
-    ApiError::NoSuchEntity(format!(
+    ApiError::NotSupportedService(format!(
         "No such service {service} is supported for Service-Specific Credentials"
     ))
 }
@@ -231,7 +231,7 @@ fn seal(state: &AppState, id: &str, password: &str) -> Result<String, ApiError> 
 }
 
 /// Every credential of a user.
-async fn of_user(state: &AppState, user: &User) -> Result<Vec<Entity>, ApiError> {
+pub(super) async fn of_user(state: &AppState, user: &User) -> Result<Vec<Entity>, ApiError> {
     let page = PageRequest {
         marker: None,
         max_items: 1000,

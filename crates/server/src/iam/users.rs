@@ -149,6 +149,22 @@ pub(super) async fn update(
 }
 
 pub(super) async fn delete(state: &AppState, name: &str) -> Result<Option<Element>, ApiError> {
+    // Service-specific credentials live outside the user's own records, so IAM's rule that
+    // they go first is checked here.
+    match state.store.get_user(name).await {
+        Ok(user) => {
+            if !super::service_credentials::of_user(state, &user)
+                .await?
+                .is_empty()
+            {
+                return Err(ApiError::DeleteConflict(
+                    "Cannot delete entity, must delete service specific credentials first.".into(),
+                ));
+            }
+        }
+        Err(StoreError::NotFound) => return Err(no_such_user(name)),
+        Err(e) => return Err(ApiError::from_store(e)),
+    }
     match state.store.delete_user(name).await {
         Ok(_) => Ok(None),
         Err(StoreError::NotFound) => Err(no_such_user(name)),

@@ -195,16 +195,28 @@ pub async fn handle(
         peer,
         &user_agent,
     ));
-    tracing::info!(
-        request_id = %request_id,
-        service = exchange.service.signing_name(),
-        action = action_name,
-        principal = exchange.caller.as_ref().map(Caller::arn).unwrap_or_default(),
-        status,
-        error = exchange.outcome.as_ref().err().map(ApiError::code).unwrap_or(""),
-        micros = started.elapsed().as_micros() as u64,
-        "request"
-    );
+    // Every request is in the audit log; the operator's log shows failures, and successes
+    // only at debug level, which keeps the hot path free of a log write per request.
+    macro_rules! request_event {
+        ($level:expr) => {
+            tracing::event!(
+                $level,
+                request_id = %request_id,
+                service = exchange.service.signing_name(),
+                action = action_name,
+                principal = exchange.caller.as_ref().map(Caller::arn).unwrap_or_default(),
+                status,
+                error = exchange.outcome.as_ref().err().map(ApiError::code).unwrap_or(""),
+                micros = started.elapsed().as_micros() as u64,
+                "request"
+            )
+        };
+    }
+    if status < 300 {
+        request_event!(tracing::Level::DEBUG);
+    } else {
+        request_event!(tracing::Level::INFO);
+    }
 
     let mut response = (
         StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),

@@ -48,7 +48,7 @@ use crate::authz::{authorize, RequestFacts, Resource};
 use crate::error::ApiError;
 use crate::identity::{Caller, Principal};
 use crate::ids;
-use crate::session::{self, SessionSubject};
+use crate::session;
 use crate::state::{AppState, StartError};
 
 /// The authenticator class announced to drivers: the one plain-text drivers expect, and one
@@ -442,7 +442,7 @@ async fn authenticate_sigv4(
         let issued = claims.issued_at();
         expires = Some(claims.expires_at());
         (
-            session_principal(claims.subject, issued),
+            Principal::from_session(claims.subject, issued),
             claims.secret_access_key,
             Some(issued),
         )
@@ -488,25 +488,6 @@ async fn authenticate_sigv4(
         },
         expires,
     })
-}
-
-/// The principal a sealed session stands for.
-fn session_principal(subject: SessionSubject, issued: OffsetDateTime) -> Principal {
-    match subject {
-        SessionSubject::Root => Principal::Root,
-        SessionSubject::User {
-            user_id,
-            name,
-            path,
-        } => Principal::User(keyward_store::User {
-            user_id: keyward_store::UserId(user_id),
-            name,
-            path,
-            create_date: issued,
-        }),
-        SessionSubject::Role(role) => Principal::RoleSession(Arc::new(role)),
-        SessionSubject::Federated(federated) => Principal::FederatedUser(Arc::new(federated)),
-    }
 }
 
 /// SASL PLAIN (`authzid\0user\0password`) with a service-specific credential.

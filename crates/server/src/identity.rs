@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use crate::protocol::xml::timestamp;
-use crate::session::{FederatedSession, FederationIssuer, RoleSession};
+use crate::session::{FederatedSession, FederationIssuer, RoleSession, SessionSubject};
 
 /// The AWS account an instance of Keyward serves.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +32,27 @@ pub enum Principal {
     RoleSession(Arc<RoleSession>),
     /// A federated user session from `GetFederationToken`.
     FederatedUser(Arc<FederatedSession>),
+}
+
+impl Principal {
+    /// The principal a sealed session stands for, issued at `issued`.
+    pub fn from_session(subject: SessionSubject, issued: OffsetDateTime) -> Principal {
+        match subject {
+            SessionSubject::Root => Principal::Root,
+            SessionSubject::User {
+                user_id,
+                name,
+                path,
+            } => Principal::User(User {
+                user_id: keyward_store::UserId(user_id),
+                name,
+                path,
+                create_date: issued,
+            }),
+            SessionSubject::Role(role) => Principal::RoleSession(Arc::new(role)),
+            SessionSubject::Federated(federated) => Principal::FederatedUser(Arc::new(federated)),
+        }
+    }
 }
 
 /// The authenticated caller of one request.

@@ -23,7 +23,7 @@ use crate::identity::{Caller, Principal};
 use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::{self, timestamp, Element};
-use crate::session::{self, SessionSubject};
+use crate::session;
 use crate::state::AppState;
 use crate::sts::{self, StsRequest};
 
@@ -310,47 +310,31 @@ async fn authenticate(
     sigv4::check_scope(auth, served)?;
     let invalid = || ApiError::Auth(sigv4::AuthError::InvalidClientTokenId);
     let now = state.clock.now();
-    let (principal, secret, token_issued) = if auth
-        .access_key_id
-        .starts_with(ids::SESSION_KEY_PREFIX)
-    {
-        let token = auth.session_token.as_deref().ok_or_else(invalid)?;
-        let claims = session::open(&state.master, token)
-            .filter(|c| c.access_key_id == auth.access_key_id)
-            .ok_or_else(invalid)?;
-        if claims.expires_at() <= now {
-            return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
-        }
-        let issued = claims.issued_at();
-        let principal = match claims.subject {
-            SessionSubject::Root => Principal::Root,
-            SessionSubject::User {
-                user_id,
-                name,
-                path,
-            } => Principal::User(keyward_store::User {
-                user_id: keyward_store::UserId(user_id),
-                name,
-                path,
-                create_date: issued,
-            }),
-            SessionSubject::Role(role) => Principal::RoleSession(Arc::new(role)),
-            SessionSubject::Federated(federated) => Principal::FederatedUser(Arc::new(federated)),
+    let (principal, secret, token_issued) =
+        if auth.access_key_id.starts_with(ids::SESSION_KEY_PREFIX) {
+            let token = auth.session_token.as_deref().ok_or_else(invalid)?;
+            let claims = session::open(&state.master, token)
+                .filter(|c| c.access_key_id == auth.access_key_id)
+                .ok_or_else(invalid)?;
+            if claims.expires_at() <= now {
+                return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
+            }
+            let issued = claims.issued_at();
+            let principal = Principal::from_session(claims.subject, issued);
+            (principal, claims.secret_access_key, Some(issued))
+        } else {
+            let key = state
+                .keys
+                .get(state.store.as_ref(), &state.master, &auth.access_key_id)
+                .await
+                .map_err(ApiError::from_store)?
+                .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
+                .ok_or_else(invalid)?;
+            if auth.session_token.is_some() {
+                return Err(invalid());
+            }
+            (key.principal.clone(), key.secret.clone(), None)
         };
-        (principal, claims.secret_access_key, Some(issued))
-    } else {
-        let key = state
-            .keys
-            .get(state.store.as_ref(), &state.master, &auth.access_key_id)
-            .await
-            .map_err(ApiError::from_store)?
-            .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
-            .ok_or_else(invalid)?;
-        if auth.session_token.is_some() {
-            return Err(invalid());
-        }
-        (key.principal.clone(), key.secret.clone(), None)
-    };
     sigv4::check_time(auth, now)?;
     let signing_key = state
         .signing_keys

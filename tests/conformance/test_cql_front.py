@@ -271,7 +271,8 @@ def test_plain_text_service_specific_credentials(front):
     iam.create_service_specific_credential(UserName=user.name, ServiceName="cassandra.amazonaws.com")
     with pytest.raises(iam.exceptions.LimitExceededException):
         iam.create_service_specific_credential(UserName=user.name, ServiceName="cassandra.amazonaws.com")
-    with pytest.raises(iam.exceptions.ServiceNotSupportedException):
+    # IAM answers NoSuchEntity for a service without service-specific credentials.
+    with pytest.raises(iam.exceptions.NoSuchEntityException):
         iam.create_service_specific_credential(UserName=user.name, ServiceName="s3.amazonaws.com")
     with pytest.raises(iam.exceptions.DeleteConflictException):
         iam.delete_user(UserName=user.name)

@@ -110,7 +110,7 @@ def test_permissions_boundaries(server):
     arn = "arn:aws:iam::aws:policy/PowerUserAccess"
     iam.create_role(RoleName=r, AssumeRolePolicyDocument=TRUST, PermissionsBoundary=arn)
     assert iam.get_role(RoleName=r)["Role"]["PermissionsBoundary"] == {
-        "PermissionsBoundaryType": "PermissionsBoundaryPolicy", "PermissionsBoundaryArn": arn}
+        "PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": arn}
     iam.put_user_permissions_boundary(UserName=u, PermissionsBoundary=arn)
     iam.put_user_permissions_boundary(UserName=u, PermissionsBoundary="arn:aws:iam::aws:policy/ReadOnlyAccess")
     assert iam.get_user(UserName=u)["User"]["PermissionsBoundary"]["PermissionsBoundaryArn"] == \

@@ -24,10 +24,12 @@ def test_create_get_list_update_delete_role(server):
     assert r["Arn"] == f"arn:aws:iam::{ACCOUNT_ID}:role/app/{name}"
     assert r["RoleId"].startswith("AROA") and len(r["RoleId"]) == 21
     assert r["AssumeRolePolicyDocument"] == TRUST
-    assert (r["Description"], r["MaxSessionDuration"]) == ("web tier", 7200)
+    # CreateRole's Role has no MaxSessionDuration or RoleLastUsed; GetRole's has both.
+    assert r["Description"] == "web tier" and "MaxSessionDuration" not in r
     assert r["Tags"] == [{"Key": "team", "Value": "web"}]
     got = iam.get_role(RoleName=name)["Role"]
     assert got["RoleId"] == r["RoleId"] and got["RoleLastUsed"] == {}
+    assert got["MaxSessionDuration"] == 7200
     assert name in [x["RoleName"] for x in iam.list_roles(PathPrefix="/app/")["Roles"]]
     iam.update_role(RoleName=name, Description="new", MaxSessionDuration=3600)
     got = iam.get_role(RoleName=name)["Role"]
@@ -76,7 +78,7 @@ def test_role_errors(server):
                      "constraint: Member must have value less than or equal to 43200")
     with pytest.raises(Exception) as e:
         iam.create_role(RoleName=name + "3", AssumeRolePolicyDocument="{not json")
-    assert client_error(e) == ("MalformedPolicyDocument", "Syntax errors in policy.", 400)
+    assert client_error(e) == ("MalformedPolicyDocument", "This policy contains invalid Json", 400)
     with_resource = {"Version": "2012-10-17", "Statement": [dict(TRUST["Statement"][0], Resource="*")]}
     with pytest.raises(Exception) as e:
         iam.create_role(RoleName=name + "4", AssumeRolePolicyDocument=json.dumps(with_resource))
@@ -145,3 +147,27 @@ def test_cli_create_role_from_file(cli, tmp_path):
     out = cli.run("iam", "create-role", "--role-name", name,
                   "--assume-role-policy-document", f"file://{f}").ok().json["Role"]
     assert out["AssumeRolePolicyDocument"] == TRUST
+
+
+def test_update_role_description(server):
+    iam = server.iam()
+    name = f"desc-{rand_suffix()}"
+    iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(TRUST), Description="old")
+    role = iam.update_role_description(RoleName=name, Description="new words")["Role"]
+    assert (role["RoleName"], role["Description"]) == (name, "new words")
+    assert role["AssumeRolePolicyDocument"] == TRUST and role["MaxSessionDuration"] == 3600
+    assert iam.get_role(RoleName=name)["Role"]["Description"] == "new words"
+    ghost = f"ghost-{rand_suffix()}"
+    with pytest.raises(Exception) as e:
+        iam.update_role_description(RoleName=ghost, Description="x")
+    assert client_error(e) == ("NoSuchEntity", f"The role with name {ghost} cannot be found.", 404)
+    resp = send(sign_request(server.url, creds=server.root, service="iam", params=iam_params(
+        "UpdateRoleDescription", RoleName=name, Description="x" * 1001)))
+    assert_xml_error(resp, 400, "ValidationError",
+                     f"1 validation error detected: Value '{'x' * 1001}' at 'description' failed to satisfy "
+                     "constraint: Member must have length less than or equal to 1000")
+    resp = send(sign_request(server.url, creds=server.root, service="iam", params=iam_params(
+        "UpdateRoleDescription", RoleName=name)))
+    assert_xml_error(resp, 400, "ValidationError",
+                     "1 validation error detected: Value null at 'description' failed to satisfy constraint: "
+                     "Member must not be null")

@@ -35,8 +35,6 @@ pub enum ApiError {
     InvalidInput(String),
     /// A policy document is not valid policy grammar.
     MalformedPolicyDocument(String),
-    /// The service named has no service-specific credentials.
-    NotSupportedService(String),
     /// A parameter value is unacceptable (STS's session tags, for example).
     InvalidParameterValue(String),
     /// Session policies and tags together exceed the space a session token has for them.
@@ -76,7 +74,6 @@ impl ApiError {
             ApiError::InvalidInput(_) => "InvalidInput",
             ApiError::MalformedPolicyDocument(_) => "MalformedPolicyDocument",
             ApiError::InvalidParameterValue(_) => "InvalidParameterValue",
-            ApiError::NotSupportedService(_) => "NotSupportedService",
             ApiError::PackedPolicyTooLarge(_) => "PackedPolicyTooLarge",
             ApiError::InvalidIdentityToken(_) => "InvalidIdentityToken",
             ApiError::IdpRejectedClaim(_) => "IDPRejectedClaim",
@@ -92,7 +89,7 @@ impl ApiError {
         match self {
             ApiError::Auth(e) => e.http_status(),
             ApiError::AccessDenied(_) | ApiError::IdpRejectedClaim(_) => 403,
-            ApiError::NoSuchEntity(_) | ApiError::NotSupportedService(_) => 404,
+            ApiError::NoSuchEntity(_) => 404,
             ApiError::EntityAlreadyExists(_)
             | ApiError::DeleteConflict(_)
             | ApiError::LimitExceeded(_) => 409,
@@ -131,7 +128,6 @@ impl ApiError {
             | ApiError::InvalidInput(m)
             | ApiError::ValidationMessage(m)
             | ApiError::InvalidParameterValue(m)
-            | ApiError::NotSupportedService(m)
             | ApiError::PackedPolicyTooLarge(m)
             | ApiError::InvalidIdentityToken(m)
             | ApiError::IdpRejectedClaim(m)

@@ -147,6 +147,7 @@ fn decode_assume_role(req: &QueryRequest) -> Result<StsRequest, ApiError> {
         s.to_owned()
     });
     v.finish()?;
+    check_role_arn(&role_arn)?;
     Ok(StsRequest::AssumeRole(Box::new(AssumeRoleInput {
         role_arn,
         session_name,
@@ -154,6 +155,28 @@ fn decode_assume_role(req: &QueryRequest) -> Result<StsRequest, ApiError> {
         session,
         source_identity,
     })))
+}
+
+/// STS refuses a `RoleArn` that is not an IAM role's ARN (`arn:PARTITION:iam::ACCOUNT:role/…`)
+/// as invalid input, before it looks at the role or any permission.
+fn check_role_arn(text: &str) -> Result<(), ApiError> {
+    let is_role_arn = keyward_policy::Arn::parse(text).is_ok_and(|arn| {
+        arn.service() == "iam"
+            && arn.region().is_empty()
+            && arn.account().len() == 12
+            && arn.account().bytes().all(|b| b.is_ascii_digit())
+            && arn
+                .resource()
+                .strip_prefix("role/")
+                .is_some_and(|name| !name.is_empty() && !name.ends_with('/'))
+    });
+    if is_role_arn {
+        Ok(())
+    } else {
+        Err(ApiError::ValidationMessage(
+            "Request ARN is invalid".to_owned(),
+        ))
+    }
 }
 
 /// `Policy`, `PolicyArns`, `Tags` and `TransitiveTagKeys`, with botocore's constraints.
@@ -603,6 +626,7 @@ async fn web_identity_session(
         .and_then(|d| v.int_range(d, "durationSeconds", MIN_DURATION, MAX_ROLE_DURATION));
     let session_input = decode_session_input(&mut v, req);
     v.finish()?;
+    check_role_arn(&role_arn_param)?;
 
     let issuer = web_identity::unverified_issuer(&token)?;
     let no_provider = || {
@@ -761,9 +785,11 @@ async fn get_federation_token(
             ],
         ),
     ];
-    if let Some(packed) = packed {
-        fields.push(Element::text("PackedPolicySize", packed.to_string()));
-    }
+    // GetFederationToken always reports the packed size, even for a session without policies.
+    fields.push(Element::text(
+        "PackedPolicySize",
+        packed.unwrap_or(0).to_string(),
+    ));
     Ok(Some(Element::parent("GetFederationTokenResult", fields)))
 }
 

@@ -5,7 +5,8 @@ use keyward_store::{Entity, EntityKind, RelationKind, RelationLimit, StoreError,
 use super::roles::{load_role, role_element, role_resource};
 use super::{
     all_relations, entity_tags, iam_arn, now_seconds, page_in_memory, page_request, paging,
-    paging_fields, path_param, path_prefix_param, required_name, tags, tags_element, Paging,
+    paging_fields, path_param, path_prefix_param, required_name, required_tags, tag_keys, tags,
+    tags_element, too_many_tags, Paging, MAX_TAGS,
 };
 use crate::authz::Resource;
 use crate::error::ApiError;
@@ -41,6 +42,12 @@ pub enum InstanceProfileRequest {
     RemoveRole { name: String, role: String },
     /// `ListInstanceProfilesForRole`.
     ListForRole { role: String, paging: Paging },
+    /// `TagInstanceProfile`.
+    Tag { name: String, tags: Vec<Tag> },
+    /// `UntagInstanceProfile`.
+    Untag { name: String, keys: Vec<String> },
+    /// `ListInstanceProfileTags`.
+    ListTags { name: String, paging: Paging },
 }
 
 fn profile_name(v: &mut Violations, req: &QueryRequest) -> Result<String, ApiError> {
@@ -153,6 +160,18 @@ impl InstanceProfileRequest {
                 role: role_name(v, req)?,
                 paging: paging(v, req),
             },
+            "TagInstanceProfile" => InstanceProfileRequest::Tag {
+                name: profile_name(v, req)?,
+                tags: required_tags(v, req)?,
+            },
+            "UntagInstanceProfile" => InstanceProfileRequest::Untag {
+                name: profile_name(v, req)?,
+                keys: tag_keys(v, req)?,
+            },
+            "ListInstanceProfileTags" => InstanceProfileRequest::ListTags {
+                name: profile_name(v, req)?,
+                paging: paging(v, req),
+            },
             _ => return Ok(None),
         }))
     }
@@ -167,6 +186,9 @@ impl InstanceProfileRequest {
             InstanceProfileRequest::AddRole { .. } => "AddRoleToInstanceProfile",
             InstanceProfileRequest::RemoveRole { .. } => "RemoveRoleFromInstanceProfile",
             InstanceProfileRequest::ListForRole { .. } => "ListInstanceProfilesForRole",
+            InstanceProfileRequest::Tag { .. } => "TagInstanceProfile",
+            InstanceProfileRequest::Untag { .. } => "UntagInstanceProfile",
+            InstanceProfileRequest::ListTags { .. } => "ListInstanceProfileTags",
         }
     }
 
@@ -191,7 +213,10 @@ impl InstanceProfileRequest {
             InstanceProfileRequest::Get { name }
             | InstanceProfileRequest::Delete { name }
             | InstanceProfileRequest::AddRole { name, .. }
-            | InstanceProfileRequest::RemoveRole { name, .. } => name,
+            | InstanceProfileRequest::RemoveRole { name, .. }
+            | InstanceProfileRequest::Tag { name, .. }
+            | InstanceProfileRequest::Untag { name, .. }
+            | InstanceProfileRequest::ListTags { name, .. } => name,
         };
         match state
             .store
@@ -357,6 +382,46 @@ impl InstanceProfileRequest {
                 fields.extend(paging_fields(page.next_marker));
                 Ok(Some(Element::parent(
                     "ListInstanceProfilesForRoleResult",
+                    fields,
+                )))
+            }
+            InstanceProfileRequest::Tag { name, tags } => {
+                match state
+                    .store
+                    .tag_entity(EntityKind::InstanceProfile, &name, &tags, MAX_TAGS)
+                    .await
+                {
+                    Ok(()) => Ok(None),
+                    Err(StoreError::NotFound) => Err(no_such_profile(&name)),
+                    Err(StoreError::LimitExceeded) => Err(too_many_tags()),
+                    Err(e) => Err(ApiError::from_store(e)),
+                }
+            }
+            InstanceProfileRequest::Untag { name, keys } => {
+                match state
+                    .store
+                    .untag_entity(EntityKind::InstanceProfile, &name, &keys)
+                    .await
+                {
+                    Ok(()) => Ok(None),
+                    Err(StoreError::NotFound) => Err(no_such_profile(&name)),
+                    Err(e) => Err(ApiError::from_store(e)),
+                }
+            }
+            InstanceProfileRequest::ListTags { name, paging } => {
+                let page = match state
+                    .store
+                    .list_entity_tags(EntityKind::InstanceProfile, &name, page_request(&paging))
+                    .await
+                {
+                    Ok(p) => p,
+                    Err(StoreError::NotFound) => return Err(no_such_profile(&name)),
+                    Err(e) => return Err(ApiError::from_store(e)),
+                };
+                let mut fields = vec![tags_element(&page.items)];
+                fields.extend(paging_fields(page.next_marker));
+                Ok(Some(Element::parent(
+                    "ListInstanceProfileTagsResult",
                     fields,
                 )))
             }

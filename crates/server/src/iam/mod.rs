@@ -631,6 +631,16 @@ pub(crate) fn check_policy_document(
     };
     match checked {
         Ok(_) => Ok(()),
+        // IAM words text that is not JSON at all differently for trust policies.
+        Err(keyward_policy::ValidationError::Malformed(
+            keyward_policy::MalformedPolicy::Syntax,
+        )) if kind == PolicyKind::Trust
+            && serde_json::from_str::<serde_json::Value>(text).is_err() =>
+        {
+            Err(ApiError::MalformedPolicyDocument(
+                "This policy contains invalid Json".to_owned(),
+            ))
+        }
         Err(keyward_policy::ValidationError::Malformed(m)) => {
             Err(ApiError::MalformedPolicyDocument(m.to_string()))
         }
@@ -738,7 +748,8 @@ async fn boundary_element(
     Ok(Some(Element::parent(
         "PermissionsBoundary",
         vec![
-            Element::text("PermissionsBoundaryType", "PermissionsBoundaryPolicy"),
+            // Real responses say `Policy`, though the API reference lists `PermissionsBoundaryPolicy`.
+            Element::text("PermissionsBoundaryType", "Policy"),
             Element::text("PermissionsBoundaryArn", arn),
         ],
     )))

@@ -204,6 +204,12 @@ fn split_policy_arn(arn: &str) -> Option<(&str, &str, &str)> {
 /// Finds the managed policy an ARN names; `Ok(None)` when there is none.
 pub(super) async fn find(state: &AppState, arn: &str) -> Result<Option<ManagedPolicy>, ApiError> {
     let Some((account, path, name)) = split_policy_arn(arn) else {
+        // Text that is no ARN at all fails validation; an ARN of something else is refused.
+        if keyward_policy::Arn::parse(arn).is_err() {
+            return Err(ApiError::ValidationMessage(format!(
+                "Invalid ARN {arn}: Could not be parsed!"
+            )));
+        }
         return Err(ApiError::InvalidInput(format!("ARN {arn} is not valid.")));
     };
     if account == "aws" {

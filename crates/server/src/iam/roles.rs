@@ -52,6 +52,8 @@ pub enum RoleRequest {
         description: Option<String>,
         max_session: Option<i64>,
     },
+    /// `UpdateRoleDescription`.
+    UpdateDescription { name: String, description: String },
     /// `UpdateAssumeRolePolicy`.
     UpdateTrust { name: String, trust_policy: String },
     /// `DeleteRole`.
@@ -109,6 +111,11 @@ pub(super) async fn role_resource(state: &AppState, name: &str) -> Result<Resour
 
 /// The `<Role>` structure as listings show it (no tags, boundary or last use).
 pub(super) fn role_element(state: &AppState, role: &Entity) -> Element {
+    Element::parent("Role", role_fields(state, role, true))
+}
+
+/// A role's own fields; `MaxSessionDuration` is left out where AWS leaves it out.
+fn role_fields(state: &AppState, role: &Entity, with_max_session: bool) -> Vec<Element> {
     let mut fields = vec![
         Element::text("Path", &role.path),
         Element::text("RoleName", &role.name),
@@ -123,16 +130,30 @@ pub(super) fn role_element(state: &AppState, role: &Entity) -> Element {
     if let Some(d) = role.attribute(DESCRIPTION) {
         fields.push(Element::text("Description", d));
     }
-    fields.push(Element::text(
-        "MaxSessionDuration",
-        role.attribute(MAX_SESSION).unwrap_or("3600"),
-    ));
-    Element::parent("Role", fields)
+    if with_max_session {
+        fields.push(Element::text(
+            "MaxSessionDuration",
+            role.attribute(MAX_SESSION).unwrap_or("3600"),
+        ));
+    }
+    fields
+}
+
+/// How much of a role a response shows: `CreateRole` answers without `MaxSessionDuration` and
+/// `RoleLastUsed`, which only `GetRole` reports (AWS's recorded responses).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RoleView {
+    Created,
+    Fetched,
 }
 
 /// The `<Role>` structure as `GetRole` and `CreateRole` show it.
-async fn detailed_role_element(state: &AppState, role: &Entity) -> Result<Element, ApiError> {
-    let mut element = role_element(state, role);
+async fn detailed_role_element(
+    state: &AppState,
+    role: &Entity,
+    view: RoleView,
+) -> Result<Element, ApiError> {
+    let mut element = Element::parent("Role", role_fields(state, role, view == RoleView::Fetched));
     if let Some(b) = boundary_element(state, &role.reference()).await? {
         element.push(b);
     }
@@ -140,7 +161,9 @@ async fn detailed_role_element(state: &AppState, role: &Entity) -> Result<Elemen
     if !tags.is_empty() {
         element.push(tags_element(&tags));
     }
-    element.push(Element::parent("RoleLastUsed", Vec::new()));
+    if view == RoleView::Fetched {
+        element.push(Element::parent("RoleLastUsed", Vec::new()));
+    }
     Ok(element)
 }
 
@@ -191,6 +214,12 @@ impl RoleRequest {
                 description: description(v, req),
                 max_session: max_session(v, req),
             },
+            "UpdateRoleDescription" => {
+                let name = role_name(v, req)?;
+                let description = req.required("Description", "description")?.to_owned();
+                v.length_only(&description, "description", 0, 1000);
+                RoleRequest::UpdateDescription { name, description }
+            }
             "UpdateAssumeRolePolicy" => RoleRequest::UpdateTrust {
                 name: role_name(v, req)?,
                 trust_policy: policy_document_param(v, req, "PolicyDocument", "policyDocument")?,
@@ -221,6 +250,7 @@ impl RoleRequest {
             RoleRequest::Get { .. } => "GetRole",
             RoleRequest::List { .. } => "ListRoles",
             RoleRequest::Update { .. } => "UpdateRole",
+            RoleRequest::UpdateDescription { .. } => "UpdateRoleDescription",
             RoleRequest::UpdateTrust { .. } => "UpdateAssumeRolePolicy",
             RoleRequest::Delete { .. } => "DeleteRole",
             RoleRequest::Tag { .. } => "TagRole",
@@ -238,6 +268,7 @@ impl RoleRequest {
             RoleRequest::List { .. } => Ok(Resource::arn(iam_arn(state, "role", "/", ""))),
             RoleRequest::Get { name }
             | RoleRequest::Update { name, .. }
+            | RoleRequest::UpdateDescription { name, .. }
             | RoleRequest::UpdateTrust { name, .. }
             | RoleRequest::Delete { name }
             | RoleRequest::Tag { name, .. }
@@ -308,12 +339,12 @@ impl RoleRequest {
                     }
                     Err(e) => return Err(ApiError::from_store(e)),
                 }
-                let element = detailed_role_element(state, &role).await?;
+                let element = detailed_role_element(state, &role, RoleView::Created).await?;
                 Ok(Some(Element::parent("CreateRoleResult", vec![element])))
             }
             RoleRequest::Get { name } => {
                 let role = load_role(state, &name).await?;
-                let element = detailed_role_element(state, &role).await?;
+                let element = detailed_role_element(state, &role, RoleView::Fetched).await?;
                 Ok(Some(Element::parent("GetRoleResult", vec![element])))
             }
             RoleRequest::List {
@@ -344,6 +375,19 @@ impl RoleRequest {
                 }
                 update(state, &name, attributes).await?;
                 Ok(Some(Element::parent("UpdateRoleResult", Vec::new())))
+            }
+            RoleRequest::UpdateDescription { name, description } => {
+                let role = update(
+                    state,
+                    &name,
+                    vec![(DESCRIPTION.to_owned(), Some(description))],
+                )
+                .await?;
+                let element = detailed_role_element(state, &role, RoleView::Fetched).await?;
+                Ok(Some(Element::parent(
+                    "UpdateRoleDescriptionResult",
+                    vec![element],
+                )))
             }
             RoleRequest::UpdateTrust { name, trust_policy } => {
                 load_role(state, &name).await?;

@@ -1,7 +1,7 @@
 //! Service-specific credentials: a user name (`NAME-at-ACCOUNT`) and a generated password for
 //! one AWS service, with which plain-text `PasswordAuthenticator` drivers sign in to Amazon
-//! Keyspaces — and to Keyward's CQL front. Keyward issues them for `cassandra.amazonaws.com`
-//! only, the service it fronts.
+//! Keyspaces — and to Keyward's CQL front — and Git credentials for CodeCommit. Keyward issues
+//! them for those two services, as IAM does.
 //!
 //! A credential is an entity named by its id, under the path `/USERID/` so one user's
 //! credentials list by path; its password is sealed with the master key, bound to the id.
@@ -24,8 +24,10 @@ use crate::protocol::xml::Element;
 use crate::state::AppState;
 use crate::validate::Violations;
 
-/// The one service Keyward issues credentials for.
+/// The service whose credentials sign in to the CQL front.
 const CASSANDRA: &str = "cassandra.amazonaws.com";
+/// The services IAM issues service-specific credentials for.
+const SERVICES: &[&str] = &[CASSANDRA, "codecommit.amazonaws.com"];
 /// Credentials one user may hold per service (IAM's quota).
 const MAX_PER_SERVICE: usize = 2;
 /// Prefix of credential ids, as IAM forms them.
@@ -201,8 +203,9 @@ async fn target_user(
     }
 }
 
+/// IAM answers `NoSuchEntity` for a service it has no credentials for.
 fn not_supported(service: &str) -> ApiError {
-    ApiError::NotSupportedService(format!(
+    ApiError::NoSuchEntity(format!(
         "No such service {service} is supported for Service-Specific Credentials"
     ))
 }
@@ -283,7 +286,7 @@ fn element(name: &'static str, user: &User, e: &Entity, password: Option<String>
 }
 
 async fn create(state: &AppState, user: &User, service: &str) -> Result<Option<Element>, ApiError> {
-    if service != CASSANDRA {
+    if !SERVICES.contains(&service) {
         return Err(not_supported(service));
     }
     let existing = of_user(state, user).await?;
@@ -335,7 +338,7 @@ async fn list(
     user: &User,
     service: Option<String>,
 ) -> Result<Option<Element>, ApiError> {
-    if let Some(s) = service.as_deref().filter(|s| *s != CASSANDRA) {
+    if let Some(s) = service.as_deref().filter(|s| !SERVICES.contains(s)) {
         return Err(not_supported(s));
     }
     let members = of_user(state, user)
@@ -345,10 +348,8 @@ async fn list(
         .collect();
     Ok(Some(Element::parent(
         "ListServiceSpecificCredentialsResult",
-        vec![
-            Element::list("ServiceSpecificCredentials", members),
-            Element::boolean("IsTruncated", false),
-        ],
+        // This listing is never paged: botocore's output shape has no `IsTruncated`.
+        vec![Element::list("ServiceSpecificCredentials", members)],
     )))
 }
 

@@ -3,10 +3,10 @@
 //! intersected with its permissions boundary, allow — AWS's evaluation logic, in
 //! `keyward_policy`.
 //!
-//! Compiled policies are cached per principal. Every successful IAM write bumps a generation
-//! counter that empties the cache, so a change is in force for the very next request; an entry
-//! loaded concurrently with a write carries the generation it was loaded under and is never
-//! served after the write.
+//! Compiled policies are cached per principal. A successful IAM write drops the entries of the
+//! principals it affects (see [`crate::operations::Affects`]), so a change is in force for the
+//! very next request. Every write also bumps a generation counter: an entry loaded concurrently
+//! with a write is not kept, since it may have been read before the write committed.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -114,6 +114,8 @@ pub fn operation_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
 
 /// The compiled policies that govern one principal.
 pub struct PrincipalPolicies {
+    /// The user's or role's name, by which writes name it.
+    pub name: String,
     /// Identity-based policies.
     pub identity: PolicySet,
     /// The permissions boundary, if one is set.
@@ -122,15 +124,16 @@ pub struct PrincipalPolicies {
     pub tags: Vec<Tag>,
 }
 
-/// Compiled policies per principal, emptied by every IAM write.
+/// Compiled policies per principal, dropped by the writes that change them.
 #[derive(Default)]
 pub struct PolicyCache {
     generation: AtomicU64,
-    entries: RwLock<HashMap<EntityRef, (u64, Arc<PrincipalPolicies>)>>,
+    entries: RwLock<HashMap<EntityRef, Arc<PrincipalPolicies>>>,
 }
 
 impl PolicyCache {
-    /// Forgets everything; called after every successful IAM write.
+    /// Forgets everything: for changes made elsewhere (another replica), whose extent is
+    /// unknown here.
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
         self.entries
@@ -139,29 +142,48 @@ impl PolicyCache {
             .clear();
     }
 
-    /// The policies of a principal, compiled once per generation.
+    /// Forgets the user or role named `name` (IAM names are case-insensitive).
+    pub fn invalidate_named(&self, kind: EntityKind, name: &str) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.entries
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .retain(|key, policies| key.kind != kind || !policies.name.eq_ignore_ascii_case(name));
+    }
+
+    /// Forgets these principals.
+    pub fn invalidate_principals(&self, principals: &[EntityRef]) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        let mut entries = self
+            .entries
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for principal in principals {
+            entries.remove(principal);
+        }
+    }
+
+    /// The policies of a principal, compiled once until a write changes them.
     pub async fn get(
         &self,
         state: &AppState,
         principal: &EntityRef,
     ) -> Result<Arc<PrincipalPolicies>, ApiError> {
         let generation = self.generation.load(Ordering::SeqCst);
-        if let Some((g, policies)) = self
+        if let Some(policies) = self
             .entries
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .get(principal)
         {
-            if *g == generation {
-                return Ok(Arc::clone(policies));
-            }
+            return Ok(Arc::clone(policies));
         }
         let loaded = Arc::new(load(state, principal).await?);
         if self.generation.load(Ordering::SeqCst) == generation {
             self.entries
                 .write()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .insert(principal.clone(), (generation, Arc::clone(&loaded)));
+                .insert(principal.clone(), Arc::clone(&loaded));
         }
         Ok(loaded)
     }
@@ -179,7 +201,7 @@ pub fn compile(texts: Vec<(String, String)>) -> PolicySet {
 
 async fn load(state: &AppState, principal: &EntityRef) -> Result<PrincipalPolicies, ApiError> {
     let (identity, boundary) = principal_policy_texts(state, principal).await?;
-    let tags = match principal.kind {
+    let (name, tags) = match principal.kind {
         EntityKind::User => {
             let user = state
                 .store
@@ -190,11 +212,12 @@ async fn load(state: &AppState, principal: &EntityRef) -> Result<PrincipalPolici
                 marker: None,
                 max_items: 50,
             };
-            match state.store.list_user_tags(&user.name, page).await {
+            let tags = match state.store.list_user_tags(&user.name, page).await {
                 Ok(page) => page.items,
                 Err(StoreError::NotFound) => Vec::new(),
                 Err(e) => return Err(ApiError::from_store(e)),
-            }
+            };
+            (user.name, tags)
         }
         EntityKind::Role => {
             let role = state
@@ -206,7 +229,7 @@ async fn load(state: &AppState, principal: &EntityRef) -> Result<PrincipalPolici
                 marker: None,
                 max_items: 50,
             };
-            match state
+            let tags = match state
                 .store
                 .list_entity_tags(EntityKind::Role, &role.name, page)
                 .await
@@ -214,11 +237,13 @@ async fn load(state: &AppState, principal: &EntityRef) -> Result<PrincipalPolici
                 Ok(page) => page.items,
                 Err(StoreError::NotFound) => Vec::new(),
                 Err(e) => return Err(ApiError::from_store(e)),
-            }
+            };
+            (role.name, tags)
         }
-        _ => Vec::new(),
+        _ => (String::new(), Vec::new()),
     };
     Ok(PrincipalPolicies {
+        name,
         identity: compile(identity),
         boundary: boundary.map(|b| compile(vec![b])),
         tags,

@@ -37,13 +37,14 @@ use keyward_cql::{
 use keyward_sigv4::{self as sigv4, CqlAuthResponse};
 use keyward_store::AccessKeyLastUsed;
 use rand::Rng;
-use serde_json::{json, Value};
+use serde_json::json;
 use time::OffsetDateTime;
 use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::TcpStream;
 use tokio::sync::{oneshot, Mutex};
 
+use crate::audit::{AuditRecord, EventSource, Origin, UserIdentity};
 use crate::authz::{authorize, RequestFacts, Resource};
 use crate::error::ApiError;
 use crate::identity::{Caller, Principal};
@@ -65,8 +66,6 @@ const MAX_PREPARED: usize = 100_000;
 const MAX_HANDSHAKE_BODY: u32 = 64 * 1024;
 /// How long a refused connection's remaining input is read before the socket is dropped.
 const LINGER: Duration = Duration::from_secs(1);
-/// CloudTrail's `eventSource` for Keyspaces.
-const EVENT_SOURCE: &str = "cassandra.amazonaws.com";
 
 /// `--cql-*`: the CQL front.
 #[derive(Clone, Debug)]
@@ -363,7 +362,7 @@ async fn finish(
     let Authenticated { caller, expires } = match outcome {
         Ok(authenticated) => authenticated,
         Err(failure) => {
-            audit_authentication(front, peer, &user_agent, None, Some(&failure));
+            audit_authentication(front, peer, &user_agent, None, Some(&failure)).await;
             send(
                 wr,
                 &Response::error(ErrorCode::AuthenticationError, failure.message),
@@ -373,7 +372,7 @@ async fn finish(
             return None;
         }
     };
-    audit_authentication(front, peer, &user_agent, Some(&caller), None);
+    audit_authentication(front, peer, &user_agent, Some(&caller), None).await;
     match connect_upstream(&front.config, startup).await {
         Ok(upstream) => {
             if !send(wr, &Response::AuthSuccess(None), stream).await {
@@ -774,7 +773,8 @@ impl Connection<'_> {
                 opcode_name(&request),
                 None,
                 Some(("ExpiredToken", message)),
-            );
+            )
+            .await;
             return Verdict::Answer(Response::error(ErrorCode::Unauthorized, message));
         }
         let keyspace = lock(&self.shared.keyspace).clone();
@@ -791,7 +791,7 @@ impl Connection<'_> {
             Request::Query(text) | Request::Prepare(text) => {
                 match classify(text, keyspace.as_deref()) {
                     Ok(s) => (s, opcode_name(&request)),
-                    Err(e) => return self.refuse_unclassified(&request, &e),
+                    Err(e) => return self.refuse_unclassified(&request, &e).await,
                 }
             }
             Request::Execute(id) => match self.front.prepared(id) {
@@ -804,7 +804,7 @@ impl Connection<'_> {
                     match item {
                         BatchStatement::Query(text) => match classify(text, keyspace.as_deref()) {
                             Ok(s) => all.extend(s),
-                            Err(e) => return self.refuse_unclassified(&request, &e),
+                            Err(e) => return self.refuse_unclassified(&request, &e).await,
                         },
                         BatchStatement::Prepared(id) => match self.front.prepared(id) {
                             Some(s) => all.extend(s.iter().cloned()),
@@ -841,7 +841,7 @@ impl Connection<'_> {
     /// A statement the classifier refuses is never relayed: one it cannot resolve is answered
     /// as Cassandra would (a syntax error, no keyspace), one it does not authorize as
     /// `Unauthorized` (fail closed). Either way it is recorded.
-    fn refuse_unclassified(&self, request: &Request, error: &ClassifyError) -> Verdict {
+    async fn refuse_unclassified(&self, request: &Request, error: &ClassifyError) -> Verdict {
         let (code, message) = match error {
             ClassifyError::Syntax(_) => (ErrorCode::SyntaxError, error.to_string()),
             ClassifyError::NoKeyspace | ClassifyError::Empty => {
@@ -860,14 +860,15 @@ impl Connection<'_> {
             opcode_name(request),
             None,
             Some(("Refused", &message)),
-        );
+        )
+        .await;
         Verdict::Answer(Response::error(code, message))
     }
 
     /// Authorizes one statement; the error is the frame to answer with.
     async fn decide(&self, statement: &Statement, opcode: &str) -> Result<(), Response> {
         let Some(action) = statement.action.iam_action() else {
-            self.audit("Use", opcode, Some(statement), None);
+            self.audit("Use", opcode, Some(statement), None).await;
             return Ok(());
         };
         let state = &self.front.state;
@@ -883,7 +884,7 @@ impl Connection<'_> {
         let event = action.trim_start_matches("cassandra:");
         match authorize(state, self.caller, action, &resource, &facts).await {
             Ok(()) => {
-                self.audit(event, opcode, Some(statement), None);
+                self.audit(event, opcode, Some(statement), None).await;
                 Ok(())
             }
             Err(ApiError::AccessDenied(message)) => {
@@ -892,18 +893,20 @@ impl Connection<'_> {
                     opcode,
                     Some(statement),
                     Some(("AccessDenied", &message)),
-                );
+                )
+                .await;
                 Err(Response::error(ErrorCode::Unauthorized, message))
             }
             Err(e) => {
                 let message = e.message();
-                self.audit(event, opcode, Some(statement), Some((e.code(), &message)));
+                self.audit(event, opcode, Some(statement), Some((e.code(), &message)))
+                    .await;
                 Err(Response::error(ErrorCode::ServerError, message))
             }
         }
     }
 
-    fn audit(
+    async fn audit(
         &self,
         event: &str,
         opcode: &str,
@@ -912,24 +915,26 @@ impl Connection<'_> {
     ) {
         let region = &self.front.config.region;
         let account = &self.front.state.account.0;
-        let request = statement.map(|s| {
-            json!({
+        let request = match statement {
+            Some(s) => json!({
                 "keyspaceName": s.keyspace,
                 "tableName": s.table,
                 "resourceArn": s.resource_arn(region, account),
                 "operation": opcode,
-            })
-        });
-        self.front.state.audit.record(record(
+            }),
+            None => json!({ "operation": opcode }),
+        };
+        let record = keyspaces_record(
             event,
             region,
             self.peer,
             self.user_agent,
             self.caller.audit_identity(),
-            request.unwrap_or(json!({ "operation": opcode })),
             error,
             account,
-        ));
+        )
+        .with_request(Some(request));
+        self.front.state.audit.record(&record).await;
     }
 }
 
@@ -939,59 +944,51 @@ fn unprepared(id: &[u8]) -> Response {
 }
 
 /// A CloudTrail-shaped record of one Keyspaces event.
-#[allow(clippy::too_many_arguments)]
-fn record(
+fn keyspaces_record(
     event: &str,
     region: &str,
     peer: SocketAddr,
     user_agent: &str,
-    identity: Value,
-    request: Value,
+    identity: UserIdentity,
     error: Option<(&str, &str)>,
     account: &str,
-) -> Value {
-    json!({
-        "eventVersion": "1.08",
-        "eventTime": crate::protocol::xml::timestamp(OffsetDateTime::now_utc()),
-        "eventSource": EVENT_SOURCE,
-        "eventName": event,
-        "awsRegion": region,
-        "sourceIPAddress": peer.ip().to_string(),
-        "userAgent": user_agent,
-        "userIdentity": identity,
-        "requestParameters": request,
-        "responseElements": Value::Null,
-        "errorCode": error.map(|(code, _)| code),
-        "errorMessage": error.map(|(_, message)| message),
-        "requestID": ids::request_id(),
-        "eventID": ids::request_id(),
-        "eventType": "AwsApiCall",
-        "recipientAccountId": account,
-    })
+) -> AuditRecord {
+    let record = AuditRecord::api_call(
+        EventSource::Keyspaces,
+        event,
+        region,
+        Origin::client(peer.ip(), user_agent),
+        identity,
+        &ids::request_id(),
+    )
+    .with_account(Some(account));
+    match error {
+        Some((code, message)) => record.with_error(code, message),
+        None => record,
+    }
 }
 
-fn audit_authentication(
+async fn audit_authentication(
     front: &Front,
     peer: SocketAddr,
     user_agent: &str,
     caller: Option<&Caller>,
     failure: Option<&AuthFailure>,
 ) {
-    let identity = match (caller, failure.and_then(|f| f.access_key_id.as_deref())) {
-        (Some(c), _) => c.audit_identity(),
-        (None, Some(key)) => json!({ "type": "Unknown", "accessKeyId": key }),
-        (None, None) => json!({ "type": "Unknown" }),
+    let identity = match caller {
+        Some(c) => c.audit_identity(),
+        None => UserIdentity::unknown(failure.and_then(|f| f.access_key_id.as_deref())),
     };
-    front.state.audit.record(record(
+    let record = keyspaces_record(
         "Authenticate",
         &front.config.region,
         peer,
         user_agent,
         identity,
-        Value::Null,
         failure.map(|f| ("AuthenticationError", f.message.as_str())),
         &front.state.account.0,
-    ));
+    );
+    front.state.audit.record(&record).await;
 }
 
 #[cfg(test)]

@@ -4,10 +4,9 @@
 use std::sync::Arc;
 
 use keyward_store::User;
-use serde_json::{json, Value};
 use time::OffsetDateTime;
 
-use crate::protocol::xml::timestamp;
+use crate::audit::{SessionAttributes, SessionContext, UserIdentity};
 use crate::session::{FederatedSession, FederationIssuer, RoleSession, SessionSubject};
 
 /// The AWS account an instance of Keyward serves.
@@ -114,77 +113,65 @@ impl Caller {
     }
 
     /// CloudTrail's `userIdentity` element.
-    pub fn audit_identity(&self) -> Value {
+    pub fn audit_identity(&self) -> UserIdentity {
+        let account = Some(self.account.0.clone());
+        let signed = |kind: &'static str| UserIdentity {
+            kind,
+            principal_id: Some(self.principal_id()),
+            arn: Some(self.arn()),
+            account_id: account.clone(),
+            access_key_id: Some(self.access_key_id.clone()),
+            ..UserIdentity::default()
+        };
+        let session = |issuer: UserIdentity| {
+            Some(SessionContext {
+                session_issuer: Box::new(issuer),
+                attributes: SessionAttributes::issued(self.token_issued),
+            })
+        };
         match &self.principal {
-            Principal::Root => json!({
-                "type": "Root",
-                "principalId": self.account.0,
-                "arn": self.arn(),
-                "accountId": self.account.0,
-                "accessKeyId": self.access_key_id,
-            }),
-            Principal::User(u) => json!({
-                "type": "IAMUser",
-                "principalId": u.user_id.0,
-                "arn": self.arn(),
-                "accountId": self.account.0,
-                "accessKeyId": self.access_key_id,
-                "userName": u.name,
-            }),
-            Principal::RoleSession(s) => json!({
-                "type": "AssumedRole",
-                "principalId": self.principal_id(),
-                "arn": self.arn(),
-                "accountId": self.account.0,
-                "accessKeyId": self.access_key_id,
-                "sessionContext": {
-                    "sessionIssuer": {
-                        "type": "Role",
-                        "principalId": s.role_id,
-                        "arn": role_arn(&self.account, &s.role_path, &s.role_name),
-                        "accountId": self.account.0,
-                        "userName": s.role_name,
-                    },
-                    "attributes": {
-                        "creationDate": self.token_issued.map(timestamp),
-                        "mfaAuthenticated": "false",
-                    },
-                },
-            }),
+            Principal::Root => signed("Root"),
+            Principal::User(u) => UserIdentity {
+                user_name: Some(u.name.clone()),
+                ..signed("IAMUser")
+            },
+            Principal::RoleSession(s) => UserIdentity {
+                session_context: session(UserIdentity {
+                    kind: "Role",
+                    principal_id: Some(s.role_id.clone()),
+                    arn: Some(role_arn(&self.account, &s.role_path, &s.role_name)),
+                    account_id: account.clone(),
+                    user_name: Some(s.role_name.clone()),
+                    ..UserIdentity::default()
+                }),
+                ..signed("AssumedRole")
+            },
             Principal::FederatedUser(s) => {
                 let issuer = match &s.issuer {
-                    FederationIssuer::Root => json!({
-                        "type": "Root",
-                        "principalId": self.account.0,
-                        "arn": format!("arn:aws:iam::{}:root", self.account.0),
-                        "accountId": self.account.0,
-                    }),
+                    FederationIssuer::Root => UserIdentity {
+                        kind: "Root",
+                        principal_id: account.clone(),
+                        arn: Some(format!("arn:aws:iam::{}:root", self.account.0)),
+                        account_id: account.clone(),
+                        ..UserIdentity::default()
+                    },
                     FederationIssuer::User {
                         user_id,
                         name,
                         path,
-                    } => json!({
-                        "type": "IAMUser",
-                        "principalId": user_id,
-                        "arn": user_arn(&self.account, path, name),
-                        "accountId": self.account.0,
-                        "userName": name,
-                    }),
-                };
-                json!({
-                    "type": "FederatedUser",
-                    "principalId": self.principal_id(),
-                    "arn": self.arn(),
-                    "accountId": self.account.0,
-                    "accessKeyId": self.access_key_id,
-                    "sessionContext": {
-                        "sessionIssuer": issuer,
-                        "attributes": {
-                            "creationDate": self.token_issued.map(timestamp),
-                            "mfaAuthenticated": "false",
-                        },
+                    } => UserIdentity {
+                        kind: "IAMUser",
+                        principal_id: Some(user_id.clone()),
+                        arn: Some(user_arn(&self.account, path, name)),
+                        account_id: account.clone(),
+                        user_name: Some(name.clone()),
+                        ..UserIdentity::default()
                     },
-                })
+                };
+                UserIdentity {
+                    session_context: session(issuer),
+                    ..signed("FederatedUser")
+                }
             }
         }
     }

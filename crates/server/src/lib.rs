@@ -11,6 +11,7 @@ mod iam;
 mod identity;
 mod ids;
 mod keys;
+pub mod operations;
 mod pipeline;
 pub mod protocol;
 mod session;

@@ -12,32 +12,22 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use keyward_sigv4::{self as sigv4, SignableRequest};
 use keyward_store::AccessKeyLastUsed;
-use serde_json::{json, Value};
-use time::OffsetDateTime;
 
-use crate::audit::request_parameters;
+use crate::audit::{request_parameters, AuditRecord, EventSource, Origin, UserIdentity};
 use crate::authz::{authorize, operation_keys, RequestFacts};
 use crate::error::ApiError;
 use crate::iam::IamRequest;
 use crate::identity::{Caller, Principal};
 use crate::ids;
+use crate::operations::{self, Service};
 use crate::protocol::query::QueryRequest;
-use crate::protocol::xml::{self, timestamp, Element};
+use crate::protocol::xml::{self, Element};
 use crate::session;
 use crate::state::AppState;
 use crate::sts::{self, StsRequest};
 
 /// Largest request body accepted; IAM's largest inputs (policy documents) are far smaller.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-
-/// A service Keyward answers, chosen by the SigV4 credential scope.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Service {
-    /// AWS Identity and Access Management.
-    Iam,
-    /// AWS Security Token Service.
-    Sts,
-}
 
 impl Service {
     fn from_signing_name(name: &str) -> Option<Self> {
@@ -92,10 +82,10 @@ impl Service {
         }
     }
 
-    fn event_source(self) -> &'static str {
+    fn event_source(self) -> EventSource {
         match self {
-            Service::Iam => "iam.amazonaws.com",
-            Service::Sts => "sts.amazonaws.com",
+            Service::Iam => EventSource::Iam,
+            Service::Sts => EventSource::Sts,
         }
     }
 }
@@ -113,7 +103,7 @@ struct Exchange {
     region: Option<String>,
     caller: Option<Caller>,
     /// CloudTrail's `userIdentity` of a caller that signed nothing (a web identity).
-    unsigned_identity: Option<Value>,
+    unsigned_identity: Option<UserIdentity>,
     access_key_id: Option<String>,
     outcome: Result<Option<Element>, ApiError>,
 }
@@ -188,13 +178,16 @@ pub async fn handle(
         Err(e) => xml::error(namespace, e.fault(), e.code(), &e.message(), &request_id),
     };
 
-    state.audit.record(audit_record(
-        &exchange,
-        &query,
-        &request_id,
-        peer,
-        &user_agent,
-    ));
+    state
+        .audit
+        .record(&audit_record(
+            &exchange,
+            &query,
+            &request_id,
+            peer,
+            &user_agent,
+        ))
+        .await;
     // Every request is in the audit log; the operator's log shows failures, and successes
     // only at debug level, which keeps the hot path free of a log write per request.
     macro_rules! request_event {
@@ -358,13 +351,6 @@ async fn authenticate(
     })
 }
 
-/// IAM's read-only actions, which cannot change what any principal may do.
-fn is_read_only(action: &str) -> bool {
-    ["Get", "List", "Simulate"]
-        .iter()
-        .any(|prefix| action.starts_with(prefix))
-}
-
 /// Decodes the operation, authorizes it and runs its handler.
 async fn run(
     state: &AppState,
@@ -395,8 +381,10 @@ async fn run(
             let action = request.action();
             authorize(state, caller, &format!("iam:{action}"), &resource, facts).await?;
             let result = request.execute(state, caller).await;
-            if result.is_ok() && !is_read_only(action) {
-                state.policies.invalidate();
+            if result.is_ok() {
+                let affects = operations::find(Service::Iam, action)
+                    .map_or(operations::Affects::NoPolicies, |op| op.affects);
+                crate::iam::invalidate_affected(state, affects, query).await;
             }
             result
         }
@@ -411,42 +399,28 @@ fn audit_record(
     request_id: &str,
     peer: SocketAddr,
     user_agent: &str,
-) -> Value {
-    let user_identity = match (
+) -> AuditRecord {
+    let identity = match (
         &exchange.unsigned_identity,
         &exchange.caller,
         &exchange.access_key_id,
     ) {
         (Some(identity), _, _) => identity.clone(),
         (None, Some(caller), _) => caller.audit_identity(),
-        (None, None, Some(key)) => json!({ "type": "Unknown", "accessKeyId": key }),
-        (None, None, None) => json!({ "type": "Unknown" }),
+        (None, None, key) => UserIdentity::unknown(key.as_deref()),
     };
-    let (response_elements, error_code, error_message) = match &exchange.outcome {
-        Ok(Some(result)) => (result.to_audit_json(), Value::Null, Value::Null),
-        Ok(None) => (Value::Null, Value::Null, Value::Null),
-        Err(e) => (
-            Value::Null,
-            Value::String(e.code().to_owned()),
-            Value::String(e.message()),
-        ),
-    };
-    json!({
-        "eventVersion": "1.08",
-        "eventTime": timestamp(OffsetDateTime::now_utc()),
-        "eventSource": exchange.service.event_source(),
-        "eventName": exchange.action,
-        "awsRegion": exchange.region.as_deref().unwrap_or("us-east-1"),
-        "sourceIPAddress": peer.ip().to_string(),
-        "userAgent": user_agent,
-        "userIdentity": user_identity,
-        "requestParameters": request_parameters(query.operation_params()),
-        "responseElements": response_elements,
-        "errorCode": error_code,
-        "errorMessage": error_message,
-        "requestID": request_id,
-        "eventID": ids::request_id(),
-        "eventType": "AwsApiCall",
-        "recipientAccountId": exchange.caller.as_ref().map(|c| c.account.0.clone()),
-    })
+    let record = AuditRecord::api_call(
+        exchange.service.event_source(),
+        exchange.action.as_deref().unwrap_or_default(),
+        exchange.region.as_deref().unwrap_or("us-east-1"),
+        Origin::client(peer.ip(), user_agent),
+        identity,
+        request_id,
+    )
+    .with_request(request_parameters(query.operation_params()))
+    .with_account(exchange.caller.as_ref().map(|c| c.account.0.as_str()));
+    match &exchange.outcome {
+        Ok(result) => record.with_response(result.as_ref().map(Element::to_audit_json)),
+        Err(e) => record.with_error(e.code(), &e.message()),
+    }
 }

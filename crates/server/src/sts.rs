@@ -4,9 +4,10 @@
 //! (see [`crate::session`]).
 
 use keyward_policy::{ContextValue, PolicyKind};
-use serde_json::{json, Value};
+use serde_json::Value;
 use time::Duration;
 
+use crate::audit::UserIdentity;
 use crate::authz::{
     authorize, authorize_assume_role, compile, trust_allows, RequestFacts, Resource,
 };
@@ -598,7 +599,7 @@ pub async fn assume_role_with_web_identity(
     state: &AppState,
     query: &QueryRequest,
     facts: &RequestFacts,
-) -> (Result<Option<Element>, ApiError>, Option<Value>) {
+) -> (Result<Option<Element>, ApiError>, Option<UserIdentity>) {
     let mut identity = None;
     let outcome = web_identity_session(state, query, facts, &mut identity).await;
     (outcome, identity)
@@ -608,7 +609,7 @@ async fn web_identity_session(
     state: &AppState,
     req: &QueryRequest,
     facts: &RequestFacts,
-    identity: &mut Option<Value>,
+    identity: &mut Option<UserIdentity>,
 ) -> Result<Option<Element>, ApiError> {
     let mut v = Violations::default();
     let role_arn_param = req.required("RoleArn", "roleArn")?.to_owned();
@@ -652,12 +653,16 @@ async fn web_identity_session(
         "arn:aws:iam::{}:oidc-provider/{}",
         state.account.0, provider.name
     );
-    *identity = Some(json!({
-        "type": "WebIdentityUser",
-        "principalId": format!("{provider_arn}:{}:{}", verified.audience, verified.subject),
-        "userName": verified.subject,
-        "identityProvider": provider_arn,
-    }));
+    *identity = Some(UserIdentity {
+        kind: "WebIdentityUser",
+        principal_id: Some(format!(
+            "{provider_arn}:{}:{}",
+            verified.audience, verified.subject
+        )),
+        user_name: Some(verified.subject.clone()),
+        identity_provider: Some(provider_arn.clone()),
+        ..UserIdentity::default()
+    });
 
     let denied = || {
         ApiError::AccessDenied("Not authorized to perform sts:AssumeRoleWithWebIdentity".to_owned())

@@ -37,6 +37,7 @@ use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 use tokio::sync::Mutex;
 
+use crate::audit::{AuditRecord, EventSource, Origin, UserIdentity};
 use crate::authz::{compile, trust_allows, RequestFacts, Resource};
 use crate::error::ApiError;
 use crate::iam::assumable_role;
@@ -205,35 +206,40 @@ impl Vendor {
             issued: claims.issued_at(),
             expires: claims.expires_at(),
         };
-        state.audit.record(json!({
-            "eventVersion": "1.08",
-            "eventTime": crate::protocol::xml::timestamp(OffsetDateTime::now_utc()),
-            "eventSource": "sts.amazonaws.com",
-            "eventName": "AssumeRole",
-            "awsRegion": crate::sts::UNSIGNED_REGION,
-            "sourceIPAddress": self.service_principal,
-            "userAgent": self.service_principal,
-            "userIdentity": { "type": "AWSService", "invokedBy": self.service_principal },
-            "requestParameters": {
-                "roleArn": vended.role_arn,
-                "roleSessionName": self.session_name,
-                "durationSeconds": VENDED_DURATION,
+        let service = UserIdentity {
+            kind: "AWSService",
+            invoked_by: Some(self.service_principal.to_owned()),
+            ..UserIdentity::default()
+        };
+        let origin = Origin {
+            source: self.service_principal.to_owned(),
+            user_agent: self.service_principal.to_owned(),
+        };
+        let record = AuditRecord::api_call(
+            EventSource::Sts,
+            "AssumeRole",
+            crate::sts::UNSIGNED_REGION,
+            origin,
+            service,
+            &ids::request_id(),
+        )
+        .with_request(Some(json!({
+            "roleArn": vended.role_arn,
+            "roleSessionName": self.session_name,
+            "durationSeconds": VENDED_DURATION,
+        })))
+        .with_response(Some(json!({
+            "credentials": {
+                "accessKeyId": vended.access_key_id,
+                "expiration": crate::protocol::xml::timestamp(vended.expires),
             },
-            "responseElements": {
-                "credentials": {
-                    "accessKeyId": vended.access_key_id,
-                    "expiration": crate::protocol::xml::timestamp(vended.expires),
-                },
-                "assumedRoleUser": {
-                    "assumedRoleId": format!("{}:{}", entity.id, self.session_name),
-                    "arn": session_arn(&state.account, &entity.name, &self.session_name),
-                },
+            "assumedRoleUser": {
+                "assumedRoleId": format!("{}:{}", entity.id, self.session_name),
+                "arn": session_arn(&state.account, &entity.name, &self.session_name),
             },
-            "requestID": ids::request_id(),
-            "eventID": ids::request_id(),
-            "eventType": "AwsApiCall",
-            "recipientAccountId": state.account.0,
-        }));
+        })))
+        .with_account(Some(&state.account.0));
+        state.audit.record(&record).await;
         *cached = Some(vended.clone());
         Ok(vended)
     }

@@ -29,6 +29,7 @@ use time::OffsetDateTime;
 use crate::authz::Resource;
 use crate::error::ApiError;
 use crate::identity::{user_arn, Caller, Principal};
+use crate::operations::Affects;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
@@ -980,6 +981,88 @@ pub(crate) async fn principal_policy_texts(
     let (identity, boundary) = principal_policies(state, principal).await?;
     let pair = |p: SourcedPolicy| (p.name, p.text);
     Ok((identity.into_iter().map(pair).collect(), boundary.map(pair)))
+}
+
+/// Drops the cached policies of the principals a successful write affected. Whatever cannot
+/// be resolved empties the whole cache: stale permissions are never served.
+pub(crate) async fn invalidate_affected(state: &AppState, affects: Affects, req: &QueryRequest) {
+    let everyone = || state.policies.invalidate();
+    match affects {
+        Affects::Nothing | Affects::NoPolicies => {}
+        Affects::User | Affects::Role => {
+            let (kind, param) = match affects {
+                Affects::User => (EntityKind::User, "UserName"),
+                _ => (EntityKind::Role, "RoleName"),
+            };
+            match req.get(param) {
+                Some(name) => state.policies.invalidate_named(kind, name),
+                None => everyone(),
+            }
+        }
+        Affects::GroupMembers | Affects::PolicyHolders => {
+            match affected_holders(state, affects, req).await {
+                Ok(principals) => state.policies.invalidate_principals(&principals),
+                Err(e) => {
+                    tracing::warn!(error = ?e, "affected principals unknown; dropping every cached policy");
+                    everyone();
+                }
+            }
+        }
+    }
+}
+
+/// The members of the group in `GroupName`, or every user (with its groups' members) and role
+/// the managed policy in `PolicyArn` is attached to or bounds.
+async fn affected_holders(
+    state: &AppState,
+    affects: Affects,
+    req: &QueryRequest,
+) -> Result<Vec<EntityRef>, ApiError> {
+    let groups = match affects {
+        Affects::GroupMembers => {
+            let name = req.get("GroupName").ok_or(ApiError::ServiceFailure)?;
+            match state.store.get_entity(EntityKind::Group, name).await {
+                Ok(group) => vec![group.reference()],
+                Err(StoreError::NotFound) => return Ok(Vec::new()),
+                Err(e) => return Err(ApiError::from_store(e)),
+            }
+        }
+        _ => {
+            let arn = req.get("PolicyArn").ok_or(ApiError::ServiceFailure)?;
+            let Some(policy) = policies::find(state, arn).await? else {
+                return Ok(Vec::new());
+            };
+            let target = policy.target();
+            let mut groups = Vec::new();
+            let mut out = Vec::new();
+            for kind in [
+                RelationKind::PolicyAttachment,
+                RelationKind::PermissionsBoundary,
+            ] {
+                for relation in all_relations(state, kind, None, Some(&target)).await? {
+                    match relation.from.kind {
+                        EntityKind::Group => groups.push(relation.from),
+                        _ => out.push(relation.from),
+                    }
+                }
+            }
+            return members_of(state, groups, out).await;
+        }
+    };
+    members_of(state, groups, Vec::new()).await
+}
+
+/// `out` with the members of `groups` added.
+async fn members_of(
+    state: &AppState,
+    groups: Vec<EntityRef>,
+    mut out: Vec<EntityRef>,
+) -> Result<Vec<EntityRef>, ApiError> {
+    for group in groups {
+        let members = all_relations(state, RelationKind::GroupMember, None, Some(&group)).await?;
+        out.extend(members.into_iter().map(|m| m.from));
+    }
+    Ok(out)
 }
 
 /// The default-version text of the managed policy an ARN names (for session `PolicyArns`), as

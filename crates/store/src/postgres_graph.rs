@@ -139,6 +139,7 @@ pub(crate) async fn blocking_dependent<C: GenericClient>(
                 )
                 .await?
             }
+            // Not among the blockers: keys block only users (checked by the caller).
             Dependent::AccessKeys | Dependent::DefaultDocument => 0,
         };
         if held > 0 {

@@ -119,6 +119,7 @@ pub(crate) fn blocking_dependent(
                  WHERE owner_id = ?1 AND kind = ?2 AND is_default = 0",
                 params![id, kind.as_str()],
             )?,
+            // Not among the blockers: keys block only users (checked by the caller).
             Dependent::AccessKeys | Dependent::DefaultDocument => 0,
         };
         if held > 0 {

@@ -9,9 +9,11 @@
 #![warn(missing_docs)]
 
 mod graph;
+mod migrations;
 mod model;
 mod postgres;
 mod postgres_graph;
+mod rules;
 pub mod secrets;
 mod sqlite;
 mod sqlite_graph;
@@ -44,6 +46,10 @@ pub enum StoreError {
     /// A quota would be exceeded.
     #[error("quota exceeded")]
     LimitExceeded,
+    /// A sealed secret does not open with this master key: it was sealed under another key
+    /// (or for another record). At start, the sign of a wrong master key for the data.
+    #[error("sealed secret does not open with this master key")]
+    WrongMasterKey,
     /// The backend failed; the message is for logs and never contains secrets.
     #[error("storage failure: {0}")]
     Backend(String),
@@ -332,7 +338,7 @@ pub async fn migrate(url: &str) -> Result<u32, StoreError> {
     match locate(url)? {
         Location::Sqlite(path) => {
             open_sqlite(path).await?;
-            Ok(sqlite::SCHEMA_VERSION)
+            Ok(migrations::latest(migrations::SQLITE))
         }
         Location::Postgres(url) => PostgresStore::migrate(url).await,
     }

@@ -2,8 +2,8 @@
 //!
 //! # Schema
 //!
-//! `migrations/postgres/NNNN_*.sql`, applied in order at open (and by [`crate::migrate`]),
-//! each version recorded in `schema_version`. Starts take a transaction-scoped advisory lock
+//! `migrations/postgres/NNNN_*.sql` (listed in `migrations.rs`), applied in order at open
+//! (and by [`crate::migrate`]), each version recorded in `schema_version`. Starts take a transaction-scoped advisory lock
 //! first, so replicas starting together migrate one at a time, and a database migrated by a
 //! newer Keyward is refused rather than misread.
 //!
@@ -36,7 +36,6 @@
 //! of failing is given up after 2 s. So the one-second bound holds whenever the database is
 //! reachable and the connection does not hang.
 
-use std::collections::BTreeMap;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -52,17 +51,17 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::{AsyncMessage, IsolationLevel, Row};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
+use crate::migrations::{self, pending};
 use crate::postgres_graph as graph;
-use crate::sqlite::{name_key, page_of};
+use crate::rules::{
+    self, check_not_over, check_rename, check_room, latest_uses, limit_of, name_key, owner_column,
+    page_of, to_unix, KeyRow,
+};
 use crate::{
     AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document, DocumentKind, Entity,
     EntityKind, EntityRef, EntityUpdate, KeyOwner, Page, PageRequest, Relation, RelationKind,
-    RelationLimit, SealedSecret, Store, StoreError, Tag, TotalSizeLimit, User, UserId,
+    RelationLimit, Store, StoreError, Tag, TotalSizeLimit, User, UserId,
 };
-
-/// Schema migrations, applied in order; version N is `MIGRATIONS[N - 1]`, recorded in
-/// `schema_version`.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/postgres/0001_initial.sql")];
 
 /// Key of the transaction-scoped advisory lock that makes concurrent starts migrate one at a
 /// time (`'keyward1'` in ASCII).
@@ -95,9 +94,6 @@ const DEFAULT_POOL_SIZE: usize = 16;
 
 /// Attempts of a transaction that fails with a serialization failure or a deadlock.
 const MAX_ATTEMPTS: u32 = 8;
-
-/// Store owner column value for the root user; IAM user ids never contain `:`.
-const ROOT_OWNER: &str = ":root";
 
 /// Why a statement failed: for the caller, or worth running the transaction again.
 pub(crate) enum Failure {
@@ -210,13 +206,9 @@ pub(crate) async fn count<C: GenericClient>(
     Ok(query_one(c, sql, params).await?.try_get(0)?)
 }
 
-/// `LIMIT` of a page query: one more than the page, to learn whether it is truncated.
-pub(crate) fn limit_of(max_items: usize) -> i64 {
-    i64::try_from(max_items.saturating_add(1)).unwrap_or(i64::MAX)
-}
-
+/// A stored date.
 pub(crate) fn from_unix(secs: i64) -> Result<time::OffsetDateTime, Failure> {
-    Ok(time::OffsetDateTime::from_unix_timestamp(secs)?)
+    Ok(rules::from_unix(secs)?)
 }
 
 /// Whether a transaction writes (and so takes its turn and notifies) or only reads.
@@ -450,24 +442,18 @@ async fn migrate_in(tx: &Transaction<'_>) -> Result<u32, Failure> {
         .query_one("SELECT COALESCE(max(version), 0) FROM schema_version", &[])
         .await?
         .try_get(0)?;
-    let known = MIGRATIONS.len();
-    let current = usize::try_from(current).unwrap_or(0);
-    if current > known {
-        return Err(Failure::Store(config_error(format!(
-            "the database schema is at version {current}, newer than this Keyward's {known}; \
-             upgrade Keyward"
-        ))));
-    }
-    for (i, migration) in MIGRATIONS.iter().enumerate().skip(current) {
-        tx.batch_execute(migration).await?;
-        let version = i32::try_from(i + 1).unwrap_or(i32::MAX);
+    for (version, migration) in pending(migrations::POSTGRES, current.into())? {
+        tx.batch_execute(migration.sql).await.map_err(|e| {
+            StoreError::Backend(format!("migration {}: {}", migration.name, describe(&e)))
+        })?;
+        let version = i32::try_from(version).unwrap_or(i32::MAX);
         tx.execute(
             "INSERT INTO schema_version (version) VALUES ($1)",
             &[&version],
         )
         .await?;
     }
-    Ok(u32::try_from(known).unwrap_or(u32::MAX))
+    Ok(migrations::latest(migrations::POSTGRES))
 }
 
 fn build_pool(settings: &Settings) -> Result<Pool, StoreError> {
@@ -595,13 +581,6 @@ async fn watch_session(
     }
 }
 
-fn owner_column(owner: &KeyOwner) -> &str {
-    match owner {
-        KeyOwner::Root => ROOT_OWNER,
-        KeyOwner::User(id) => &id.0,
-    }
-}
-
 const USER_COLUMNS: &str = "user_id, name, path, create_date";
 const KEY_COLUMNS: &str = "access_key_id, owner, status, create_date, secret, \
                            last_used_date, last_used_service, last_used_region";
@@ -616,28 +595,17 @@ fn user_from_row(row: &Row) -> Result<User, Failure> {
 }
 
 fn key_from_row(row: &Row) -> Result<AccessKey, Failure> {
-    let owner: String = row.try_get(1)?;
-    let status: String = row.try_get(2)?;
-    let last_used = match row.try_get::<_, Option<i64>>(5)? {
-        Some(secs) => Some(AccessKeyLastUsed {
-            date: from_unix(secs)?,
-            service: row.try_get::<_, Option<String>>(6)?.unwrap_or_default(),
-            region: row.try_get::<_, Option<String>>(7)?.unwrap_or_default(),
-        }),
-        None => None,
-    };
-    Ok(AccessKey {
+    Ok(KeyRow {
         access_key_id: row.try_get(0)?,
-        owner: if owner == ROOT_OWNER {
-            KeyOwner::Root
-        } else {
-            KeyOwner::User(UserId(owner))
-        },
-        status: AccessKeyStatus::parse(&status).unwrap_or(AccessKeyStatus::Inactive),
-        create_date: from_unix(row.try_get(3)?)?,
-        secret: SealedSecret::from_bytes(row.try_get(4)?),
-        last_used,
-    })
+        owner: row.try_get(1)?,
+        status: row.try_get(2)?,
+        create_date: row.try_get(3)?,
+        secret: row.try_get(4)?,
+        last_used_date: row.try_get(5)?,
+        last_used_service: row.try_get(6)?,
+        last_used_region: row.try_get(7)?,
+    }
+    .into_key()?)
 }
 
 async fn user_id_by_name<C: GenericClient>(c: &C, name: &str) -> Result<String, Failure> {
@@ -672,16 +640,6 @@ async fn upsert_tags<C: GenericClient>(c: &C, user_id: &str, tags: &[Tag]) -> Re
         .await?;
     }
     Ok(())
-}
-
-/// Whether `held` rows exceed a quota of `max`.
-pub(crate) fn exceeds(held: i64, max: usize) -> bool {
-    usize::try_from(held).is_ok_and(|held| held > max)
-}
-
-/// Whether `held` rows already fill a quota of `max`, so one more is refused.
-pub(crate) fn reached(held: i64, max: usize) -> bool {
-    usize::try_from(held).is_ok_and(|held| held >= max)
 }
 
 /// Tag pages, shared by users and entities: markers are lower-cased keys.
@@ -719,16 +677,17 @@ impl Store for PostgresStore {
                     &user.name,
                     &name_key(&user.name),
                     &user.path,
-                    &user.create_date.unix_timestamp(),
+                    &to_unix(user.create_date),
                 ],
             )
             .await?;
             if inserted == 0 {
                 return Err(StoreError::AlreadyExists.into());
             }
-            upsert_tags(&tx, &user.user_id.0, tags).await?;
             let own = EntityRef::new(EntityKind::User, user.user_id.0.clone());
-            graph::add_initial_relations(&tx, &own, relations).await?
+            let limit = rules::check_creation(&own, &[], relations)?;
+            upsert_tags(&tx, &user.user_id.0, tags).await?;
+            graph::add_relations(&tx, relations, limit).await?
         })
     }
 
@@ -784,11 +743,8 @@ impl Store for PostgresStore {
                     &[&name_key(new_name)],
                 )
                 .await?;
-                if let Some(row) = taken {
-                    if row.try_get::<_, String>(0)? != id {
-                        return Err(StoreError::AlreadyExists.into());
-                    }
-                }
+                let taken: Option<String> = taken.map(|row| row.try_get(0)).transpose()?;
+                check_rename(taken.as_deref(), &id)?;
                 execute(
                     &tx,
                     "UPDATE users SET name = $2, name_key = $3 WHERE user_id = $1",
@@ -844,9 +800,7 @@ impl Store for PostgresStore {
                 &[&id],
             )
             .await?;
-            if exceeds(held, max_tags) {
-                return Err(StoreError::LimitExceeded.into());
-            }
+            check_not_over(held, max_tags)?;
         })
     }
 
@@ -903,9 +857,7 @@ impl Store for PostgresStore {
                 &[&owner],
             )
             .await?;
-            if reached(held, max_per_owner) {
-                return Err(StoreError::LimitExceeded.into());
-            }
+            check_room(held, max_per_owner)?;
             let inserted = execute(
                 &tx,
                 "INSERT INTO access_keys (access_key_id, owner, status, create_date, secret)
@@ -914,7 +866,7 @@ impl Store for PostgresStore {
                     &key.access_key_id,
                     &owner,
                     &key.status.as_str(),
-                    &key.create_date.unix_timestamp(),
+                    &to_unix(key.create_date),
                     &key.secret.as_bytes(),
                 ],
             )
@@ -1002,20 +954,19 @@ impl Store for PostgresStore {
     }
 
     /// One statement for the whole batch. It does not bump the change counter: last-used
-    /// data is not cached, and flushing it must not invalidate every replica's caches. When a
-    /// key appears more than once, its last use in the batch wins, as in SQLite. Rows are
-    /// updated in key order, and a deadlock with another replica's batch is retried.
+    /// data is not cached, and flushing it must not invalidate every replica's caches. Uses
+    /// are coalesced by [`latest_uses`], and a deadlock with another replica's batch is
+    /// retried.
     async fn record_access_key_uses(
         &self,
         uses: &[(String, AccessKeyLastUsed)],
     ) -> Result<(), StoreError> {
-        let latest: BTreeMap<&str, &AccessKeyLastUsed> =
-            uses.iter().map(|(id, used)| (id.as_str(), used)).collect();
+        let latest = latest_uses(uses);
         if latest.is_empty() {
             return Ok(());
         }
         let ids: Vec<&str> = latest.keys().copied().collect();
-        let dates: Vec<i64> = latest.values().map(|u| u.date.unix_timestamp()).collect();
+        let dates: Vec<i64> = latest.values().map(|u| to_unix(u.date)).collect();
         let services: Vec<&str> = latest.values().map(|u| u.service.as_str()).collect();
         let regions: Vec<&str> = latest.values().map(|u| u.region.as_str()).collect();
         let mut attempt = 1;

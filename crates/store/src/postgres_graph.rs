@@ -8,26 +8,26 @@ use tokio_postgres::Row;
 
 use crate::graph::{
     Dependent, Document, DocumentKind, Entity, EntityKind, EntityRef, EntityUpdate, Relation,
-    RelationKind, RelationLimit, TotalSizeLimit, WhenFull,
+    RelationKind, RelationLimit, TotalSizeLimit,
 };
-use crate::postgres::{
-    count, exceeds, execute, from_unix, limit_of, query, query_opt, reached, tag_page, Failure,
+use crate::postgres::{count, execute, from_unix, query, query_opt, tag_page, Failure};
+use crate::rules::{
+    self, check_deletable, check_not_over, check_rename, check_room, check_total_size,
+    delete_blockers, entity_ref, limit_of, name_key, page_of, relation_marker, relation_room,
+    split_relation_marker, to_unix, Room,
 };
-use crate::sqlite::{name_key, page_of};
 use crate::{Page, StoreError, Tag};
 
 const ENTITY_COLUMNS: &str = "entity_id, kind, name, path, create_date";
 
 fn entity_from_row(row: &Row) -> Result<Entity, Failure> {
-    let kind: String = row.try_get(1)?;
-    Ok(Entity {
-        id: row.try_get(0)?,
-        kind: EntityKind::parse(&kind).unwrap_or(EntityKind::External),
-        name: row.try_get(2)?,
-        path: row.try_get(3)?,
-        create_date: from_unix(row.try_get(4)?)?,
-        attributes: Default::default(),
-    })
+    Ok(rules::entity(
+        row.try_get(0)?,
+        row.try_get(1)?,
+        row.try_get(2)?,
+        row.try_get(3)?,
+        row.try_get(4)?,
+    )?)
 }
 
 /// Fills in the attributes of several entities with one statement.
@@ -58,10 +58,6 @@ async fn one_entity<C: GenericClient>(c: &C, row: Option<Row>) -> Result<Entity,
     let entity = entity_from_row(&row.ok_or(StoreError::NotFound)?)?;
     let mut filled = with_attributes(c, vec![entity]).await?;
     filled.pop().ok_or_else(|| StoreError::NotFound.into())
-}
-
-fn ref_from(kind: &str, id: String) -> EntityRef {
-    EntityRef::new(EntityKind::parse(kind).unwrap_or(EntityKind::External), id)
 }
 
 pub(crate) async fn entity_by_name<C: GenericClient>(
@@ -111,45 +107,43 @@ async fn exists<C: GenericClient>(c: &C, r: &EntityRef) -> Result<bool, Failure>
     Ok(found.is_some())
 }
 
-/// The first reason `id` cannot be deleted, if any: blocking relations on either side in
-/// [`RelationKind::ALL`] order, then non-default documents.
+/// The first reason `id` cannot be deleted, if any, in [`delete_blockers`] order.
 pub(crate) async fn blocking_dependent<C: GenericClient>(
     c: &C,
     id: &str,
 ) -> Result<Option<Dependent>, Failure> {
-    for kind in RelationKind::ALL {
-        if kind.blocks_source_delete()
-            && count(
-                c,
-                "SELECT count(*) FROM relations WHERE kind = $1 AND from_id = $2",
-                &[&kind.as_str(), &id],
-            )
-            .await?
-                > 0
-        {
-            return Ok(Some(Dependent::Source(kind)));
-        }
-        if count(
-            c,
-            "SELECT count(*) FROM relations WHERE kind = $1 AND to_id = $2",
-            &[&kind.as_str(), &id],
-        )
-        .await?
-            > 0
-        {
-            return Ok(Some(Dependent::Target(kind)));
-        }
-    }
-    for kind in [DocumentKind::InlinePolicy, DocumentKind::PolicyVersion] {
-        if count(
-            c,
-            "SELECT count(*) FROM documents WHERE owner_id = $1 AND kind = $2 AND NOT is_default",
-            &[&id, &kind.as_str()],
-        )
-        .await?
-            > 0
-        {
-            return Ok(Some(Dependent::Documents(kind)));
+    for blocker in delete_blockers() {
+        let held = match blocker {
+            Dependent::Source(kind) => {
+                count(
+                    c,
+                    "SELECT count(*) FROM relations WHERE kind = $1 AND from_id = $2",
+                    &[&kind.as_str(), &id],
+                )
+                .await?
+            }
+            Dependent::Target(kind) => {
+                count(
+                    c,
+                    "SELECT count(*) FROM relations WHERE kind = $1 AND to_id = $2",
+                    &[&kind.as_str(), &id],
+                )
+                .await?
+            }
+            Dependent::Documents(kind) => {
+                count(
+                    c,
+                    "SELECT count(*) FROM documents
+                     WHERE owner_id = $1 AND kind = $2 AND NOT is_default",
+                    &[&id, &kind.as_str()],
+                )
+                .await?
+            }
+            // Not among the blockers: keys block only users (checked by the caller).
+            Dependent::AccessKeys | Dependent::DefaultDocument => 0,
+        };
+        if held > 0 {
+            return Ok(Some(blocker));
         }
     }
     Ok(None)
@@ -235,7 +229,7 @@ async fn insert_document<C: GenericClient>(c: &C, d: &Document) -> Result<(), Fa
             &d.kind.as_str(),
             &d.name,
             &d.text,
-            &d.create_date.unix_timestamp(),
+            &to_unix(d.create_date),
             &d.is_default,
         ],
     )
@@ -260,41 +254,33 @@ pub(crate) async fn create_entity<C: GenericClient>(
             &entity.name,
             &name_key(&entity.name),
             &entity.path,
-            &entity.create_date.unix_timestamp(),
+            &to_unix(entity.create_date),
         ],
     )
     .await?;
     if inserted == 0 {
         return Err(StoreError::AlreadyExists.into());
     }
+    let limit = rules::check_creation(&entity.reference(), documents, relations)?;
     for (k, v) in &entity.attributes {
         set_attribute(c, &entity.id, k, Some(v)).await?;
     }
     upsert_entity_tags(c, &entity.id, tags).await?;
     for d in documents {
-        if d.owner.id != entity.id {
-            return Err(StoreError::NotFound.into());
-        }
         insert_document(c, d).await?;
     }
-    add_initial_relations(c, &entity.reference(), relations).await
+    add_relations(c, relations, limit).await
 }
 
-/// Adds the relations a new entity is created with; each must start at the new entity.
-pub(crate) async fn add_initial_relations<C: GenericClient>(
+/// Adds the relations a new entity or user is created with (checked by
+/// [`rules::check_creation`]).
+pub(crate) async fn add_relations<C: GenericClient>(
     c: &C,
-    own: &EntityRef,
     relations: &[Relation],
+    limit: RelationLimit,
 ) -> Result<(), Failure> {
-    let unlimited = RelationLimit {
-        max_per_source: usize::MAX,
-        when_full: WhenFull::Refuse,
-    };
     for r in relations {
-        if &r.from != own {
-            return Err(StoreError::NotFound.into());
-        }
-        add_relation(c, r.kind, &r.from, &r.to, unlimited).await?;
+        add_relation(c, r.kind, &r.from, &r.to, limit).await?;
     }
     Ok(())
 }
@@ -341,11 +327,8 @@ pub(crate) async fn update_entity<C: GenericClient>(
             &[&kind.as_str(), &name_key(new_name)],
         )
         .await?;
-        if let Some(row) = taken {
-            if row.try_get::<_, String>(0)? != entity.id {
-                return Err(StoreError::AlreadyExists.into());
-            }
-        }
+        let taken: Option<String> = taken.map(|row| row.try_get(0)).transpose()?;
+        check_rename(taken.as_deref(), &entity.id)?;
         execute(
             c,
             "UPDATE entities SET name = $2, name_key = $3 WHERE entity_id = $1",
@@ -417,10 +400,7 @@ pub(crate) async fn tag_entity<C: GenericClient>(
         &[&id],
     )
     .await?;
-    if exceeds(held, max_tags) {
-        return Err(StoreError::LimitExceeded.into());
-    }
-    Ok(())
+    Ok(check_not_over(held, max_tags)?)
 }
 
 pub(crate) async fn untag_entity<C: GenericClient>(
@@ -484,18 +464,13 @@ pub(crate) async fn add_relation<C: GenericClient>(
         &[&kind.as_str(), &from.id],
     )
     .await?;
-    if reached(held, limit.max_per_source) {
-        match limit.when_full {
-            WhenFull::Refuse => return Err(StoreError::LimitExceeded.into()),
-            WhenFull::Replace => {
-                execute(
-                    c,
-                    "DELETE FROM relations WHERE kind = $1 AND from_id = $2",
-                    &[&kind.as_str(), &from.id],
-                )
-                .await?;
-            }
-        }
+    if relation_room(held, limit)? == Room::ReplaceExisting {
+        execute(
+            c,
+            "DELETE FROM relations WHERE kind = $1 AND from_id = $2",
+            &[&kind.as_str(), &from.id],
+        )
+        .await?;
     }
     execute(
         c,
@@ -543,8 +518,8 @@ pub(crate) async fn remove_relation<C: GenericClient>(
     Ok(())
 }
 
-/// Markers are `from_id` and `to_id` joined by `|`, as in the embedded store. Each filter
-/// shape gets its own statement, so PostgreSQL walks the matching index in order.
+/// Markers are [`relation_marker`]s. Each filter shape gets its own statement, so PostgreSQL
+/// walks the matching index in order.
 pub(crate) async fn list_relations<C: GenericClient>(
     c: &C,
     kind: RelationKind,
@@ -553,7 +528,7 @@ pub(crate) async fn list_relations<C: GenericClient>(
     marker: &str,
     max: usize,
 ) -> Result<Page<Relation>, Failure> {
-    let (marker_from, marker_to) = marker.split_once('|').unwrap_or((marker, ""));
+    let (marker_from, marker_to) = split_relation_marker(marker);
     let kind_str = kind.as_str();
     let limit = limit_of(max);
     let mut params: Vec<&(dyn ToSql + Sync)> = vec![&kind_str];
@@ -587,11 +562,11 @@ pub(crate) async fn list_relations<C: GenericClient>(
             let from_id: String = r.try_get(1)?;
             let to_id: String = r.try_get(3)?;
             Ok((
-                format!("{from_id}|{to_id}"),
+                relation_marker(&from_id, &to_id),
                 Relation {
                     kind,
-                    from: ref_from(r.try_get(0)?, from_id),
-                    to: ref_from(r.try_get(2)?, to_id),
+                    from: entity_ref(r.try_get(0)?, from_id),
+                    to: entity_ref(r.try_get(2)?, to_id),
                 },
             ))
         })
@@ -608,19 +583,17 @@ pub(crate) async fn put_document<C: GenericClient>(
         return Err(StoreError::NotFound.into());
     }
     if let Some(limit) = limit {
-        let mut total = (limit.measure)(&d.text);
         let rows = query(
             c,
             "SELECT text FROM documents WHERE owner_id = $1 AND kind = $2 AND name != $3",
             &[&d.owner.id, &d.kind.as_str(), &d.name],
         )
         .await?;
-        for row in rows {
-            total = total.saturating_add((limit.measure)(row.try_get(0)?));
-        }
-        if total > limit.max {
-            return Err(StoreError::LimitExceeded.into());
-        }
+        let others = rows
+            .iter()
+            .map(|row| row.try_get(0))
+            .collect::<Result<Vec<&str>, _>>()?;
+        check_total_size(limit, &d.text, others)?;
     }
     insert_document(c, d).await
 }
@@ -640,9 +613,7 @@ pub(crate) async fn add_document_version<C: GenericClient>(
         &[&d.owner.id, &d.kind.as_str()],
     )
     .await?;
-    if reached(held, max_per_owner) {
-        return Err(StoreError::LimitExceeded.into());
-    }
+    check_room(held, max_per_owner)?;
     let stored = query_opt(
         c,
         "SELECT next FROM document_sequences WHERE owner_id = $1 AND kind = $2",
@@ -658,17 +629,11 @@ pub(crate) async fn add_document_version<C: GenericClient>(
                 &[&d.owner.id, &d.kind.as_str()],
             )
             .await?;
-            let mut highest = 0;
-            for row in rows {
-                let name: &str = row.try_get(0)?;
-                if let Some(n) = name
-                    .strip_prefix(prefix)
-                    .and_then(|n| n.parse::<i64>().ok())
-                {
-                    highest = highest.max(n);
-                }
-            }
-            highest.saturating_add(1)
+            let names = rows
+                .iter()
+                .map(|row| row.try_get(0))
+                .collect::<Result<Vec<&str>, _>>()?;
+            rules::first_free_version(prefix, names)
         }
     };
     execute(
@@ -678,10 +643,7 @@ pub(crate) async fn add_document_version<C: GenericClient>(
         &[&d.owner.id, &d.kind.as_str(), &next.saturating_add(1)],
     )
     .await?;
-    let stored = Document {
-        name: format!("{prefix}{next}"),
-        ..d.clone()
-    };
+    let stored = rules::numbered(d, prefix, next);
     insert_document(c, &stored).await?;
     Ok(stored)
 }
@@ -690,7 +652,7 @@ const DOCUMENT_COLUMNS: &str = "owner_kind, owner_id, kind, name, text, create_d
 
 fn document_from_row(kind: DocumentKind, r: &Row) -> Result<Document, Failure> {
     Ok(Document {
-        owner: ref_from(r.try_get(0)?, r.try_get(1)?),
+        owner: entity_ref(r.try_get(0)?, r.try_get(1)?),
         kind,
         name: r.try_get(3)?,
         text: r.try_get(4)?,
@@ -750,10 +712,7 @@ pub(crate) async fn delete_document<C: GenericClient>(
     kind: DocumentKind,
     name: &str,
 ) -> Result<(), Failure> {
-    let d = get_document(c, owner, kind, name).await?;
-    if d.is_default {
-        return Err(StoreError::DeleteConflict(Dependent::DefaultDocument).into());
-    }
+    check_deletable(&get_document(c, owner, kind, name).await?)?;
     execute(
         c,
         "DELETE FROM documents WHERE owner_id = $1 AND kind = $2 AND name = $3",

@@ -104,9 +104,7 @@ impl MasterKey {
         let plain = self
             .0
             .decrypt(Nonce::from_slice(nonce), payload)
-            .map_err(|_| {
-                StoreError::Backend("sealed secret does not open with this master key".into())
-            })?;
+            .map_err(|_| StoreError::WrongMasterKey)?;
         String::from_utf8(plain)
             .map_err(|_| StoreError::Backend("sealed secret is not UTF-8".into()))
     }
@@ -127,9 +125,12 @@ mod tests {
             key.open(&sealed, "AKIA1").unwrap(),
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
         );
-        assert!(key.open(&sealed, "AKIA2").is_err());
+        assert_eq!(key.open(&sealed, "AKIA2"), Err(StoreError::WrongMasterKey));
         let (other, _) = MasterKey::generate();
-        assert!(other.open(&sealed, "AKIA1").is_err());
+        assert_eq!(
+            other.open(&sealed, "AKIA1"),
+            Err(StoreError::WrongMasterKey)
+        );
     }
 
     #[test]

@@ -7,60 +7,23 @@
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use time::OffsetDateTime;
 
+use crate::migrations::{self, pending};
+use crate::rules::{
+    self, check_not_over, check_rename, check_room, latest_uses, name_key, owner_column, page_of,
+    to_unix, KeyRow,
+};
 use crate::sqlite_graph as graph;
 use crate::{
     AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document, DocumentKind, Entity,
     EntityKind, EntityRef, EntityUpdate, KeyOwner, Page, PageRequest, Relation, RelationKind,
-    RelationLimit, SealedSecret, Store, StoreError, Tag, TotalSizeLimit, User, UserId,
+    RelationLimit, Store, StoreError, Tag, TotalSizeLimit, User, UserId,
 };
-
-/// Migrations applied in order; the index + 1 is the schema version kept in `user_version`.
-const MIGRATIONS: &[&str] = &[
-    r#"
-CREATE TABLE users (
-    user_id     TEXT PRIMARY KEY,
-    name        TEXT NOT NULL,
-    name_key    TEXT NOT NULL UNIQUE,
-    path        TEXT NOT NULL,
-    create_date INTEGER NOT NULL
-);
-CREATE INDEX users_path ON users(path);
-CREATE TABLE user_tags (
-    user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
-    key_key TEXT NOT NULL,
-    key     TEXT NOT NULL,
-    value   TEXT NOT NULL,
-    PRIMARY KEY (user_id, key_key)
-);
-CREATE TABLE access_keys (
-    access_key_id     TEXT PRIMARY KEY,
-    owner             TEXT NOT NULL,
-    status            TEXT NOT NULL,
-    create_date       INTEGER NOT NULL,
-    secret            BLOB NOT NULL,
-    last_used_date    INTEGER,
-    last_used_service TEXT,
-    last_used_region  TEXT
-);
-CREATE INDEX access_keys_owner ON access_keys(owner);
-CREATE TABLE settings (
-    key   TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-"#,
-    graph::MIGRATION,
-];
-
-/// The schema version an opened database is at.
-pub(crate) const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
-
-/// Store owner column value for the root user; IAM user ids never contain `:`.
-const ROOT_OWNER: &str = ":root";
 
 /// The embedded SQLite backend.
 #[derive(Clone)]
@@ -78,21 +41,14 @@ pub(crate) fn backend(e: rusqlite::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
 
-fn owner_column(owner: &KeyOwner) -> &str {
-    match owner {
-        KeyOwner::Root => ROOT_OWNER,
-        KeyOwner::User(id) => &id.0,
-    }
+/// A stored date out of range, as the error of a row mapping.
+pub(crate) fn date_error(column: usize, e: time::error::ComponentRange) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Integer, Box::new(e))
 }
 
-pub(crate) fn to_unix(t: OffsetDateTime) -> i64 {
-    t.unix_timestamp()
-}
-
+/// A stored date, inside a row mapping.
 pub(crate) fn from_unix(secs: i64) -> rusqlite::Result<OffsetDateTime> {
-    OffsetDateTime::from_unix_timestamp(secs).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Integer, Box::new(e))
-    })
+    rules::from_unix(secs).map_err(|e| date_error(0, e))
 }
 
 fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
@@ -109,33 +65,18 @@ const KEY_COLUMNS: &str = "access_key_id, owner, status, create_date, secret, \
                            last_used_date, last_used_service, last_used_region";
 
 fn key_from_row(row: &Row<'_>) -> rusqlite::Result<AccessKey> {
-    let owner: String = row.get(1)?;
-    let status: String = row.get(2)?;
-    let last_used_date: Option<i64> = row.get(5)?;
-    let last_used = match last_used_date {
-        Some(secs) => Some(AccessKeyLastUsed {
-            date: from_unix(secs)?,
-            service: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
-            region: row.get::<_, Option<String>>(7)?.unwrap_or_default(),
-        }),
-        None => None,
-    };
-    Ok(AccessKey {
+    KeyRow {
         access_key_id: row.get(0)?,
-        owner: if owner == ROOT_OWNER {
-            KeyOwner::Root
-        } else {
-            KeyOwner::User(UserId(owner))
-        },
-        status: AccessKeyStatus::parse(&status).unwrap_or(AccessKeyStatus::Inactive),
-        create_date: from_unix(row.get(3)?)?,
-        secret: SealedSecret::from_bytes(row.get(4)?),
-        last_used,
-    })
-}
-
-pub(crate) fn name_key(name: &str) -> String {
-    name.to_lowercase()
+        owner: row.get(1)?,
+        status: row.get(2)?,
+        create_date: row.get(3)?,
+        secret: row.get(4)?,
+        last_used_date: row.get(5)?,
+        last_used_service: row.get(6)?,
+        last_used_region: row.get(7)?,
+    }
+    .into_key()
+    .map_err(|e| date_error(3, e))
 }
 
 fn user_id_by_name(conn: &Connection, name: &str) -> Result<String, StoreError> {
@@ -149,21 +90,6 @@ fn user_id_by_name(conn: &Connection, name: &str) -> Result<String, StoreError> 
     .ok_or(StoreError::NotFound)
 }
 
-/// Markers are the sort key of the first item of the next page, so they stay valid across
-/// concurrent inserts and deletes.
-pub(crate) fn page_of<T>(mut items: Vec<(String, T)>, max_items: usize) -> Page<T> {
-    let next_marker = if items.len() > max_items {
-        items.truncate(max_items + 1);
-        items.pop().map(|(k, _)| k)
-    } else {
-        None
-    };
-    Page {
-        items: items.into_iter().map(|(_, v)| v).collect(),
-        next_marker,
-    }
-}
-
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
@@ -171,32 +97,21 @@ impl SqliteStore {
         Self::init(conn)
     }
 
-    /// An in-memory database, for tests.
+    /// A private in-memory database with the same schema and behaviour as a file, gone when
+    /// the last clone is dropped: for tests that need a store but no disk. Clones share it.
     pub fn in_memory() -> Result<Self, StoreError> {
         Self::init(Connection::open_in_memory().map_err(backend)?)
     }
 
     fn init(mut conn: Connection) -> Result<Self, StoreError> {
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(backend)?;
+        // First, so that a process opening the file while another migrates it waits its turn.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(backend)?;
+        enable_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(backend)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(backend)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(backend)?;
-        let version: usize = conn
-            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
-            .map_err(backend)? as usize;
-        for (i, migration) in MIGRATIONS.iter().enumerate().skip(version) {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Exclusive)
-                .map_err(backend)?;
-            tx.execute_batch(migration).map_err(backend)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)
-                .map_err(backend)?;
-            tx.commit().map_err(backend)?;
-        }
+        migrate(&mut conn)?;
         Ok(SqliteStore {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -235,6 +150,44 @@ impl SqliteStore {
         })
         .await
     }
+}
+
+/// How long a statement waits for another connection's lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Switches to WAL. While another process switches a new file, SQLite refuses at once rather
+/// than calling the busy handler, so this retries within [`BUSY_TIMEOUT`].
+fn enable_wal(conn: &Connection) -> Result<(), StoreError> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            result => return result.map_err(backend),
+        }
+    }
+}
+
+/// Applies pending migrations in one exclusive transaction, reading the version inside it so
+/// that processes opening the same file together migrate it once.
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Exclusive)
+        .map_err(backend)?;
+    let current: i64 = tx
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(backend)?;
+    for (version, migration) in pending(migrations::SQLITE, current)? {
+        tx.execute_batch(migration.sql)
+            .map_err(|e| StoreError::Backend(format!("migration {}: {e}", migration.name)))?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(backend)?;
+    }
+    tx.commit().map_err(backend)
 }
 
 fn upsert_tags(tx: &Connection, user_id: &str, tags: &[Tag]) -> Result<(), StoreError> {
@@ -279,9 +232,10 @@ impl Store for SqliteStore {
             if inserted == 0 {
                 return Err(StoreError::AlreadyExists);
             }
-            upsert_tags(tx, &user.user_id.0, &tags)?;
             let own = EntityRef::new(EntityKind::User, user.user_id.0.clone());
-            graph::add_initial_relations(tx, &own, &relations)
+            let limit = rules::check_creation(&own, &[], &relations)?;
+            upsert_tags(tx, &user.user_id.0, &tags)?;
+            graph::add_relations(tx, &relations, limit)
         })
         .await
     }
@@ -333,7 +287,7 @@ impl Store for SqliteStore {
                 ))
                 .map_err(backend)?;
             let rows = stmt
-                .query_map(params![prefix, marker, (max + 1) as i64], |r| {
+                .query_map(params![prefix, marker, rules::limit_of(max)], |r| {
                     Ok((r.get::<_, String>(4)?, user_from_row(r)?))
                 })
                 .map_err(backend)?
@@ -364,9 +318,7 @@ impl Store for SqliteStore {
                     )
                     .optional()
                     .map_err(backend)?;
-                if taken.is_some_and(|other| other != id) {
-                    return Err(StoreError::AlreadyExists);
-                }
+                check_rename(taken.as_deref(), &id)?;
                 tx.execute(
                     "UPDATE users SET name = ?2, name_key = ?3 WHERE user_id = ?1",
                     params![id, new_name, name_key(new_name)],
@@ -436,10 +388,7 @@ impl Store for SqliteStore {
                     |r| r.get(0),
                 )
                 .map_err(backend)?;
-            if count as usize > max_tags {
-                return Err(StoreError::LimitExceeded);
-            }
-            Ok(())
+            check_not_over(count, max_tags)
         })
         .await
     }
@@ -478,7 +427,7 @@ impl Store for SqliteStore {
                 )
                 .map_err(backend)?;
             let rows = stmt
-                .query_map(params![id, marker, (max + 1) as i64], |r| {
+                .query_map(params![id, marker, rules::limit_of(max)], |r| {
                     Ok((
                         r.get::<_, String>(0)?,
                         Tag {
@@ -521,9 +470,7 @@ impl Store for SqliteStore {
                     |r| r.get(0),
                 )
                 .map_err(backend)?;
-            if count as usize >= max_per_owner {
-                return Err(StoreError::LimitExceeded);
-            }
+            check_room(count, max_per_owner)?;
             let inserted = tx
                 .execute(
                     "INSERT INTO access_keys (access_key_id, owner, status, create_date, secret)
@@ -637,7 +584,10 @@ impl Store for SqliteStore {
         &self,
         uses: &[(String, AccessKeyLastUsed)],
     ) -> Result<(), StoreError> {
-        let uses = uses.to_vec();
+        let uses: Vec<(String, AccessKeyLastUsed)> = latest_uses(uses)
+            .into_iter()
+            .map(|(id, used)| (id.to_owned(), used.clone()))
+            .collect();
         self.write(move |tx| {
             let mut stmt = tx
                 .prepare_cached(

@@ -5,74 +5,22 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::graph::{
     Dependent, Document, DocumentKind, Entity, EntityKind, EntityRef, EntityUpdate, Relation,
-    RelationKind, RelationLimit, TotalSizeLimit, WhenFull,
+    RelationKind, RelationLimit, TotalSizeLimit,
 };
-use crate::sqlite::{backend, from_unix, name_key, page_of, to_unix};
+use crate::rules::{
+    self, check_deletable, check_not_over, check_rename, check_room, check_total_size,
+    delete_blockers, entity_ref, limit_of, name_key, page_of, relation_marker, relation_room,
+    split_relation_marker, to_unix, Room,
+};
+use crate::sqlite::{backend, date_error, from_unix};
 use crate::{Page, StoreError, Tag};
-
-/// Schema of entities, relations and documents (migration 2).
-pub(crate) const MIGRATION: &str = r#"
-CREATE TABLE entities (
-    entity_id   TEXT PRIMARY KEY,
-    kind        TEXT NOT NULL,
-    name        TEXT NOT NULL,
-    name_key    TEXT NOT NULL,
-    path        TEXT NOT NULL,
-    create_date INTEGER NOT NULL,
-    UNIQUE (kind, name_key)
-);
-CREATE TABLE entity_attributes (
-    entity_id TEXT NOT NULL REFERENCES entities(entity_id) ON DELETE CASCADE,
-    name      TEXT NOT NULL,
-    value     TEXT NOT NULL,
-    PRIMARY KEY (entity_id, name)
-);
-CREATE TABLE entity_tags (
-    entity_id TEXT NOT NULL REFERENCES entities(entity_id) ON DELETE CASCADE,
-    key_key   TEXT NOT NULL,
-    key       TEXT NOT NULL,
-    value     TEXT NOT NULL,
-    PRIMARY KEY (entity_id, key_key)
-);
-CREATE TABLE relations (
-    kind      TEXT NOT NULL,
-    from_kind TEXT NOT NULL,
-    from_id   TEXT NOT NULL,
-    to_kind   TEXT NOT NULL,
-    to_id     TEXT NOT NULL,
-    PRIMARY KEY (kind, from_id, to_id)
-);
-CREATE INDEX relations_to ON relations(kind, to_id, from_id);
-CREATE TABLE documents (
-    owner_kind  TEXT NOT NULL,
-    owner_id    TEXT NOT NULL,
-    kind        TEXT NOT NULL,
-    name        TEXT NOT NULL,
-    text        TEXT NOT NULL,
-    create_date INTEGER NOT NULL,
-    is_default  INTEGER NOT NULL,
-    PRIMARY KEY (owner_id, kind, name)
-);
-CREATE TABLE document_sequences (
-    owner_id TEXT NOT NULL,
-    kind     TEXT NOT NULL,
-    next     INTEGER NOT NULL,
-    PRIMARY KEY (owner_id, kind)
-);
-"#;
 
 const ENTITY_COLUMNS: &str = "entity_id, kind, name, path, create_date";
 
 fn entity_from_row(row: &Row<'_>) -> rusqlite::Result<Entity> {
     let kind: String = row.get(1)?;
-    Ok(Entity {
-        id: row.get(0)?,
-        kind: EntityKind::parse(&kind).unwrap_or(EntityKind::External),
-        name: row.get(2)?,
-        path: row.get(3)?,
-        create_date: from_unix(row.get(4)?)?,
-        attributes: Default::default(),
-    })
+    rules::entity(row.get(0)?, &kind, row.get(2)?, row.get(3)?, row.get(4)?)
+        .map_err(|e| date_error(4, e))
 }
 
 fn with_attributes(conn: &Connection, mut entity: Entity) -> Result<Entity, StoreError> {
@@ -87,10 +35,6 @@ fn with_attributes(conn: &Connection, mut entity: Entity) -> Result<Entity, Stor
         entity.attributes.insert(k, v);
     }
     Ok(entity)
-}
-
-fn ref_from(kind: &str, id: String) -> EntityRef {
-    EntityRef::new(EntityKind::parse(kind).unwrap_or(EntityKind::External), id)
 }
 
 pub(crate) fn entity_by_name(
@@ -152,39 +96,34 @@ fn count(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<i6
     conn.query_row(sql, args, |r| r.get(0)).map_err(backend)
 }
 
-/// The first reason `id` cannot be deleted, if any: blocking relations on either side in
-/// [`RelationKind::ALL`] order, then non-default documents.
+/// The first reason `id` cannot be deleted, if any, in [`delete_blockers`] order.
 pub(crate) fn blocking_dependent(
     conn: &Connection,
     id: &str,
 ) -> Result<Option<Dependent>, StoreError> {
-    for kind in RelationKind::ALL {
-        if kind.blocks_source_delete()
-            && count(
+    for blocker in delete_blockers() {
+        let held = match blocker {
+            Dependent::Source(kind) => count(
                 conn,
                 "SELECT count(*) FROM relations WHERE kind = ?1 AND from_id = ?2",
                 params![kind.as_str(), id],
-            )? > 0
-        {
-            return Ok(Some(Dependent::Source(kind)));
-        }
-        if count(
-            conn,
-            "SELECT count(*) FROM relations WHERE kind = ?1 AND to_id = ?2",
-            params![kind.as_str(), id],
-        )? > 0
-        {
-            return Ok(Some(Dependent::Target(kind)));
-        }
-    }
-    for kind in [DocumentKind::InlinePolicy, DocumentKind::PolicyVersion] {
-        if count(
-            conn,
-            "SELECT count(*) FROM documents WHERE owner_id = ?1 AND kind = ?2 AND is_default = 0",
-            params![id, kind.as_str()],
-        )? > 0
-        {
-            return Ok(Some(Dependent::Documents(kind)));
+            )?,
+            Dependent::Target(kind) => count(
+                conn,
+                "SELECT count(*) FROM relations WHERE kind = ?1 AND to_id = ?2",
+                params![kind.as_str(), id],
+            )?,
+            Dependent::Documents(kind) => count(
+                conn,
+                "SELECT count(*) FROM documents
+                 WHERE owner_id = ?1 AND kind = ?2 AND is_default = 0",
+                params![id, kind.as_str()],
+            )?,
+            // Not among the blockers: keys block only users (checked by the caller).
+            Dependent::AccessKeys | Dependent::DefaultDocument => 0,
+        };
+        if held > 0 {
+            return Ok(Some(blocker));
         }
     }
     Ok(None)
@@ -288,34 +227,26 @@ pub(crate) fn create_entity(
     if inserted == 0 {
         return Err(StoreError::AlreadyExists);
     }
+    let limit = rules::check_creation(&entity.reference(), documents, relations)?;
     for (k, v) in &entity.attributes {
         set_attribute(tx, &entity.id, k, Some(v))?;
     }
     upsert_entity_tags(tx, &entity.id, tags)?;
     for d in documents {
-        if d.owner.id != entity.id {
-            return Err(StoreError::NotFound);
-        }
         insert_document(tx, d)?;
     }
-    add_initial_relations(tx, &entity.reference(), relations)
+    add_relations(tx, relations, limit)
 }
 
-/// Adds the relations a new entity is created with; each must start at the new entity.
-pub(crate) fn add_initial_relations(
+/// Adds the relations a new entity or user is created with (checked by
+/// [`rules::check_creation`]).
+pub(crate) fn add_relations(
     tx: &Connection,
-    own: &EntityRef,
     relations: &[Relation],
+    limit: RelationLimit,
 ) -> Result<(), StoreError> {
-    let unlimited = RelationLimit {
-        max_per_source: usize::MAX,
-        when_full: WhenFull::Refuse,
-    };
     for r in relations {
-        if &r.from != own {
-            return Err(StoreError::NotFound);
-        }
-        add_relation(tx, r.kind, &r.from, &r.to, unlimited)?;
+        add_relation(tx, r.kind, &r.from, &r.to, limit)?;
     }
     Ok(())
 }
@@ -334,10 +265,9 @@ pub(crate) fn list_entities(
              ORDER BY name_key LIMIT ?4"
         ))
         .map_err(backend)?
-        .query_map(
-            params![kind.as_str(), prefix, marker, (max + 1) as i64],
-            |r| Ok((r.get::<_, String>(5)?, entity_from_row(r)?)),
-        )
+        .query_map(params![kind.as_str(), prefix, marker, limit_of(max)], |r| {
+            Ok((r.get::<_, String>(5)?, entity_from_row(r)?))
+        })
         .map_err(backend)?
         .collect::<rusqlite::Result<Vec<_>>>()
         .map_err(backend)?;
@@ -369,9 +299,7 @@ pub(crate) fn update_entity(
             )
             .optional()
             .map_err(backend)?;
-        if taken.is_some_and(|other| other != entity.id) {
-            return Err(StoreError::AlreadyExists);
-        }
+        check_rename(taken.as_deref(), &entity.id)?;
         tx.execute(
             "UPDATE entities SET name = ?2, name_key = ?3 WHERE entity_id = ?1",
             params![entity.id, new_name, name_key(new_name)],
@@ -420,10 +348,7 @@ pub(crate) fn tag_entity(
         "SELECT count(*) FROM entity_tags WHERE entity_id = ?1",
         [&id],
     )?;
-    if n as usize > max_tags {
-        return Err(StoreError::LimitExceeded);
-    }
-    Ok(())
+    check_not_over(n, max_tags)
 }
 
 pub(crate) fn untag_entity(
@@ -457,7 +382,7 @@ pub(crate) fn list_entity_tags(
              WHERE entity_id = ?1 AND key_key >= ?2 ORDER BY key_key LIMIT ?3",
         )
         .map_err(backend)?
-        .query_map(params![id, marker, (max + 1) as i64], |r| {
+        .query_map(params![id, marker, limit_of(max)], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 Tag {
@@ -495,17 +420,12 @@ pub(crate) fn add_relation(
         "SELECT count(*) FROM relations WHERE kind = ?1 AND from_id = ?2",
         params![kind.as_str(), from.id],
     )?;
-    if held as usize >= limit.max_per_source {
-        match limit.when_full {
-            WhenFull::Refuse => return Err(StoreError::LimitExceeded),
-            WhenFull::Replace => {
-                tx.execute(
-                    "DELETE FROM relations WHERE kind = ?1 AND from_id = ?2",
-                    params![kind.as_str(), from.id],
-                )
-                .map_err(backend)?;
-            }
-        }
+    if relation_room(held, limit)? == Room::ReplaceExisting {
+        tx.execute(
+            "DELETE FROM relations WHERE kind = ?1 AND from_id = ?2",
+            params![kind.as_str(), from.id],
+        )
+        .map_err(backend)?;
     }
     tx.execute(
         "INSERT INTO relations (kind, from_kind, from_id, to_kind, to_id)
@@ -545,10 +465,8 @@ pub(crate) fn remove_relation(
     Ok(())
 }
 
-/// Markers are `from_id` and `to_id` joined by `|`, the sort key of the next relation
-/// (printable, as markers travel in XML; source ids are generated and never contain `|`, so
-/// the first `|` splits a marker). Each filter shape gets its own statement so SQLite walks the
-/// matching index in order.
+/// Markers are [`relation_marker`]s. Each filter shape gets its own statement so SQLite walks
+/// the matching index in order.
 pub(crate) fn list_relations(
     conn: &Connection,
     kind: RelationKind,
@@ -563,7 +481,7 @@ pub(crate) fn list_relations(
         (None, Some(_)) => "AND to_id = ?3",
         (None, None) => "",
     };
-    let (marker_from, marker_to) = marker.split_once('|').unwrap_or((marker, ""));
+    let (marker_from, marker_to) = split_relation_marker(marker);
     let rows = conn
         .prepare_cached(&format!(
             "SELECT from_kind, from_id, to_kind, to_id FROM relations
@@ -578,17 +496,17 @@ pub(crate) fn list_relations(
                 to.map(|t| t.id.as_str()),
                 marker_from,
                 marker_to,
-                (max + 1) as i64
+                limit_of(max)
             ],
             |r| {
                 let from_id: String = r.get(1)?;
                 let to_id: String = r.get(3)?;
                 Ok((
-                    format!("{from_id}|{to_id}"),
+                    relation_marker(&from_id, &to_id),
                     Relation {
                         kind,
-                        from: ref_from(&r.get::<_, String>(0)?, from_id),
-                        to: ref_from(&r.get::<_, String>(2)?, to_id),
+                        from: entity_ref(&r.get::<_, String>(0)?, from_id),
+                        to: entity_ref(&r.get::<_, String>(2)?, to_id),
                     },
                 ))
             },
@@ -608,23 +526,18 @@ pub(crate) fn put_document(
         return Err(StoreError::NotFound);
     }
     if let Some(limit) = limit {
-        let mut total = (limit.measure)(&d.text);
-        let mut stmt = tx
+        let others = tx
             .prepare_cached(
                 "SELECT text FROM documents WHERE owner_id = ?1 AND kind = ?2 AND name != ?3",
             )
-            .map_err(backend)?;
-        let texts = stmt
+            .map_err(backend)?
             .query_map(params![d.owner.id, d.kind.as_str(), d.name], |r| {
                 r.get::<_, String>(0)
             })
+            .map_err(backend)?
+            .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(backend)?;
-        for text in texts {
-            total += (limit.measure)(&text.map_err(backend)?);
-        }
-        if total > limit.max {
-            return Err(StoreError::LimitExceeded);
-        }
+        check_total_size(limit, &d.text, others.iter().map(String::as_str))?;
     }
     insert_document(tx, d)
 }
@@ -643,9 +556,7 @@ pub(crate) fn add_document_version(
         "SELECT count(*) FROM documents WHERE owner_id = ?1 AND kind = ?2",
         params![d.owner.id, d.kind.as_str()],
     )?;
-    if held as usize >= max_per_owner {
-        return Err(StoreError::LimitExceeded);
-    }
+    check_room(held, max_per_owner)?;
     let stored: Option<i64> = tx
         .query_row(
             "SELECT next FROM document_sequences WHERE owner_id = ?1 AND kind = ?2",
@@ -657,37 +568,25 @@ pub(crate) fn add_document_version(
     let next = match stored {
         Some(n) => n,
         None => {
-            let mut highest = 0;
-            let mut stmt = tx
+            let names = tx
                 .prepare_cached("SELECT name FROM documents WHERE owner_id = ?1 AND kind = ?2")
-                .map_err(backend)?;
-            let names = stmt
+                .map_err(backend)?
                 .query_map(params![d.owner.id, d.kind.as_str()], |r| {
                     r.get::<_, String>(0)
                 })
+                .map_err(backend)?
+                .collect::<rusqlite::Result<Vec<_>>>()
                 .map_err(backend)?;
-            for name in names {
-                let name = name.map_err(backend)?;
-                if let Some(n) = name
-                    .strip_prefix(prefix)
-                    .and_then(|n| n.parse::<i64>().ok())
-                {
-                    highest = highest.max(n);
-                }
-            }
-            highest + 1
+            rules::first_free_version(prefix, names.iter().map(String::as_str))
         }
     };
     tx.execute(
         "INSERT INTO document_sequences (owner_id, kind, next) VALUES (?1, ?2, ?3)
          ON CONFLICT(owner_id, kind) DO UPDATE SET next = excluded.next",
-        params![d.owner.id, d.kind.as_str(), next + 1],
+        params![d.owner.id, d.kind.as_str(), next.saturating_add(1)],
     )
     .map_err(backend)?;
-    let stored = Document {
-        name: format!("{prefix}{next}"),
-        ..d.clone()
-    };
+    let stored = rules::numbered(d, prefix, next);
     insert_document(tx, &stored)?;
     Ok(stored)
 }
@@ -696,7 +595,7 @@ const DOCUMENT_COLUMNS: &str = "owner_kind, owner_id, kind, name, text, create_d
 
 fn document_from_row(kind: DocumentKind, r: &Row<'_>) -> rusqlite::Result<Document> {
     Ok(Document {
-        owner: ref_from(&r.get::<_, String>(0)?, r.get(1)?),
+        owner: entity_ref(&r.get::<_, String>(0)?, r.get(1)?),
         kind,
         name: r.get(3)?,
         text: r.get(4)?,
@@ -740,7 +639,7 @@ pub(crate) fn list_documents(
         ))
         .map_err(backend)?
         .query_map(
-            params![owner.id, kind.as_str(), marker, (max + 1) as i64],
+            params![owner.id, kind.as_str(), marker, limit_of(max)],
             |r| Ok((r.get::<_, String>(3)?, document_from_row(kind, r)?)),
         )
         .map_err(backend)?
@@ -755,10 +654,7 @@ pub(crate) fn delete_document(
     kind: DocumentKind,
     name: &str,
 ) -> Result<(), StoreError> {
-    let d = get_document(tx, owner, kind, name)?;
-    if d.is_default {
-        return Err(StoreError::DeleteConflict(Dependent::DefaultDocument));
-    }
+    check_deletable(&get_document(tx, owner, kind, name)?)?;
     tx.execute(
         "DELETE FROM documents WHERE owner_id = ?1 AND kind = ?2 AND name = ?3",
         params![owner.id, kind.as_str(), name],

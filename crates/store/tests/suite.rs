@@ -1,8 +1,13 @@
-//! The store contract, written once against the `Store` trait so that every backend runs the
-//! same suite: the embedded SQLite store always, PostgreSQL when `KEYWARD_TEST_POSTGRES_URL`
-//! names a database (`scripts/postgres-test-db start` prints one) and the tests run with
-//! `--include-ignored`; otherwise the PostgreSQL tests are listed as ignored, with the reason. Each PostgreSQL test works in a fresh schema
-//! of that database, dropped at its end, so tests are independent and run in parallel.
+//! The store contract, written once against the `Store` trait and run by [`contract_tests!`]
+//! against every backend, one module each: `sqlite` (a database file, each replica its own
+//! connection), `sqlite_in_memory` ([`SqliteStore::in_memory`], replicas sharing it) and
+//! `postgres`. The PostgreSQL tests need `KEYWARD_TEST_POSTGRES_URL` naming a database
+//! (`scripts/postgres-test-db start` prints one) and `--include-ignored`; otherwise they are
+//! listed as ignored, with the reason. Each PostgreSQL test works in a fresh schema of that
+//! database, dropped at its end, so tests are independent and run in parallel.
+//!
+//! A new backend is one `Backend` implementation and one line:
+//! `mod name { contract_tests!(super::NewBackend); }`.
 
 use std::sync::Arc;
 
@@ -858,22 +863,6 @@ async fn graph_contract(store: Arc<dyn Store>) {
     );
 }
 
-#[tokio::test]
-async fn sqlite_in_memory_meets_the_contract() {
-    contract(Arc::new(SqliteStore::in_memory().unwrap())).await;
-}
-
-#[tokio::test]
-async fn sqlite_meets_the_entity_contract() {
-    graph_contract(Arc::new(SqliteStore::in_memory().unwrap())).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_attachments_respect_the_quota() {
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
-    attachments_respect_the_quota([Arc::clone(&store), store]).await;
-}
-
 /// 16 attachments of distinct policies to one user, spread over `replicas`: exactly 10 fit,
 /// and with room for all of them none is lost.
 async fn attachments_respect_the_quota(replicas: [Arc<dyn Store>; 2]) {
@@ -916,25 +905,6 @@ async fn attachments_respect_the_quota(replicas: [Arc<dyn Store>; 2]) {
     }
 }
 
-#[tokio::test]
-async fn sqlite_file_meets_the_contract_and_survives_reopen() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("keyward.db");
-    contract(Arc::new(SqliteStore::open(&path).unwrap())).await;
-    let reopened = SqliteStore::open(&path).unwrap();
-    assert_eq!(reopened.all_access_keys().await.unwrap().len(), 1);
-    assert_eq!(
-        reopened.get_setting("root").await.unwrap().as_deref(),
-        Some("a")
-    );
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_key_creation_respects_the_quota() {
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
-    key_creation_respects_the_quota([Arc::clone(&store), store]).await;
-}
-
 /// 20 concurrent `create_access_key` calls for one user, spread over `replicas`, leave
 /// exactly the limit of 2.
 async fn key_creation_respects_the_quota(replicas: [Arc<dyn Store>; 2]) {
@@ -968,12 +938,6 @@ async fn key_creation_respects_the_quota(replicas: [Arc<dyn Store>; 2]) {
     for store in &replicas {
         assert_eq!(store.list_access_keys(&owner).await.unwrap().len(), 2);
     }
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_policy_versions_respect_the_limit() {
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
-    policy_versions_respect_the_limit([Arc::clone(&store), store]).await;
 }
 
 /// 12 concurrent new versions of a policy holding `v1`, spread over `replicas`: exactly 4
@@ -1012,12 +976,6 @@ async fn policy_versions_respect_the_limit(replicas: [Arc<dyn Store>; 2]) {
         .unwrap();
     assert_eq!(stored.items.len(), 5);
     assert!(stored.items.iter().filter(|d| d.is_default).count() == 1);
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_creation_keeps_names_unique() {
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
-    names_stay_unique([Arc::clone(&store), store]).await;
 }
 
 /// 10 concurrent creations of one name in different cases, spread over `replicas`: one
@@ -1060,12 +1018,6 @@ async fn names_stay_unique(replicas: [Arc<dyn Store>; 2]) {
             .len(),
         1
     );
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_delete_and_membership_leave_no_orphan() {
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::in_memory().unwrap());
-    delete_races_leave_no_orphan([Arc::clone(&store), store]).await;
 }
 
 /// A group deleted through one replica while a user joins it through the other: either the
@@ -1160,11 +1112,6 @@ async fn last_use_batches(store: Arc<dyn Store>) {
 }
 
 #[tokio::test]
-async fn sqlite_records_last_uses_in_batches() {
-    last_use_batches(Arc::new(SqliteStore::in_memory().unwrap())).await;
-}
-
-#[tokio::test]
 async fn store_urls_pick_the_backend() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("keyward.db").display());
@@ -1196,6 +1143,258 @@ async fn store_urls_pick_the_backend() {
     }
 }
 
+/// A store under test. `start` makes an empty one; `replica` opens another handle on it: a
+/// new connection (as another process or replica would) for backends that have them, the same
+/// store otherwise. The test keeps the backend alive until it ends.
+trait Backend: Sized {
+    async fn start() -> Self;
+    async fn replica(&self) -> Arc<dyn Store>;
+
+    async fn replicas(&self) -> [Arc<dyn Store>; 2] {
+        [self.replica().await, self.replica().await]
+    }
+}
+
+/// Runs every contract body against one backend, as tests of the module it is called in:
+/// `contract_tests!(Type)` with `Type: Backend`. Attributes before the type (such as
+/// `#[ignore = "why"]`) go on every test.
+macro_rules! contract_tests {
+    ($(#[$attr:meta])* $backend:ty) => {
+        contract_tests!(@one [$(#[$attr])*] $backend,
+            meets_the_contract_and_survives_reopen, survives_reopen);
+        contract_tests!(@one [$(#[$attr])*] $backend,
+            meets_the_entity_contract, entity_contract);
+        contract_tests!(@one [$(#[$attr])*] $backend,
+            records_last_uses_in_batches, last_uses);
+        contract_tests!(@one [$(#[$attr])*] $backend,
+            two_replicas_respect_the_key_quota, key_quota);
+        contract_tests!(@one [$(#[$attr])*] $backend,
+            two_replicas_respect_the_attachment_quota, attachment_quota);
+        contract_tests!(@one [$(#[$attr])*] $backend,
+            two_replicas_respect_the_policy_version_limit, policy_version_limit);
+        contract_tests!(@one [$(#[$attr])*] $backend,
+            two_replicas_keep_names_unique, unique_names);
+        contract_tests!(@one [$(#[$attr])*] $backend,
+            two_replicas_leave_no_orphan_membership, no_orphan_membership);
+    };
+    (@one [$(#[$attr:meta])*] $backend:ty, $name:ident, $body:ident) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+        $(#[$attr])*
+        async fn $name() {
+            let backend = <$backend as $crate::Backend>::start().await;
+            $crate::$body(&backend).await;
+        }
+    };
+}
+
+async fn survives_reopen(backend: &impl Backend) {
+    contract(backend.replica().await).await;
+    let reopened = backend.replica().await;
+    assert_eq!(reopened.all_access_keys().await.unwrap().len(), 1);
+    assert_eq!(
+        reopened.get_setting("root").await.unwrap().as_deref(),
+        Some("a")
+    );
+}
+
+async fn entity_contract(backend: &impl Backend) {
+    graph_contract(backend.replica().await).await;
+}
+
+async fn last_uses(backend: &impl Backend) {
+    last_use_batches(backend.replica().await).await;
+}
+
+async fn key_quota(backend: &impl Backend) {
+    key_creation_respects_the_quota(backend.replicas().await).await;
+}
+
+async fn attachment_quota(backend: &impl Backend) {
+    attachments_respect_the_quota(backend.replicas().await).await;
+}
+
+async fn policy_version_limit(backend: &impl Backend) {
+    policy_versions_respect_the_limit(backend.replicas().await).await;
+}
+
+async fn unique_names(backend: &impl Backend) {
+    names_stay_unique(backend.replicas().await).await;
+}
+
+async fn no_orphan_membership(backend: &impl Backend) {
+    delete_races_leave_no_orphan(backend.replicas().await).await;
+}
+
+/// A database file in a temporary directory; each replica opens its own connection.
+struct SqliteFile {
+    dir: tempfile::TempDir,
+}
+
+impl Backend for SqliteFile {
+    async fn start() -> Self {
+        SqliteFile {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    async fn replica(&self) -> Arc<dyn Store> {
+        Arc::new(SqliteStore::open(&self.dir.path().join("keyward.db")).unwrap())
+    }
+}
+
+/// One in-memory database; replicas share it.
+struct SqliteInMemory(SqliteStore);
+
+impl Backend for SqliteInMemory {
+    async fn start() -> Self {
+        SqliteInMemory(SqliteStore::in_memory().unwrap())
+    }
+
+    async fn replica(&self) -> Arc<dyn Store> {
+        Arc::new(self.0.clone())
+    }
+}
+
+/// The embedded store on disk, and what only it does: open data directories of older
+/// Keywards.
+mod sqlite {
+    use super::*;
+
+    contract_tests!(super::SqliteFile);
+
+    /// The schema as Keyward created it before migrations were files: migration 1, then
+    /// migration 2 after the marker line.
+    const INLINE_SCHEMA: &str = include_str!("fixtures/sqlite_inline_schema.sql");
+
+    /// A database file as an older Keyward left it at `version`, holding one user (with a
+    /// tag and a key) and one setting.
+    fn old_database(path: &std::path::Path, version: i64) {
+        let (first, second) = INLINE_SCHEMA.split_once("-- migration 2\n").unwrap();
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        conn.execute_batch(first).unwrap();
+        if version >= 2 {
+            conn.execute_batch(second).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (user_id, name, name_key, path, create_date)
+                 VALUES ('AIDAOLD', 'Old', 'old', '/old/', 1700000000);
+             INSERT INTO user_tags (user_id, key_key, key, value)
+                 VALUES ('AIDAOLD', 'team', 'Team', 'q');
+             INSERT INTO access_keys (access_key_id, owner, status, create_date, secret)
+                 VALUES ('AKIAOLD', 'AIDAOLD', 'Active', 1700000000, x'00');
+             INSERT INTO settings (key, value) VALUES ('root', 'AKIAROOT');",
+        )
+        .unwrap();
+    }
+
+    /// The schema a database holds, statement by statement, and its version.
+    fn schema_of(path: &std::path::Path) -> (Vec<(String, String, Option<String>)>, i64) {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let statements = conn
+            .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        let version = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        (statements, version)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn opens_data_directories_created_with_the_inline_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("fresh.db");
+        SqliteStore::open(&fresh).unwrap();
+        for version in [1, 2] {
+            let path = dir.path().join(format!("v{version}.db"));
+            old_database(&path, version);
+            let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&path).unwrap());
+            let old = store.get_user("OLD").await.unwrap();
+            assert_eq!(
+                (old.user_id.0.as_str(), old.path.as_str()),
+                ("AIDAOLD", "/old/")
+            );
+            assert_eq!(
+                store
+                    .list_user_tags("old", page(10, None))
+                    .await
+                    .unwrap()
+                    .items,
+                vec![Tag {
+                    key: "Team".into(),
+                    value: "q".into()
+                }]
+            );
+            assert_eq!(
+                store.get_access_key("AKIAOLD").await.unwrap().owner,
+                KeyOwner::User(old.user_id.clone())
+            );
+            assert_eq!(
+                store.delete_user("old").await,
+                Err(StoreError::DeleteConflict(Dependent::AccessKeys))
+            );
+            graph_contract(Arc::clone(&store)).await;
+            drop(store);
+            let (upgraded, fresh_schema) = (schema_of(&path), schema_of(&fresh));
+            assert_eq!(
+                upgraded, fresh_schema,
+                "a version {version} database ends with the schema of a new one"
+            );
+            assert_eq!(
+                SqliteStore::open(&path)
+                    .unwrap()
+                    .get_setting("root")
+                    .await
+                    .unwrap()
+                    .as_deref(),
+                Some("AKIAROOT")
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn refuses_a_schema_from_a_newer_keyward() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyward.db");
+        SqliteStore::open(&path).unwrap();
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        assert!(
+            matches!(SqliteStore::open(&path), Err(StoreError::Config(_))),
+            "a schema from a newer Keyward is refused"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn processes_opening_a_new_file_together_migrate_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyward.db");
+        let opens: Vec<_> = (0..4)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || SqliteStore::open(&path).map(|_| ()))
+            })
+            .collect();
+        for open in opens {
+            open.join().unwrap().unwrap();
+        }
+        let url = format!("sqlite://{}", path.display());
+        assert_eq!(keyward_store::migrate(&url).await.unwrap(), 2);
+    }
+}
+
+/// The in-memory embedded store, for tests without a disk: the same migrations and contract.
+mod sqlite_in_memory {
+    contract_tests!(super::SqliteInMemory);
+}
+
 /// The PostgreSQL run of the suite. Its tests are marked ignored, so a plain `cargo test`
 /// lists them as not run, with the reason, rather than passing without a database; run them
 /// with `KEYWARD_TEST_POSTGRES_URL` set and `-- --include-ignored`.
@@ -1203,6 +1402,11 @@ mod postgres {
     use super::*;
     use keyward_store::PostgresStore;
     use std::time::Duration;
+
+    contract_tests!(
+        #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
+        Schema
+    );
 
     /// A fresh schema in the test database, dropped when the test ends (even by a panic).
     struct Schema {
@@ -1224,13 +1428,16 @@ mod postgres {
             let sep = if self.base.contains('?') { '&' } else { '?' };
             format!("{}{sep}options=-c%20search_path%3D{}", self.base, self.name)
         }
+    }
 
-        async fn open(&self) -> Arc<dyn Store> {
-            Arc::new(PostgresStore::open(&self.url()).await.unwrap())
+    /// Each replica is a store opened from the URL, with its own pool and watcher.
+    impl Backend for Schema {
+        async fn start() -> Self {
+            Schema::create().await
         }
 
-        async fn replicas(&self) -> [Arc<dyn Store>; 2] {
-            [self.open().await, self.open().await]
+        async fn replica(&self) -> Arc<dyn Store> {
+            open_store(&self.url()).await.unwrap()
         }
     }
 
@@ -1266,68 +1473,6 @@ mod postgres {
         client.batch_execute(sql).await.expect(sql);
         drop(client);
         let _ = driver.await;
-    }
-
-    #[tokio::test]
-    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
-    async fn meets_the_contract_and_survives_reopen() {
-        let schema = Schema::create().await;
-        contract(open_store(&schema.url()).await.unwrap()).await;
-        let reopened = schema.open().await;
-        assert_eq!(reopened.all_access_keys().await.unwrap().len(), 1);
-        assert_eq!(
-            reopened.get_setting("root").await.unwrap().as_deref(),
-            Some("a")
-        );
-    }
-
-    #[tokio::test]
-    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
-    async fn meets_the_entity_contract() {
-        let schema = Schema::create().await;
-        graph_contract(schema.open().await).await;
-    }
-
-    #[tokio::test]
-    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
-    async fn records_last_uses_in_batches() {
-        let schema = Schema::create().await;
-        last_use_batches(schema.open().await).await;
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
-    async fn two_replicas_respect_the_key_quota() {
-        let schema = Schema::create().await;
-        key_creation_respects_the_quota(schema.replicas().await).await;
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
-    async fn two_replicas_respect_the_attachment_quota() {
-        let schema = Schema::create().await;
-        attachments_respect_the_quota(schema.replicas().await).await;
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
-    async fn two_replicas_respect_the_policy_version_limit() {
-        let schema = Schema::create().await;
-        policy_versions_respect_the_limit(schema.replicas().await).await;
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
-    async fn two_replicas_keep_names_unique() {
-        let schema = Schema::create().await;
-        names_stay_unique(schema.replicas().await).await;
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    #[ignore = "needs KEYWARD_TEST_POSTGRES_URL and --include-ignored (scripts/postgres-test-db)"]
-    async fn two_replicas_leave_no_orphan_membership() {
-        let schema = Schema::create().await;
-        delete_races_leave_no_orphan(schema.replicas().await).await;
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

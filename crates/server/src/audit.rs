@@ -249,8 +249,15 @@ impl AuditLog {
             .open(path)
             .await?;
         let (tx, rx) = mpsc::channel::<Vec<u8>>(QUEUE_LINES);
-        let task = tokio::spawn(write_lines(file, rx));
+        let task = tokio::spawn(write_lines(Some(file), rx));
         Ok((AuditLog { tx }, AuditWriter(task)))
+    }
+
+    /// A log whose records are encoded and then discarded: for state built without a disk.
+    pub fn discard() -> (AuditLog, AuditWriter) {
+        let (tx, rx) = mpsc::channel::<Vec<u8>>(QUEUE_LINES);
+        let task = tokio::spawn(write_lines(None, rx));
+        (AuditLog { tx }, AuditWriter(task))
     }
 
     /// Appends one record, waiting while the writer's queue is full.
@@ -269,8 +276,13 @@ impl AuditLog {
     }
 }
 
-/// The writer: batches whatever is queued into one write, then flushes.
-async fn write_lines(file: tokio::fs::File, mut rx: mpsc::Receiver<Vec<u8>>) {
+/// The writer: batches whatever is queued into one write, then flushes; with no file, it only
+/// drains the queue.
+async fn write_lines(file: Option<tokio::fs::File>, mut rx: mpsc::Receiver<Vec<u8>>) {
+    let Some(file) = file else {
+        while rx.recv().await.is_some() {}
+        return;
+    };
     let mut out = tokio::io::BufWriter::new(file);
     let mut batch = Vec::new();
     while let Some(line) = rx.recv().await {
@@ -364,8 +376,9 @@ mod tests {
     async fn a_full_queue_applies_backpressure() {
         let (tx, mut rx) = mpsc::channel::<Vec<u8>>(1);
         let log = AuditLog { tx };
-        log.record(&record()).await;
-        let second = log.record(&record());
+        let (first, second) = (record(), record());
+        log.record(&first).await;
+        let second = log.record(&second);
         tokio::pin!(second);
         let stalled = tokio::time::timeout(std::time::Duration::from_millis(50), &mut second).await;
         assert!(stalled.is_err(), "second record should wait for room");

@@ -163,6 +163,15 @@ impl PolicyCache {
         }
     }
 
+    /// Whether a principal's policies are cached.
+    #[cfg(test)]
+    pub fn is_cached(&self, principal: &EntityRef) -> bool {
+        self.entries
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .contains_key(principal)
+    }
+
     /// The policies of a principal, compiled once until a write changes them.
     pub async fn get(
         &self,

@@ -62,8 +62,7 @@ impl Default for KeyCache {
 /// check value written at first start (or, in a data directory from before the check value,
 /// a stored access key secret).
 pub async fn verify_master_key(store: &dyn Store, master: &MasterKey) -> Result<(), StoreError> {
-    let wrong_key =
-        || StoreError::Backend("stored secrets do not open with this master key".into());
+    let wrong_key = || StoreError::WrongMasterKey;
     if let Some(check) = store.get_setting(MASTER_KEY_CHECK).await? {
         let sealed = BASE64.decode(check.trim()).map_err(|_| wrong_key())?;
         return match master.open(&SealedSecret::from_bytes(sealed), MASTER_KEY_CHECK) {

@@ -17,6 +17,8 @@ pub mod protocol;
 mod session;
 pub mod state;
 mod sts;
+#[cfg(test)]
+mod testing;
 mod validate;
 pub mod vending;
 mod web_identity;

@@ -4,7 +4,7 @@
 //! table against the decoders, so an operation cannot be served without an entry.
 
 /// A service Keyward answers, chosen by the SigV4 credential scope.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Service {
     /// AWS Identity and Access Management.
     Iam,

@@ -352,7 +352,7 @@ async fn authenticate(
 }
 
 /// Decodes the operation, authorizes it and runs its handler.
-async fn run(
+pub(crate) async fn run(
     state: &AppState,
     caller: &Caller,
     service: Service,
@@ -422,5 +422,130 @@ fn audit_record(
     match &exchange.outcome {
         Ok(result) => record.with_response(result.as_ref().map(Element::to_audit_json)),
         Err(e) => record.with_error(e.code(), &e.message()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{self, call};
+
+    const LIST_USERS: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:ListUsers","Resource":"*"}]}"#;
+
+    async fn allowed(state: &AppState, caller: &Caller) -> bool {
+        match call(state, caller, Service::Iam, &[("Action", "ListUsers")]).await {
+            Ok(_) => true,
+            Err(ApiError::AccessDenied(_)) => false,
+            Err(e) => panic!("unexpected {e:?}"),
+        }
+    }
+
+    async fn grant(state: &AppState, user: &str) {
+        let root = testing::root(state);
+        let params = [
+            ("Action", "PutUserPolicy"),
+            ("UserName", user),
+            ("PolicyName", "list"),
+            ("PolicyDocument", LIST_USERS),
+        ];
+        call(state, &root, Service::Iam, &params).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn an_unknown_action_is_invalid_action() {
+        let state = testing::state();
+        let root = testing::root(&state);
+        let err = call(&state, &root, Service::Iam, &[("Action", "Frobnicate")])
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "InvalidAction");
+        assert_eq!(
+            err.message(),
+            "Could not find operation Frobnicate for version 2010-05-08"
+        );
+    }
+
+    /// A write drops the cached policies of the principals it affects and no others.
+    #[tokio::test]
+    async fn writes_invalidate_only_the_principals_they_affect() {
+        let state = testing::state();
+        let alice = testing::user(&state, "alice").await;
+        let bob = testing::user(&state, "bob").await;
+        grant(&state, "alice").await;
+        grant(&state, "bob").await;
+        assert!(allowed(&state, &alice).await && allowed(&state, &bob).await);
+        let refs = |caller: &Caller| match &caller.principal {
+            Principal::User(u) => {
+                keyward_store::EntityRef::new(keyward_store::EntityKind::User, u.user_id.0.clone())
+            }
+            _ => unreachable!(),
+        };
+        assert!(state.policies.is_cached(&refs(&alice)) && state.policies.is_cached(&refs(&bob)));
+
+        let root = testing::root(&state);
+        let delete = [
+            ("Action", "DeleteUserPolicy"),
+            ("UserName", "ALICE"),
+            ("PolicyName", "list"),
+        ];
+        call(&state, &root, Service::Iam, &delete).await.unwrap();
+        assert!(!state.policies.is_cached(&refs(&alice)));
+        assert!(state.policies.is_cached(&refs(&bob)));
+        assert!(!allowed(&state, &alice).await);
+        assert!(allowed(&state, &bob).await);
+
+        // A read leaves the cache alone; a write that affects no policies too.
+        call(&state, &root, Service::Iam, &[("Action", "ListUsers")])
+            .await
+            .unwrap();
+        call(
+            &state,
+            &root,
+            Service::Iam,
+            &[("Action", "CreateGroup"), ("GroupName", "g")],
+        )
+        .await
+        .unwrap();
+        assert!(state.policies.is_cached(&refs(&bob)));
+    }
+
+    #[tokio::test]
+    async fn a_group_policy_reaches_its_cached_members() {
+        let state = testing::state();
+        let root = testing::root(&state);
+        let carol = testing::user(&state, "carol").await;
+        for params in [
+            &[("Action", "CreateGroup"), ("GroupName", "readers")][..],
+            &[
+                ("Action", "AddUserToGroup"),
+                ("GroupName", "readers"),
+                ("UserName", "carol"),
+            ],
+        ] {
+            call(&state, &root, Service::Iam, params).await.unwrap();
+        }
+        assert!(!allowed(&state, &carol).await);
+        let put = [
+            ("Action", "PutGroupPolicy"),
+            ("GroupName", "readers"),
+            ("PolicyName", "list"),
+            ("PolicyDocument", LIST_USERS),
+        ];
+        call(&state, &root, Service::Iam, &put).await.unwrap();
+        assert!(allowed(&state, &carol).await);
+    }
+
+    #[tokio::test]
+    async fn session_credentials_without_mfa_may_not_call_iam() {
+        let state = testing::state();
+        let dave = testing::user(&state, "dave").await;
+        let session = Caller {
+            token_issued: Some(state.clock.now()),
+            ..dave
+        };
+        let err = call(&state, &session, Service::Iam, &[("Action", "ListUsers")])
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "InvalidClientTokenId");
     }
 }

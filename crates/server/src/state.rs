@@ -217,8 +217,8 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
     crate::keys::verify_master_key(store.as_ref(), &master)
         .await
         .map_err(|e| match e {
-            StoreError::Backend(m) if m.contains("master key") => StartError::Config(format!(
-                "{m}; use the master key this data directory was created with"
+            StoreError::WrongMasterKey => StartError::Config(format!(
+                "{e}; use the master key this data directory was created with"
             )),
             other => StartError::Store(other),
         })?;
@@ -241,6 +241,28 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         jwks: crate::web_identity::JwksCache::default(),
     };
     Ok((Arc::new(state), writer))
+}
+
+impl AppState {
+    /// State over an in-memory store with a fresh master key and a discarding audit log, for
+    /// tests that need no data directory. Must be called inside a Tokio runtime.
+    pub fn in_memory(account_id: &str) -> Result<Arc<AppState>, StartError> {
+        let (master, _) = MasterKey::generate();
+        let (audit, _writer) = AuditLog::discard();
+        let now = OffsetDateTime::now_utc();
+        Ok(Arc::new(AppState {
+            store: Arc::new(SqliteStore::in_memory()?),
+            master,
+            keys: KeyCache::default(),
+            policies: PolicyCache::default(),
+            signing_keys: SigningKeyCache::new(64),
+            account: AccountId(account_id.to_owned()),
+            clock: Clock::default(),
+            created_at: now,
+            audit,
+            jwks: crate::web_identity::JwksCache::default(),
+        }))
+    }
 }
 
 /// The account id as a number, for the account bits of access key ids.

@@ -828,3 +828,92 @@ fn get_session_token(
         vec![credentials_element(&claims, token)],
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::operations::Service;
+    use crate::testing::{self, call};
+
+    fn trust(principal: &str) -> String {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"{principal}"}},"Action":"sts:AssumeRole"}}]}}"#
+        )
+    }
+
+    #[tokio::test]
+    /// A trust policy that names the account (not the user) leaves the decision to the
+    /// caller's identity policies.
+    async fn assume_role_needs_the_trust_policy_and_an_identity_policy() {
+        let state = testing::state();
+        let root = testing::root(&state);
+        let erin = testing::user(&state, "erin").await;
+        let erin_arn = erin.arn();
+        let account_root = format!("arn:aws:iam::{}:root", testing::ACCOUNT);
+        let create = [
+            ("Action", "CreateRole"),
+            ("RoleName", "deploy"),
+            ("AssumeRolePolicyDocument", &trust(&account_root)),
+        ];
+        call(&state, &root, Service::Iam, &create).await.unwrap();
+        let role_arn = format!("arn:aws:iam::{}:role/deploy", testing::ACCOUNT);
+        let assume = [
+            ("Action", "AssumeRole"),
+            ("RoleArn", role_arn.as_str()),
+            ("RoleSessionName", "ci"),
+        ];
+        let err = call(&state, &erin, Service::Sts, &assume)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            err.message(),
+            format!("User: {erin_arn} is not authorized to perform: sts:AssumeRole on resource: {role_arn}")
+        );
+        let grant = [
+            ("Action", "PutUserPolicy"),
+            ("UserName", "erin"),
+            ("PolicyName", "assume"),
+            (
+                "PolicyDocument",
+                r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#,
+            ),
+        ];
+        call(&state, &root, Service::Iam, &grant).await.unwrap();
+        let answer = call(&state, &erin, Service::Sts, &assume)
+            .await
+            .unwrap()
+            .unwrap()
+            .to_audit_json();
+        assert_eq!(
+            answer["assumedRoleUser"]["arn"],
+            format!("arn:aws:sts::{}:assumed-role/deploy/ci", testing::ACCOUNT)
+        );
+        assert!(answer["credentials"]["accessKeyId"]
+            .as_str()
+            .is_some_and(|k| k.starts_with("ASIA")));
+    }
+
+    #[tokio::test]
+    async fn a_malformed_role_arn_is_refused_before_any_permission_check() {
+        let state = testing::state();
+        let frank = testing::user(&state, "frank").await;
+        for arn in [
+            "arn:aws:iam::123456789012:role:colon",
+            "arn:aws:iam::123456789012:user/not-a-role",
+            "arn:aws:iam:eu-west-1:123456789012:role/regional",
+        ] {
+            let assume = [
+                ("Action", "AssumeRole"),
+                ("RoleArn", arn),
+                ("RoleSessionName", "ci"),
+            ];
+            let err = call(&state, &frank, Service::Sts, &assume)
+                .await
+                .unwrap_err();
+            assert_eq!(
+                (err.code(), err.message().as_str()),
+                ("ValidationError", "Request ARN is invalid"),
+                "{arn}"
+            );
+        }
+    }
+}

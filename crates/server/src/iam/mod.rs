@@ -1076,3 +1076,109 @@ pub(crate) async fn managed_policy_by_arn(
         None => Ok(None),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::operations::Service;
+    use crate::testing::{self, call};
+
+    #[tokio::test]
+    async fn a_user_is_created_read_and_deleted() {
+        let state = testing::state();
+        let root = testing::root(&state);
+        let created = call(
+            &state,
+            &root,
+            Service::Iam,
+            &[
+                ("Action", "CreateUser"),
+                ("UserName", "gina"),
+                ("Path", "/ops/"),
+            ],
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .to_audit_json();
+        assert_eq!(
+            created["user"]["arn"],
+            format!("arn:aws:iam::{}:user/ops/gina", testing::ACCOUNT)
+        );
+        let get = [("Action", "GetUser"), ("UserName", "gina")];
+        let got = call(&state, &root, Service::Iam, &get)
+            .await
+            .unwrap()
+            .unwrap()
+            .to_audit_json();
+        assert_eq!(got["user"]["userId"], created["user"]["userId"]);
+        call(
+            &state,
+            &root,
+            Service::Iam,
+            &[("Action", "DeleteUser"), ("UserName", "gina")],
+        )
+        .await
+        .unwrap();
+        let err = call(&state, &root, Service::Iam, &get).await.unwrap_err();
+        assert_eq!(
+            (err.code(), err.message().as_str()),
+            ("NoSuchEntity", "The user with name gina cannot be found.")
+        );
+    }
+
+    #[tokio::test]
+    async fn instance_profile_tags_stop_at_fifty() {
+        let state = testing::state();
+        let root = testing::root(&state);
+        let create = [
+            ("Action", "CreateInstanceProfile"),
+            ("InstanceProfileName", "web"),
+        ];
+        call(&state, &root, Service::Iam, &create).await.unwrap();
+        let tags: Vec<(String, String)> = (1..=50)
+            .flat_map(|i| {
+                [
+                    (format!("Tags.member.{i}.Key"), format!("k{i}")),
+                    (format!("Tags.member.{i}.Value"), String::new()),
+                ]
+            })
+            .collect();
+        let mut params = vec![
+            ("Action", "TagInstanceProfile"),
+            ("InstanceProfileName", "web"),
+        ];
+        params.extend(tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        call(&state, &root, Service::Iam, &params).await.unwrap();
+        let one_more = [
+            ("Action", "TagInstanceProfile"),
+            ("InstanceProfileName", "web"),
+            ("Tags.member.1.Key", "extra"),
+            ("Tags.member.1.Value", "x"),
+        ];
+        let err = call(&state, &root, Service::Iam, &one_more)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (err.code(), err.message().as_str()),
+            (
+                "LimitExceeded",
+                "The number of tags has reached the maximum limit."
+            )
+        );
+        let listed = call(
+            &state,
+            &root,
+            Service::Iam,
+            &[
+                ("Action", "ListInstanceProfileTags"),
+                ("InstanceProfileName", "web"),
+                ("MaxItems", "100"),
+            ],
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .to_audit_json();
+        assert_eq!(listed["tags"].as_array().map(Vec::len), Some(50));
+    }
+}

@@ -1,14 +1,12 @@
 //! The IAM steps of the Braket and Bedrock guides (`shared/seeds`) through the Rust SDK, with
 //! the guides' own policy documents from `tests/data/guides`, checked by the simulator.
 
-mod common;
-
+use crate::common::{Server, ROOT_KEY, ROOT_SECRET};
 use aws_sdk_iam::types::{ContextEntry, ContextKeyTypeEnum, PolicyEvaluationDecisionType};
-use common::{Server, ROOT_KEY, ROOT_SECRET};
 
-const BRAKET_POLICY: &str = include_str!("../../../tests/data/guides/braket-policy.json");
+const BRAKET_POLICY: &str = include_str!("../../../../tests/data/guides/braket-policy.json");
 const BEDROCK_REGION_CONDITIONED: &str =
-    include_str!("../../../tests/data/guides/bedrock-region-conditioned.json");
+    include_str!("../../../../tests/data/guides/bedrock-region-conditioned.json");
 const HAIKU: &str =
     "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
 

@@ -2,10 +2,8 @@
 //! policies on the session, chaining limits, sealed tokens that survive a restart and refuse
 //! tampering, and GetSessionToken.
 
-mod common;
-
+use crate::common::{code_and_message, new_key, Server, ROOT_KEY, ROOT_SECRET};
 use aws_sdk_sts::types::Credentials as StsCredentials;
-use common::{code_and_message, new_key, Server, ROOT_KEY, ROOT_SECRET};
 
 const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/reader";
 

@@ -1,13 +1,11 @@
 //! IAM's policy simulator through the unmodified Rust SDK: `SimulateCustomPolicy`,
 //! `SimulatePrincipalPolicy` and `GetContextKeysFor*Policy`, with AWS's result shapes.
 
-mod common;
-
+use crate::common::{code_and_message, user_client, Server, ROOT_KEY, ROOT_SECRET};
 use aws_sdk_iam::types::{
     ContextEntry, ContextKeyTypeEnum, EvaluationResult, PolicyEvaluationDecisionType as Eval,
     PolicySourceType,
 };
-use common::{code_and_message, user_client, Server, ROOT_KEY, ROOT_SECRET};
 
 const ACCOUNT: &str = "123456789012";
 const KEYSPACES_RO: &str = "arn:aws:iam::aws:policy/AmazonKeyspacesReadOnlyAccess";

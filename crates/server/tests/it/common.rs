@@ -1,7 +1,5 @@
 //! The in-process Keyward every Rust SDK test talks to, with SDK clients pointed at it.
 
-#![allow(dead_code)] // each test binary uses its own subset
-
 use std::path::Path;
 
 use aws_sdk_iam::config::{BehaviorVersion, Credentials, Region};

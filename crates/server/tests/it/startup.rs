@@ -1,9 +1,7 @@
 //! Start-up checks that need a data directory: the master key must be the one the data was
 //! sealed with, and keys stored before a restart authenticate afterwards (loaded on first use).
 
-mod common;
-
-use common::{new_key, Server, ROOT_KEY, ROOT_SECRET};
+use crate::common::{new_key, Server, ROOT_KEY, ROOT_SECRET};
 use keyward_server::ServerConfig;
 
 #[tokio::test]

@@ -2,9 +2,7 @@
 //! its identity policies (its own and its groups'), within its permissions boundary, allow —
 //! and a change is in force for the very next request.
 
-mod common;
-
-use common::{code_and_message, new_key, user_client, Server, ROOT_KEY, ROOT_SECRET};
+use crate::common::{code_and_message, new_key, user_client, Server, ROOT_KEY, ROOT_SECRET};
 
 const ACCOUNT: &str = "123456789012";
 

@@ -1,10 +1,8 @@
 //! The Rust AWS SDK, unmodified, against an in-process Keyward: the guides' user and key
 //! workflow, and the errors a program's error handling must see exactly as AWS sends them.
 
-mod common;
-
+use crate::common::{code_and_message, new_key, Server, ROOT_KEY, ROOT_SECRET};
 use aws_sdk_iam::types::StatusType;
-use common::{code_and_message, new_key, Server, ROOT_KEY, ROOT_SECRET};
 
 #[tokio::test]
 async fn user_and_access_key_lifecycle() {

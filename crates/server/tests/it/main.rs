@@ -1,0 +1,10 @@
+//! The server's integration tests, one binary: each module drives a real `keyward serve`
+//! in-process through the AWS SDK for Rust; `common` starts it and builds the clients.
+
+mod common;
+mod enforcement;
+mod guides;
+mod sdk;
+mod sessions;
+mod simulate;
+mod startup;

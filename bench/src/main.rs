@@ -2,6 +2,14 @@
 //! `moto_server`, seeds both identically through the API, runs the same request mixes against
 //! both for a fixed time each, then runs Keyward alone with growing numbers of users seeded
 //! through the store. See BENCHMARKS.md for the command and the latest results.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark harness: criterion generates undocumented items, and it fails loudly on purpose on inputs of its own"
+)]
 
 mod client;
 mod load;

@@ -1,5 +1,13 @@
 //! Per-statement cost of the front's classification step: lexing and classifying the
 //! statements a driver sends most.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark harness: criterion generates undocumented items, and it fails loudly on purpose on inputs of its own"
+)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use keyward_cql::{classify, Frame, Request};

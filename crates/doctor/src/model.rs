@@ -244,8 +244,8 @@ pub fn mask(id: &str) -> String {
     if chars.len() <= 8 {
         return "*".repeat(chars.len());
     }
-    let head: String = chars[..4].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
+    let head: String = chars.iter().take(4).collect();
+    let tail: String = chars.iter().skip(chars.len() - 4).collect();
     format!("{head}{}{tail}", "*".repeat(chars.len() - 8))
 }
 

@@ -1,6 +1,13 @@
 //! Runs the resolver on every case of `tests/data/doctor/` and compares it with the case's
 //! `expected.json` — the same expectations `tests/conformance/test_doctor_botocore.py` checks
 //! botocore against.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose"
+)]
 
 mod common;
 

@@ -1,5 +1,12 @@
 //! Snapshots of the human report and the JSON, so that their layout changes only on purpose.
 //! Each starts from a fixture case of `tests/data/doctor/`; live results are given, not fetched.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose"
+)]
 
 mod common;
 

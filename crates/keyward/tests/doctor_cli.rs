@@ -1,5 +1,12 @@
 //! `keyward doctor --offline` end to end: flags, exit status, the JSON schema, no secrets and no
 //! colours when piped. Live checks are covered by tests/conformance/test_doctor_live.py.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,8 +1,12 @@
 //! `keyward policy simulate`: decisions, matched statements with their lines, reasons,
 //! missing context keys, boundaries, and refusal of malformed context entries.
-
-// A test harness reports failures by panicking.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose"
+)]
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -10,7 +10,8 @@ const SECRET_ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 fn random_from(alphabet: &[u8], len: usize) -> String {
     let mut rng = rand::rng();
     (0..len)
-        .map(|_| alphabet[rng.random_range(0..alphabet.len())] as char)
+        .filter_map(|_| alphabet.get(rng.random_range(0..alphabet.len())))
+        .map(|&b| char::from(b))
         .collect()
 }
 
@@ -32,7 +33,8 @@ fn key_id_for(prefix: &str, account: u64) -> String {
     }
     let chars = (0..16)
         .rev()
-        .map(|i| BASE32[((bits >> (i * 5)) & 0x1f) as usize] as char);
+        .filter_map(|i| BASE32.get(((bits >> (i * 5)) & 0x1f) as usize))
+        .map(|&b| char::from(b));
     prefix.chars().chain(chars).collect()
 }
 

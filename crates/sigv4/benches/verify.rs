@@ -1,6 +1,14 @@
 //! Verification of a botocore-style STS `GetCallerIdentity` POST against the floor of what any
 //! verifier must compute: SHA-256 of the canonical request plus one HMAC-SHA256 of the string to
 //! sign with the cached signing key.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark harness: criterion generates undocumented items, and it fails loudly on purpose on inputs of its own"
+)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use hmac::{Hmac, Mac};

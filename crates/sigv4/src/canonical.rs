@@ -1,5 +1,9 @@
 //! The canonical request, written piecewise into a [`Sink`] so that verification can hash it
 //! without ever materialising it, while diagnostics and tests get the same bytes as a string.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "hot-path byte scanners index only below the length of the slice they loop over; proptests and the parse_auth fuzz target cover them"
+)]
 
 use std::borrow::Cow;
 

@@ -12,6 +12,10 @@
 //! [`CqlAuthResponse::parse`] → [`CqlAuthResponse::check_time`] → look the key up →
 //! [`SigningKeyCache::get`](crate::SigningKeyCache::get) with [`CqlAuthResponse::scope`] →
 //! [`CqlAuthResponse::verify`].
+#![allow(
+    clippy::indexing_slicing,
+    reason = "the amzdate is indexed only after its length is checked"
+)]
 
 use std::fmt;
 

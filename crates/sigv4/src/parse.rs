@@ -1,4 +1,8 @@
 //! Extracting and checking the authentication information of a request, before the secret is known.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "names are indexed only after they are checked non-empty"
+)]
 
 use time::OffsetDateTime;
 

@@ -1,4 +1,8 @@
 //! SigV4's basic ISO-8601 timestamps (`20150830T123600Z`), without allocation.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "fixed-width timestamps are indexed only after their length is checked"
+)]
 
 use std::fmt;
 

@@ -1,4 +1,11 @@
 //! Every authentication failure, with its exact AWS code, HTTP status and message.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose"
+)]
 
 use keyward_sigv4::{
     check_scope, check_time, parse, presign, sign_headers, verify, AuthError, Credentials,

@@ -1,4 +1,11 @@
 //! Property tests: sign → verify round-trips, any tamper is caught, and parsing never panics.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose"
+)]
 
 use keyward_sigv4::{
     canonical_request, check_time, parse, presign, sign_headers, verify, Credentials, PathMode,

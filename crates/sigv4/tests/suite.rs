@@ -2,6 +2,13 @@
 //! crate; see `aws-signing-test-suite/NOTICE`). Every case directory is visited; for each we check
 //! the canonical request, string to sign and signature of both the header and the presigned form,
 //! that our signer reproduces the signed request, and that our verifier accepts it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

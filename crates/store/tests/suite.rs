@@ -8,6 +8,13 @@
 //!
 //! A new backend is one `Backend` implementation and one line:
 //! `mod name { contract_tests!(super::NewBackend); }`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose"
+)]
 
 use std::sync::Arc;
 

@@ -269,7 +269,7 @@ async fn simulate_all(
                         "iam:SimulatePrincipalPolicy answered without EvaluationResults",
                     ),
                 };
-                for rest in &checks[i..] {
+                for rest in checks.iter().skip(i) {
                     out.checks.push(Check {
                         action: rest.action.clone(),
                         resource: rest.resource.clone(),

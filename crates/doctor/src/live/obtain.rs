@@ -248,9 +248,13 @@ async fn run_process(command: &str) -> Result<StaticCredentials, Finding> {
         .ok_or_else(|| {
             process_failed("credential_process is empty or has an unclosed quote".to_owned())
         })?;
-    let program = &argv[0];
+    let Some((program, args)) = argv.split_first() else {
+        return Err(process_failed(
+            "credential_process is empty or has an unclosed quote".to_owned(),
+        ));
+    };
     let child = tokio::process::Command::new(program)
-        .args(&argv[1..])
+        .args(args)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

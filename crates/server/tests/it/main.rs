@@ -1,5 +1,12 @@
 //! The server's integration tests, one binary: each module drives a real `keyward serve`
 //! in-process through the AWS SDK for Rust; `common` starts it and builds the clients.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose"
+)]
 
 mod common;
 mod enforcement;

@@ -114,6 +114,9 @@ pub struct Operation {
     /// Error structures the operation is documented to return.
     #[serde(default)]
     pub errors: Vec<ShapeRef>,
+    /// Superseded by another operation on the same URI (S3's `GetBucketLifecycle`).
+    #[serde(default)]
+    pub deprecated: bool,
 }
 
 /// Where a member travels in a REST request (`location`).

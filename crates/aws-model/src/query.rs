@@ -21,6 +21,10 @@ pub enum DecodeError {
     /// No operation of the model matches the request.
     #[error("no operation of the {0} model matches the request")]
     NoMatchingOperation(String),
+    /// Several operations fit the request equally well (S3's `ListBuckets` and
+    /// `ListDirectoryBuckets` differ only by endpoint host, which the decoder does not see).
+    #[error("the request fits several operations: {0:?}")]
+    AmbiguousOperation(Vec<String>),
     /// The body is not what the protocol requires.
     #[error("malformed request body: {0}")]
     MalformedBody(String),

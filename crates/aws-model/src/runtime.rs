@@ -288,8 +288,9 @@ fn decode_segment(segment: &str) -> String {
     percent_decode_str(segment).decode_utf8_lossy().into_owned()
 }
 
-/// How well an operation fits: literal path segments, then query requirements met.
-type Specificity = (usize, usize);
+/// How well an operation fits: literal path segments, then query and header requirements met,
+/// then not deprecated.
+type Specificity = (usize, usize, bool);
 
 fn decode_rest_request(
     model: &ServiceModel,
@@ -298,8 +299,7 @@ fn decode_rest_request(
     let path = split_path(request.path);
     let query: Vec<(String, String)> = form_pairs(request.query.as_bytes()).collect();
     let has_param = |name: &str| query.iter().any(|(k, _)| k == name);
-    let mut best: Option<(Specificity, &Operation, Vec<(String, String)>)> = None;
-    let mut tie = false;
+    let mut candidates: Vec<(Specificity, &Operation, Vec<(String, String)>)> = Vec::new();
     for op in model.operations() {
         if !op.http.method.eq_ignore_ascii_case(request.method) {
             continue;
@@ -315,32 +315,35 @@ fn decode_rest_request(
         if !literals_met {
             continue;
         }
-        let required_query = required_querystring(model, op);
-        if !required_query.iter().all(|name| has_param(name)) {
+        let (required_query, required_headers) = required_bindings(model, op);
+        if !required_query.iter().all(|name| has_param(name))
+            || !required_headers
+                .iter()
+                .all(|name| request.header(name).is_some())
+        {
             continue;
         }
         let score = (
             template.literal_segments(),
-            template.query_literals.len() + required_query.len(),
+            template.query_literals.len() + required_query.len() + required_headers.len(),
+            !op.deprecated,
         );
-        match &best {
-            Some((best_score, _, _)) if *best_score > score => {}
-            Some((best_score, _, _)) if *best_score == score => tie = true,
-            _ => {
-                tie = false;
-                best = Some((score, op, labels));
-            }
-        }
+        candidates.push((score, op, labels));
     }
-    let Some((_, op, labels)) = best else {
+    let best_score = candidates.iter().map(|(score, _, _)| *score).max();
+    let mut best = candidates
+        .into_iter()
+        .filter(|(score, _, _)| Some(*score) == best_score);
+    let Some((_, op, labels)) = best.next() else {
         return Err(DecodeError::NoMatchingOperation(
             model.metadata.endpoint_prefix.clone(),
         ));
     };
-    if tie {
-        return Err(DecodeError::NoMatchingOperation(
-            model.metadata.endpoint_prefix.clone(),
-        ));
+    let others: Vec<String> = best.map(|(_, other, _)| other.name.clone()).collect();
+    if !others.is_empty() {
+        let mut names = vec![op.name.clone()];
+        names.extend(others);
+        return Err(DecodeError::AmbiguousOperation(names));
     }
     let members = match &op.input {
         Some(input) => rest_members(model, &input.shape, request, &labels, &query)?,
@@ -349,23 +352,26 @@ fn decode_rest_request(
     Ok(finish(model, op, members))
 }
 
-/// Query parameters an operation's input requires: they tell apart operations sharing a URI
-/// (S3's `PutObject` and `UploadPart`).
-fn required_querystring(model: &ServiceModel, op: &Operation) -> Vec<String> {
+/// Query parameters and headers an operation's input requires: they tell apart operations
+/// sharing a URI (S3's `PutObject`, `UploadPart` and `CopyObject`).
+fn required_bindings(model: &ServiceModel, op: &Operation) -> (Vec<String>, Vec<String>) {
     let Some(shape) = op.input.as_ref().and_then(|i| model.shape(&i.shape)) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    shape
-        .members
-        .iter()
-        .filter(|(name, m)| m.location == Some(Location::Querystring) && shape.is_required(name))
-        .filter(|(_, m)| {
-            model
-                .shape(&m.shape)
-                .is_some_and(|s| s.shape_type != ShapeType::Map)
-        })
-        .map(|(name, m)| m.location_name.clone().unwrap_or_else(|| name.clone()))
-        .collect()
+    let required = |location: Location| -> Vec<String> {
+        shape
+            .members
+            .iter()
+            .filter(|(name, m)| m.location == Some(location) && shape.is_required(name))
+            .filter(|(_, m)| {
+                model
+                    .shape(&m.shape)
+                    .is_some_and(|s| s.shape_type != ShapeType::Map)
+            })
+            .map(|(name, m)| m.location_name.clone().unwrap_or_else(|| name.clone()))
+            .collect()
+    };
+    (required(Location::Querystring), required(Location::Header))
 }
 
 fn rest_members(

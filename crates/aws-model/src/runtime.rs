@@ -292,6 +292,9 @@ fn decode_segment(segment: &str) -> String {
 /// then not deprecated.
 type Specificity = (usize, usize, bool);
 
+/// An operation whose URI template fits, with its bound labels.
+type Candidate<'m> = (Specificity, &'m Operation, Vec<(String, String)>);
+
 fn decode_rest_request(
     model: &ServiceModel,
     request: &HttpRequest<'_>,
@@ -299,7 +302,7 @@ fn decode_rest_request(
     let path = split_path(request.path);
     let query: Vec<(String, String)> = form_pairs(request.query.as_bytes()).collect();
     let has_param = |name: &str| query.iter().any(|(k, _)| k == name);
-    let mut candidates: Vec<(Specificity, &Operation, Vec<(String, String)>)> = Vec::new();
+    let mut candidates: Vec<Candidate<'_>> = Vec::new();
     for op in model.operations() {
         if !op.http.method.eq_ignore_ascii_case(request.method) {
             continue;

@@ -1,5 +1,7 @@
 //! Query XML output driven by the output shape, and the error document.
 
+#![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
+
 mod common;
 
 use keyward_aws_model::{

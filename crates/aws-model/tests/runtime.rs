@@ -1,5 +1,7 @@
 //! The runtime decoder finds the operation of HTTP requests for every protocol.
 
+#![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
+
 mod common;
 
 use keyward_aws_model::{decode_request, embedded, DecodeError, HttpRequest, Service, Value};

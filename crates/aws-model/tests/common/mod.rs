@@ -1,6 +1,6 @@
 //! Loads vendored models for the tests (tests may read files; the library does not).
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::panic)]
 
 use std::path::PathBuf;
 

@@ -153,18 +153,45 @@ impl Checker<'_> {
             }
             (ShapeType::Map, Value::Map(entries)) => {
                 let hidden = hidden || self.contains_sensitive(shape, 0);
-                self.length(shape, entries.len(), path, || {
-                    shown_if(hidden, map_text(entries))
-                });
-                for (i, (key, entry_value)) in entries.iter().enumerate() {
-                    let entry_path = format!("{path}.entry.{}", i + 1);
-                    if let Some(k) = &shape.key {
-                        let key_value = Value::String(key.clone());
-                        self.value(&k.shape, &key_value, &format!("{entry_path}.key"), hidden);
+                let whole = || shown_if(hidden, map_text(entries));
+                self.length(shape, entries.len(), path, whole);
+                if let Some(k) = &shape.key {
+                    let keys_fail = entries
+                        .iter()
+                        .any(|(key, _)| !self.is_valid(&k.shape, &Value::String(key.clone())));
+                    if keys_fail {
+                        let constraint = format!(
+                            "Map keys must satisfy constraint: [{}]",
+                            self.constraint_list(&k.shape)
+                        );
+                        self.push(path, whole(), constraint);
                     }
-                    if let Some(v) = &shape.value {
-                        let value_path = format!("{entry_path}.value");
-                        self.value(&v.shape, entry_value, &value_path, hidden);
+                }
+                if let Some(v) = &shape.value {
+                    let scalar_values = self.model.shape(&v.shape).is_some_and(|s| {
+                        !matches!(
+                            s.shape_type,
+                            ShapeType::Structure | ShapeType::List | ShapeType::Map
+                        )
+                    });
+                    if scalar_values {
+                        // Coral reports scalar map values once for the whole map, listing every
+                        // constraint of the value shape.
+                        if entries
+                            .iter()
+                            .any(|(_, value)| !self.is_valid(&v.shape, value))
+                        {
+                            let constraint = format!(
+                                "Map value must satisfy constraint: [{}]",
+                                self.constraint_list(&v.shape)
+                            );
+                            self.push(path, whole(), constraint);
+                        }
+                    } else {
+                        for (i, (_, entry_value)) in entries.iter().enumerate() {
+                            let value_path = format!("{path}.entry.{}.value", i + 1);
+                            self.value(&v.shape, entry_value, &value_path, hidden);
+                        }
                     }
                 }
             }
@@ -269,6 +296,52 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// Whether `value` satisfies shape `shape_name` on its own.
+    fn is_valid(&self, shape_name: &str, value: &Value) -> bool {
+        let mut probe = Checker {
+            model: self.model,
+            violations: Vec::new(),
+        };
+        probe.value(shape_name, value, "", false);
+        probe.violations.is_empty()
+    }
+
+    /// Every constraint of a scalar shape, in the order Coral lists them for map entries:
+    /// `Member must have length less than or equal to 256, Member must have length greater than
+    /// or equal to 0, Member must satisfy regular expression pattern: …`.
+    fn constraint_list(&self, shape_name: &str) -> String {
+        let Some(shape) = self.model.shape(shape_name) else {
+            return String::new();
+        };
+        let measure = match shape.shape_type {
+            ShapeType::String | ShapeType::Blob | ShapeType::List | ShapeType::Map => "length",
+            _ => "value",
+        };
+        let mut constraints = Vec::new();
+        if let Some(max) = &shape.max {
+            constraints.push(format!(
+                "Member must have {measure} less than or equal to {max}"
+            ));
+        }
+        if let Some(min) = &shape.min {
+            constraints.push(format!(
+                "Member must have {measure} greater than or equal to {min}"
+            ));
+        }
+        if let Some(pattern) = &shape.pattern {
+            constraints.push(format!(
+                "Member must satisfy regular expression pattern: {pattern}"
+            ));
+        }
+        if let Some(allowed) = &shape.enum_values {
+            constraints.push(format!(
+                "Member must satisfy enum value set: [{}]",
+                allowed.join(", ")
+            ));
+        }
+        constraints.join(", ")
     }
 
     /// Whether any value inside `shape` is sensitive (bounded depth: models recurse).

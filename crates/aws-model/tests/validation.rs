@@ -129,3 +129,67 @@ fn operation_without_input_members_decodes_empty() {
     assert_eq!(decoded.members, Value::Structure(vec![]));
     assert!(decoded.violations.is_empty());
 }
+
+#[test]
+fn map_entries_are_reported_once_for_the_whole_map() {
+    let model =
+        keyward_aws_model::ServiceModel::from_json(&common::data("map_model.json")).unwrap();
+    let tags = |pairs: &[(&str, &str)]| {
+        Value::structure().with(
+            "Tags",
+            Value::Map(
+                pairs
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), Value::from(*v)))
+                    .collect(),
+            ),
+        )
+    };
+    let check = |value: &Value| {
+        keyward_aws_model::validation_message(&keyward_aws_model::validate_structure(
+            &model,
+            "TagThingRequest",
+            value,
+        ))
+    };
+    assert_eq!(check(&tags(&[("a", "ok"), ("b", "fine too")])), None);
+    // The form AWS answered for a map of tags with a bad value (Coral: "Map value must satisfy
+    // constraint: [every constraint of the value shape]").
+    assert_eq!(
+        check(&tags(&[("a", "ok"), ("b", "bad!")])).as_deref(),
+        Some("1 validation error detected: Value '{a=ok, b=bad!}' at 'tags' failed to satisfy constraint: \
+              Map value must satisfy constraint: [Member must have length less than or equal to 256, \
+              Member must have length greater than or equal to 0, Member must satisfy regular expression \
+              pattern: ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$]")
+    );
+    assert_eq!(
+        check(&tags(&[("A", "x"), ("b", "y"), ("c", "z")])).as_deref(),
+        Some("2 validation errors detected: Value '{A=x, b=y, c=z}' at 'tags' failed to satisfy constraint: \
+              Member must have length less than or equal to 2; Value '{A=x, b=y, c=z}' at 'tags' failed to \
+              satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or \
+              equal to 8, Member must have length greater than or equal to 1, Member must satisfy regular \
+              expression pattern: [a-z]+]")
+    );
+}
+
+#[test]
+fn sensitive_map_is_not_quoted() {
+    let bedrock = common::load("bedrock-runtime");
+    let body = br#"{"requestMetadata":{"team":"bad!value"}}"#;
+    let request = keyward_aws_model::HttpRequest {
+        method: "POST",
+        path: "/model/anthropic.claude-v2/converse",
+        query: "",
+        headers: &[],
+        body,
+    };
+    let decoded = keyward_aws_model::decode_request(&bedrock, &request).unwrap();
+    assert_eq!(decoded.operation, "Converse");
+    assert_eq!(
+        decoded.validation_message().as_deref(),
+        Some("1 validation error detected: Value at 'requestMetadata' failed to satisfy constraint: \
+              Map value must satisfy constraint: [Member must have length less than or equal to 256, \
+              Member must have length greater than or equal to 0, Member must satisfy regular expression \
+              pattern: [a-zA-Z0-9\\s:_@$#=/+,-.]{0,256}]")
+    );
+}

@@ -29,6 +29,7 @@ mod pattern;
 mod query;
 mod redact;
 mod runtime;
+pub mod typed;
 mod validate;
 mod value;
 mod xml;

@@ -3736,3 +3736,1227 @@ pub const OPERATIONS: &[OperationInfo] = &[
         ],
     },
 ];
+
+/// Typed operation inputs and the structures they contain, built from a validated member
+/// tree with [`FromValue`].
+pub mod input {
+    use crate::typed::{optional, required, structure, FromValue, FromValueError};
+    use crate::Value;
+
+    /// Input of `AcceptHandshake` (shape `AcceptHandshakeRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct AcceptHandshakeInput {
+        /// `HandshakeId` (required).
+        pub handshake_id: String,
+    }
+
+    impl FromValue for AcceptHandshakeInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                handshake_id: required(tree, "HandshakeId")?,
+            })
+        }
+    }
+
+    /// Input of `AttachPolicy` (shape `AttachPolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct AttachPolicyInput {
+        /// `PolicyId` (required).
+        pub policy_id: String,
+        /// `TargetId` (required).
+        pub target_id: String,
+    }
+
+    impl FromValue for AttachPolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                policy_id: required(tree, "PolicyId")?,
+                target_id: required(tree, "TargetId")?,
+            })
+        }
+    }
+
+    /// Input of `CancelHandshake` (shape `CancelHandshakeRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct CancelHandshakeInput {
+        /// `HandshakeId` (required).
+        pub handshake_id: String,
+    }
+
+    impl FromValue for CancelHandshakeInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                handshake_id: required(tree, "HandshakeId")?,
+            })
+        }
+    }
+
+    /// Input of `CloseAccount` (shape `CloseAccountRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct CloseAccountInput {
+        /// `AccountId` (required).
+        pub account_id: String,
+    }
+
+    impl FromValue for CloseAccountInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                account_id: required(tree, "AccountId")?,
+            })
+        }
+    }
+
+    /// Input of `CreateAccount` (shape `CreateAccountRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct CreateAccountInput {
+        /// `Email` (required). Sensitive.
+        pub email: String,
+        /// `AccountName` (required). Sensitive.
+        pub account_name: String,
+        /// `RoleName`.
+        pub role_name: Option<String>,
+        /// `IamUserAccessToBilling`.
+        pub iam_user_access_to_billing: Option<String>,
+        /// `Tags`.
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    impl FromValue for CreateAccountInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                email: required(tree, "Email")?,
+                account_name: required(tree, "AccountName")?,
+                role_name: optional(tree, "RoleName")?,
+                iam_user_access_to_billing: optional(tree, "IamUserAccessToBilling")?,
+                tags: optional(tree, "Tags")?,
+            })
+        }
+    }
+
+    /// Input of `CreateGovCloudAccount` (shape `CreateGovCloudAccountRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct CreateGovCloudAccountInput {
+        /// `Email` (required). Sensitive.
+        pub email: String,
+        /// `AccountName` (required). Sensitive.
+        pub account_name: String,
+        /// `RoleName`.
+        pub role_name: Option<String>,
+        /// `IamUserAccessToBilling`.
+        pub iam_user_access_to_billing: Option<String>,
+        /// `Tags`.
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    impl FromValue for CreateGovCloudAccountInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                email: required(tree, "Email")?,
+                account_name: required(tree, "AccountName")?,
+                role_name: optional(tree, "RoleName")?,
+                iam_user_access_to_billing: optional(tree, "IamUserAccessToBilling")?,
+                tags: optional(tree, "Tags")?,
+            })
+        }
+    }
+
+    /// Input of `CreateOrganization` (shape `CreateOrganizationRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct CreateOrganizationInput {
+        /// `FeatureSet`.
+        pub feature_set: Option<String>,
+    }
+
+    impl FromValue for CreateOrganizationInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                feature_set: optional(tree, "FeatureSet")?,
+            })
+        }
+    }
+
+    /// Input of `CreateOrganizationalUnit` (shape `CreateOrganizationalUnitRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct CreateOrganizationalUnitInput {
+        /// `ParentId` (required).
+        pub parent_id: String,
+        /// `Name` (required).
+        pub name: String,
+        /// `Tags`.
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    impl FromValue for CreateOrganizationalUnitInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                parent_id: required(tree, "ParentId")?,
+                name: required(tree, "Name")?,
+                tags: optional(tree, "Tags")?,
+            })
+        }
+    }
+
+    /// Input of `CreatePolicy` (shape `CreatePolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct CreatePolicyInput {
+        /// `Content` (required).
+        pub content: String,
+        /// `Description` (required).
+        pub description: String,
+        /// `Name` (required).
+        pub name: String,
+        /// `Type` (required).
+        pub r#type: String,
+        /// `Tags`.
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    impl FromValue for CreatePolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                content: required(tree, "Content")?,
+                description: required(tree, "Description")?,
+                name: required(tree, "Name")?,
+                r#type: required(tree, "Type")?,
+                tags: optional(tree, "Tags")?,
+            })
+        }
+    }
+
+    /// Input of `DeclineHandshake` (shape `DeclineHandshakeRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DeclineHandshakeInput {
+        /// `HandshakeId` (required).
+        pub handshake_id: String,
+    }
+
+    impl FromValue for DeclineHandshakeInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                handshake_id: required(tree, "HandshakeId")?,
+            })
+        }
+    }
+
+    /// Input of `DeleteOrganizationalUnit` (shape `DeleteOrganizationalUnitRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DeleteOrganizationalUnitInput {
+        /// `OrganizationalUnitId` (required).
+        pub organizational_unit_id: String,
+    }
+
+    impl FromValue for DeleteOrganizationalUnitInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                organizational_unit_id: required(tree, "OrganizationalUnitId")?,
+            })
+        }
+    }
+
+    /// Input of `DeletePolicy` (shape `DeletePolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DeletePolicyInput {
+        /// `PolicyId` (required).
+        pub policy_id: String,
+    }
+
+    impl FromValue for DeletePolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                policy_id: required(tree, "PolicyId")?,
+            })
+        }
+    }
+
+    /// Input of `DeregisterDelegatedAdministrator` (shape `DeregisterDelegatedAdministratorRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DeregisterDelegatedAdministratorInput {
+        /// `AccountId` (required).
+        pub account_id: String,
+        /// `ServicePrincipal` (required).
+        pub service_principal: String,
+    }
+
+    impl FromValue for DeregisterDelegatedAdministratorInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                account_id: required(tree, "AccountId")?,
+                service_principal: required(tree, "ServicePrincipal")?,
+            })
+        }
+    }
+
+    /// Input of `DescribeAccount` (shape `DescribeAccountRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DescribeAccountInput {
+        /// `AccountId` (required).
+        pub account_id: String,
+    }
+
+    impl FromValue for DescribeAccountInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                account_id: required(tree, "AccountId")?,
+            })
+        }
+    }
+
+    /// Input of `DescribeCreateAccountStatus` (shape `DescribeCreateAccountStatusRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DescribeCreateAccountStatusInput {
+        /// `CreateAccountRequestId` (required).
+        pub create_account_request_id: String,
+    }
+
+    impl FromValue for DescribeCreateAccountStatusInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                create_account_request_id: required(tree, "CreateAccountRequestId")?,
+            })
+        }
+    }
+
+    /// Input of `DescribeEffectivePolicy` (shape `DescribeEffectivePolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DescribeEffectivePolicyInput {
+        /// `PolicyType` (required).
+        pub policy_type: String,
+        /// `TargetId`.
+        pub target_id: Option<String>,
+    }
+
+    impl FromValue for DescribeEffectivePolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                policy_type: required(tree, "PolicyType")?,
+                target_id: optional(tree, "TargetId")?,
+            })
+        }
+    }
+
+    /// Input of `DescribeHandshake` (shape `DescribeHandshakeRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DescribeHandshakeInput {
+        /// `HandshakeId` (required).
+        pub handshake_id: String,
+    }
+
+    impl FromValue for DescribeHandshakeInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                handshake_id: required(tree, "HandshakeId")?,
+            })
+        }
+    }
+
+    /// Input of `DescribeOrganizationalUnit` (shape `DescribeOrganizationalUnitRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DescribeOrganizationalUnitInput {
+        /// `OrganizationalUnitId` (required).
+        pub organizational_unit_id: String,
+    }
+
+    impl FromValue for DescribeOrganizationalUnitInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                organizational_unit_id: required(tree, "OrganizationalUnitId")?,
+            })
+        }
+    }
+
+    /// Input of `DescribePolicy` (shape `DescribePolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DescribePolicyInput {
+        /// `PolicyId` (required).
+        pub policy_id: String,
+    }
+
+    impl FromValue for DescribePolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                policy_id: required(tree, "PolicyId")?,
+            })
+        }
+    }
+
+    /// Input of `DescribeResponsibilityTransfer` (shape `DescribeResponsibilityTransferRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DescribeResponsibilityTransferInput {
+        /// `Id` (required).
+        pub id: String,
+    }
+
+    impl FromValue for DescribeResponsibilityTransferInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                id: required(tree, "Id")?,
+            })
+        }
+    }
+
+    /// Input of `DetachPolicy` (shape `DetachPolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DetachPolicyInput {
+        /// `PolicyId` (required).
+        pub policy_id: String,
+        /// `TargetId` (required).
+        pub target_id: String,
+    }
+
+    impl FromValue for DetachPolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                policy_id: required(tree, "PolicyId")?,
+                target_id: required(tree, "TargetId")?,
+            })
+        }
+    }
+
+    /// Input of `DisableAWSServiceAccess` (shape `DisableAWSServiceAccessRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DisableAWSServiceAccessInput {
+        /// `ServicePrincipal` (required).
+        pub service_principal: String,
+    }
+
+    impl FromValue for DisableAWSServiceAccessInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                service_principal: required(tree, "ServicePrincipal")?,
+            })
+        }
+    }
+
+    /// Input of `DisablePolicyType` (shape `DisablePolicyTypeRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct DisablePolicyTypeInput {
+        /// `RootId` (required).
+        pub root_id: String,
+        /// `PolicyType` (required).
+        pub policy_type: String,
+    }
+
+    impl FromValue for DisablePolicyTypeInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                root_id: required(tree, "RootId")?,
+                policy_type: required(tree, "PolicyType")?,
+            })
+        }
+    }
+
+    /// Input of `EnableAWSServiceAccess` (shape `EnableAWSServiceAccessRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct EnableAWSServiceAccessInput {
+        /// `ServicePrincipal` (required).
+        pub service_principal: String,
+    }
+
+    impl FromValue for EnableAWSServiceAccessInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                service_principal: required(tree, "ServicePrincipal")?,
+            })
+        }
+    }
+
+    /// Input of `EnableAllFeatures` (shape `EnableAllFeaturesRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct EnableAllFeaturesInput {}
+
+    impl FromValue for EnableAllFeaturesInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let _tree = structure(value, member)?;
+            Ok(Self {})
+        }
+    }
+
+    /// Input of `EnablePolicyType` (shape `EnablePolicyTypeRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct EnablePolicyTypeInput {
+        /// `RootId` (required).
+        pub root_id: String,
+        /// `PolicyType` (required).
+        pub policy_type: String,
+    }
+
+    impl FromValue for EnablePolicyTypeInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                root_id: required(tree, "RootId")?,
+                policy_type: required(tree, "PolicyType")?,
+            })
+        }
+    }
+
+    /// Shape `HandshakeFilter`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct HandshakeFilter {
+        /// `ActionType`.
+        pub action_type: Option<String>,
+        /// `ParentHandshakeId`.
+        pub parent_handshake_id: Option<String>,
+    }
+
+    impl FromValue for HandshakeFilter {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                action_type: optional(tree, "ActionType")?,
+                parent_handshake_id: optional(tree, "ParentHandshakeId")?,
+            })
+        }
+    }
+
+    /// Shape `HandshakeParty`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct HandshakeParty {
+        /// `Id` (required). Sensitive.
+        pub id: String,
+        /// `Type` (required).
+        pub r#type: String,
+    }
+
+    impl FromValue for HandshakeParty {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                id: required(tree, "Id")?,
+                r#type: required(tree, "Type")?,
+            })
+        }
+    }
+
+    /// Input of `InviteAccountToOrganization` (shape `InviteAccountToOrganizationRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct InviteAccountToOrganizationInput {
+        /// `Target` (required).
+        pub target: HandshakeParty,
+        /// `Notes`. Sensitive.
+        pub notes: Option<String>,
+        /// `Tags`.
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    impl FromValue for InviteAccountToOrganizationInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                target: required(tree, "Target")?,
+                notes: optional(tree, "Notes")?,
+                tags: optional(tree, "Tags")?,
+            })
+        }
+    }
+
+    /// Input of `InviteOrganizationToTransferResponsibility` (shape `InviteOrganizationToTransferResponsibilityRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct InviteOrganizationToTransferResponsibilityInput {
+        /// `Type` (required).
+        pub r#type: String,
+        /// `Target` (required).
+        pub target: HandshakeParty,
+        /// `Notes`. Sensitive.
+        pub notes: Option<String>,
+        /// `StartTimestamp` (required).
+        pub start_timestamp: time::OffsetDateTime,
+        /// `SourceName` (required). Sensitive.
+        pub source_name: String,
+        /// `Tags`.
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    impl FromValue for InviteOrganizationToTransferResponsibilityInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                r#type: required(tree, "Type")?,
+                target: required(tree, "Target")?,
+                notes: optional(tree, "Notes")?,
+                start_timestamp: required(tree, "StartTimestamp")?,
+                source_name: required(tree, "SourceName")?,
+                tags: optional(tree, "Tags")?,
+            })
+        }
+    }
+
+    /// Input of `ListAWSServiceAccessForOrganization` (shape `ListAWSServiceAccessForOrganizationRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListAWSServiceAccessForOrganizationInput {
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListAWSServiceAccessForOrganizationInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListAccountsForParent` (shape `ListAccountsForParentRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListAccountsForParentInput {
+        /// `ParentId` (required).
+        pub parent_id: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListAccountsForParentInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                parent_id: required(tree, "ParentId")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListAccounts` (shape `ListAccountsRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListAccountsInput {
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListAccountsInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListAccountsWithInvalidEffectivePolicy` (shape `ListAccountsWithInvalidEffectivePolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListAccountsWithInvalidEffectivePolicyInput {
+        /// `PolicyType` (required).
+        pub policy_type: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListAccountsWithInvalidEffectivePolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                policy_type: required(tree, "PolicyType")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListChildren` (shape `ListChildrenRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListChildrenInput {
+        /// `ParentId` (required).
+        pub parent_id: String,
+        /// `ChildType` (required).
+        pub child_type: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListChildrenInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                parent_id: required(tree, "ParentId")?,
+                child_type: required(tree, "ChildType")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListCreateAccountStatus` (shape `ListCreateAccountStatusRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListCreateAccountStatusInput {
+        /// `States`.
+        pub states: Option<Vec<String>>,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListCreateAccountStatusInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                states: optional(tree, "States")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListDelegatedAdministrators` (shape `ListDelegatedAdministratorsRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListDelegatedAdministratorsInput {
+        /// `ServicePrincipal`.
+        pub service_principal: Option<String>,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListDelegatedAdministratorsInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                service_principal: optional(tree, "ServicePrincipal")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListDelegatedServicesForAccount` (shape `ListDelegatedServicesForAccountRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListDelegatedServicesForAccountInput {
+        /// `AccountId` (required).
+        pub account_id: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListDelegatedServicesForAccountInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                account_id: required(tree, "AccountId")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListEffectivePolicyValidationErrors` (shape `ListEffectivePolicyValidationErrorsRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListEffectivePolicyValidationErrorsInput {
+        /// `AccountId` (required).
+        pub account_id: String,
+        /// `PolicyType` (required).
+        pub policy_type: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListEffectivePolicyValidationErrorsInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                account_id: required(tree, "AccountId")?,
+                policy_type: required(tree, "PolicyType")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListHandshakesForAccount` (shape `ListHandshakesForAccountRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListHandshakesForAccountInput {
+        /// `Filter`.
+        pub filter: Option<HandshakeFilter>,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListHandshakesForAccountInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                filter: optional(tree, "Filter")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListHandshakesForOrganization` (shape `ListHandshakesForOrganizationRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListHandshakesForOrganizationInput {
+        /// `Filter`.
+        pub filter: Option<HandshakeFilter>,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListHandshakesForOrganizationInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                filter: optional(tree, "Filter")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListInboundResponsibilityTransfers` (shape `ListInboundResponsibilityTransfersRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListInboundResponsibilityTransfersInput {
+        /// `Type` (required).
+        pub r#type: String,
+        /// `Id`.
+        pub id: Option<String>,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListInboundResponsibilityTransfersInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                r#type: required(tree, "Type")?,
+                id: optional(tree, "Id")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListOrganizationalUnitsForParent` (shape `ListOrganizationalUnitsForParentRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListOrganizationalUnitsForParentInput {
+        /// `ParentId` (required).
+        pub parent_id: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListOrganizationalUnitsForParentInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                parent_id: required(tree, "ParentId")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListOutboundResponsibilityTransfers` (shape `ListOutboundResponsibilityTransfersRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListOutboundResponsibilityTransfersInput {
+        /// `Type` (required).
+        pub r#type: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListOutboundResponsibilityTransfersInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                r#type: required(tree, "Type")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListParents` (shape `ListParentsRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListParentsInput {
+        /// `ChildId` (required).
+        pub child_id: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListParentsInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                child_id: required(tree, "ChildId")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListPoliciesForTarget` (shape `ListPoliciesForTargetRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListPoliciesForTargetInput {
+        /// `TargetId` (required).
+        pub target_id: String,
+        /// `Filter` (required).
+        pub filter: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListPoliciesForTargetInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                target_id: required(tree, "TargetId")?,
+                filter: required(tree, "Filter")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListPolicies` (shape `ListPoliciesRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListPoliciesInput {
+        /// `Filter` (required).
+        pub filter: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListPoliciesInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                filter: required(tree, "Filter")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListRoots` (shape `ListRootsRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListRootsInput {
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListRootsInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `ListTagsForResource` (shape `ListTagsForResourceRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListTagsForResourceInput {
+        /// `ResourceId` (required).
+        pub resource_id: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+    }
+
+    impl FromValue for ListTagsForResourceInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                resource_id: required(tree, "ResourceId")?,
+                next_token: optional(tree, "NextToken")?,
+            })
+        }
+    }
+
+    /// Input of `ListTargetsForPolicy` (shape `ListTargetsForPolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct ListTargetsForPolicyInput {
+        /// `PolicyId` (required).
+        pub policy_id: String,
+        /// `NextToken`.
+        pub next_token: Option<String>,
+        /// `MaxResults`.
+        pub max_results: Option<i64>,
+    }
+
+    impl FromValue for ListTargetsForPolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                policy_id: required(tree, "PolicyId")?,
+                next_token: optional(tree, "NextToken")?,
+                max_results: optional(tree, "MaxResults")?,
+            })
+        }
+    }
+
+    /// Input of `MoveAccount` (shape `MoveAccountRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct MoveAccountInput {
+        /// `AccountId` (required).
+        pub account_id: String,
+        /// `SourceParentId` (required).
+        pub source_parent_id: String,
+        /// `DestinationParentId` (required).
+        pub destination_parent_id: String,
+    }
+
+    impl FromValue for MoveAccountInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                account_id: required(tree, "AccountId")?,
+                source_parent_id: required(tree, "SourceParentId")?,
+                destination_parent_id: required(tree, "DestinationParentId")?,
+            })
+        }
+    }
+
+    /// Input of `PutResourcePolicy` (shape `PutResourcePolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct PutResourcePolicyInput {
+        /// `Content` (required).
+        pub content: String,
+        /// `Tags`.
+        pub tags: Option<Vec<Tag>>,
+    }
+
+    impl FromValue for PutResourcePolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                content: required(tree, "Content")?,
+                tags: optional(tree, "Tags")?,
+            })
+        }
+    }
+
+    /// Input of `RegisterDelegatedAdministrator` (shape `RegisterDelegatedAdministratorRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct RegisterDelegatedAdministratorInput {
+        /// `AccountId` (required).
+        pub account_id: String,
+        /// `ServicePrincipal` (required).
+        pub service_principal: String,
+    }
+
+    impl FromValue for RegisterDelegatedAdministratorInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                account_id: required(tree, "AccountId")?,
+                service_principal: required(tree, "ServicePrincipal")?,
+            })
+        }
+    }
+
+    /// Input of `RemoveAccountFromOrganization` (shape `RemoveAccountFromOrganizationRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct RemoveAccountFromOrganizationInput {
+        /// `AccountId` (required).
+        pub account_id: String,
+    }
+
+    impl FromValue for RemoveAccountFromOrganizationInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                account_id: required(tree, "AccountId")?,
+            })
+        }
+    }
+
+    /// Shape `Tag`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Tag {
+        /// `Key` (required).
+        pub key: String,
+        /// `Value` (required).
+        pub value: String,
+    }
+
+    impl FromValue for Tag {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                key: required(tree, "Key")?,
+                value: required(tree, "Value")?,
+            })
+        }
+    }
+
+    /// Input of `TagResource` (shape `TagResourceRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct TagResourceInput {
+        /// `ResourceId` (required).
+        pub resource_id: String,
+        /// `Tags` (required).
+        pub tags: Vec<Tag>,
+    }
+
+    impl FromValue for TagResourceInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                resource_id: required(tree, "ResourceId")?,
+                tags: required(tree, "Tags")?,
+            })
+        }
+    }
+
+    /// Input of `TerminateResponsibilityTransfer` (shape `TerminateResponsibilityTransferRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct TerminateResponsibilityTransferInput {
+        /// `Id` (required).
+        pub id: String,
+        /// `EndTimestamp`.
+        pub end_timestamp: Option<time::OffsetDateTime>,
+    }
+
+    impl FromValue for TerminateResponsibilityTransferInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                id: required(tree, "Id")?,
+                end_timestamp: optional(tree, "EndTimestamp")?,
+            })
+        }
+    }
+
+    /// Input of `UntagResource` (shape `UntagResourceRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct UntagResourceInput {
+        /// `ResourceId` (required).
+        pub resource_id: String,
+        /// `TagKeys` (required).
+        pub tag_keys: Vec<String>,
+    }
+
+    impl FromValue for UntagResourceInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                resource_id: required(tree, "ResourceId")?,
+                tag_keys: required(tree, "TagKeys")?,
+            })
+        }
+    }
+
+    /// Input of `UpdateOrganizationalUnit` (shape `UpdateOrganizationalUnitRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct UpdateOrganizationalUnitInput {
+        /// `OrganizationalUnitId` (required).
+        pub organizational_unit_id: String,
+        /// `Name`.
+        pub name: Option<String>,
+    }
+
+    impl FromValue for UpdateOrganizationalUnitInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                organizational_unit_id: required(tree, "OrganizationalUnitId")?,
+                name: optional(tree, "Name")?,
+            })
+        }
+    }
+
+    /// Input of `UpdatePolicy` (shape `UpdatePolicyRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct UpdatePolicyInput {
+        /// `PolicyId` (required).
+        pub policy_id: String,
+        /// `Name`.
+        pub name: Option<String>,
+        /// `Description`.
+        pub description: Option<String>,
+        /// `Content`.
+        pub content: Option<String>,
+    }
+
+    impl FromValue for UpdatePolicyInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                policy_id: required(tree, "PolicyId")?,
+                name: optional(tree, "Name")?,
+                description: optional(tree, "Description")?,
+                content: optional(tree, "Content")?,
+            })
+        }
+    }
+
+    /// Input of `UpdateResponsibilityTransfer` (shape `UpdateResponsibilityTransferRequest`).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct UpdateResponsibilityTransferInput {
+        /// `Id` (required).
+        pub id: String,
+        /// `Name` (required). Sensitive.
+        pub name: String,
+    }
+
+    impl FromValue for UpdateResponsibilityTransferInput {
+        fn from_value(value: &Value, member: &'static str) -> Result<Self, FromValueError> {
+            let tree = structure(value, member)?;
+            Ok(Self {
+                id: required(tree, "Id")?,
+                name: required(tree, "Name")?,
+            })
+        }
+    }
+}

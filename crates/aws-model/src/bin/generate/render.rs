@@ -1,11 +1,10 @@
-//! Writes `src/generated/{iam,sts,organizations}.rs` from the embedded models:
-//! `cargo run -p keyward-aws-model --bin generate` (from the workspace root or the crate).
+//! The text of `src/generated/{iam,sts,organizations}.rs`, shared by the generator and the test
+//! that checks the checked-in files are current.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
-use keyward_aws_model::{embedded, Service, ServiceModel, ShapeType};
+use keyward_aws_model::{ServiceModel, ShapeType};
 
 const RUST_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
@@ -203,7 +202,7 @@ fn quoted(s: Option<&str>) -> String {
     }
 }
 
-fn render(file: &str, model: &ServiceModel) -> Result<String, std::fmt::Error> {
+fn render_tables(file: &str, model: &ServiceModel) -> Result<String, std::fmt::Error> {
     let mut out = String::new();
     writeln!(
         out,
@@ -270,20 +269,10 @@ fn render(file: &str, model: &ServiceModel) -> Result<String, std::fmt::Error> {
     Ok(out)
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/generated");
-    for (service, file) in [
-        (Service::Iam, "iam"),
-        (Service::Sts, "sts"),
-        (Service::Organizations, "organizations"),
-    ] {
-        let model = embedded(service)?;
-        let path = dir.join(format!("{file}.rs"));
-        let mut code = render(file, model)?;
-        code.push('\n');
-        code.push_str(&render_inputs(model)?);
-        std::fs::write(&path, code)?;
-        println!("wrote {}", path.display());
-    }
-    Ok(())
+/// The whole generated file for `model` (`file` names its model directory).
+pub fn render(file: &str, model: &ServiceModel) -> Result<String, String> {
+    let mut code = render_tables(file, model).map_err(|e| e.to_string())?;
+    code.push('\n');
+    code.push_str(&render_inputs(model)?);
+    Ok(code)
 }

@@ -1,6 +1,6 @@
 //! AWS's own service models (botocore's `service-2.json`) driving the wire protocol: Query
 //! input decoding with AWS's validation messages, Query XML output and errors, redaction of
-//! sensitive members, and a runtime decoder that finds the operation of any HTTP request for
+//! sensitive members (and their audit rendering), JSON-protocol responses, a runtime decoder that finds the operation of any HTTP request for
 //! the Query, EC2, JSON, REST-JSON and REST-XML protocols.
 //!
 //! The crate is pure: the IAM, STS, Organizations and CloudTrail models are embedded and parsed
@@ -24,6 +24,7 @@
 
 mod errors;
 pub mod generated;
+mod json;
 mod model;
 mod pattern;
 mod query;
@@ -37,6 +38,7 @@ mod xml;
 use std::sync::LazyLock;
 
 pub use errors::OperationError;
+pub use json::{audit_json, encode_json_error, encode_json_response};
 pub use model::{
     ErrorInfo, Http, Location, Member, Metadata, ModelError, Operation, Protocol, ServiceModel,
     Shape, ShapeRef, ShapeType, XmlNamespace,
@@ -49,7 +51,10 @@ pub use validate::{
     lower_camel, validate_structure, validation_message, Violation, ViolationValue,
 };
 pub use value::Value;
-pub use xml::{encode_query_error, encode_query_response, timestamp_text, EncodeError};
+pub use xml::{
+    encode_query_error, encode_query_response, encode_validation_error, timestamp_text,
+    EncodeError, VALIDATION_ERROR_CODE,
+};
 
 /// A service whose model is embedded in the crate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,6 +7,7 @@ use time::format_description::well_known::Iso8601;
 use time::OffsetDateTime;
 
 use crate::model::{Member, ServiceModel, ShapeType};
+use crate::validate::{validation_message, Violation};
 use crate::value::Value;
 
 /// Why a response could not be encoded: the value tree does not fit the output shape.
@@ -110,6 +111,26 @@ pub fn encode_query_error(
          <Message>{}</Message></Error><RequestId>{request_id}</RequestId></ErrorResponse>\n",
         escape(message)
     )
+}
+
+/// The code of AWS's input validation failures (HTTP 400, `Sender`).
+pub const VALIDATION_ERROR_CODE: &str = "ValidationError";
+
+/// The Query error document for `violations` (`ValidationError`, `Sender`; send with HTTP 400),
+/// or `None` when there are none.
+pub fn encode_validation_error(
+    model: &ServiceModel,
+    violations: &[Violation],
+    request_id: &str,
+) -> Option<String> {
+    let message = validation_message(violations)?;
+    Some(encode_query_error(
+        model,
+        VALIDATION_ERROR_CODE,
+        true,
+        &message,
+        request_id,
+    ))
 }
 
 struct XmlWriter<'m> {

@@ -147,3 +147,70 @@ fn error_document_matches_the_server_byte_for_byte() {
     let body = encode_query_error(iam, "ServiceFailure", false, "boom", "r");
     assert!(body.contains("<Type>Receiver</Type>"));
 }
+
+#[test]
+fn validation_error_document() {
+    let iam = embedded(Service::Iam).unwrap();
+    let params = [("UserName".to_owned(), "a<b".to_owned())];
+    let decoded = keyward_aws_model::decode_query_input(iam, "CreateUser", &params).unwrap();
+    let body = keyward_aws_model::encode_validation_error(iam, &decoded.violations, "r").unwrap();
+    assert_eq!(
+        body,
+        "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type>\
+         <Code>ValidationError</Code><Message>1 validation error detected: Value &apos;a&lt;b&apos; at \
+         &apos;userName&apos; failed to satisfy constraint: Member must satisfy regular expression pattern: \
+         [\\w+=,.@-]+</Message></Error><RequestId>r</RequestId></ErrorResponse>\n"
+    );
+    assert_eq!(
+        keyward_aws_model::encode_validation_error(iam, &[], "r"),
+        None
+    );
+}
+
+#[test]
+fn json_protocol_response_and_error() {
+    let orgs = embedded(Service::Organizations).unwrap();
+    let result = Value::structure().with(
+        "Organization",
+        Value::structure()
+            .with("Id", "o-exampleorgid")
+            .with("MasterAccountId", "111111111111")
+            .with(
+                "AvailablePolicyTypes",
+                vec![Value::structure()
+                    .with("Type", "SERVICE_CONTROL_POLICY")
+                    .with("Status", "ENABLED")],
+            ),
+    );
+    let body =
+        keyward_aws_model::encode_json_response(orgs, "DescribeOrganization", &result).unwrap();
+    assert_eq!(
+        body,
+        r#"{"Organization":{"AvailablePolicyTypes":[{"Status":"ENABLED","Type":"SERVICE_CONTROL_POLICY"}],"Id":"o-exampleorgid","MasterAccountId":"111111111111"}}"#
+    );
+    let bad = Value::structure().with("Organization", Value::structure().with("Secret", "x"));
+    assert!(matches!(
+        keyward_aws_model::encode_json_response(orgs, "DescribeOrganization", &bad),
+        Err(EncodeError::UnknownMember { .. })
+    ));
+    let cloudtrail = embedded(Service::CloudTrail).unwrap();
+    let events = Value::structure().with(
+        "Events",
+        vec![Value::structure()
+            .with("EventName", "CreateUser")
+            .with("EventTime", datetime!(2026-12-07 07:27:24 UTC))],
+    );
+    let body =
+        keyward_aws_model::encode_json_response(cloudtrail, "LookupEvents", &events).unwrap();
+    assert_eq!(
+        body,
+        r#"{"Events":[{"EventName":"CreateUser","EventTime":1796628444.0}]}"#
+    );
+    assert_eq!(
+        keyward_aws_model::encode_json_error(
+            "AWSOrganizationsNotInUseException",
+            "Your account is not a member of an organization."
+        ),
+        r#"{"__type":"AWSOrganizationsNotInUseException","message":"Your account is not a member of an organization."}"#
+    );
+}

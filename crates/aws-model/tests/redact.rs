@@ -77,3 +77,19 @@ fn members_outside_the_model_are_hidden() {
         Some(REDACTED)
     );
 }
+
+#[test]
+fn audit_rendering_is_redacted_and_lower_camel() {
+    let iam = embedded(Service::Iam).unwrap();
+    let params = common::params(&[
+        ("UserName", "bob"),
+        ("Password", "Secret-123"),
+        ("PasswordResetRequired", "true"),
+    ]);
+    let decoded = decode_query_input(iam, "CreateLoginProfile", &params).unwrap();
+    let audit = keyward_aws_model::audit_json(iam, "CreateLoginProfileRequest", &decoded.members);
+    assert_eq!(
+        audit.to_string(),
+        r#"{"password":"HIDDEN_DUE_TO_SECURITY_REASONS","passwordResetRequired":true,"userName":"bob"}"#
+    );
+}

@@ -266,7 +266,8 @@ impl<'a> UriTemplate<'a> {
                 rest = tail;
             }
         }
-        rest.is_empty().then_some(labels)
+        // `/bucket/` fits `/{Bucket}`: one trailing slash is not a segment.
+        (rest.is_empty() || rest == [""]).then_some(labels)
     }
 
     fn literal_segments(&self) -> usize {
@@ -274,9 +275,10 @@ impl<'a> UriTemplate<'a> {
     }
 }
 
+/// Path segments after the leading `/`; a trailing `/` leaves an empty last segment, which a
+/// greedy label keeps (S3 keys like `folder/`).
 fn split_path(path: &str) -> Vec<&str> {
     let trimmed = path.strip_prefix('/').unwrap_or(path);
-    let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
     if trimmed.is_empty() {
         Vec::new()
     } else {

@@ -6,6 +6,7 @@
 //! name violating both. Lengths count Unicode scalar values, as Smithy's `@length` defines.
 //! Values of sensitive members are never quoted: AWS then writes `Value at 'x' …`.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::model::{ServiceModel, Shape, ShapeType};
@@ -139,7 +140,7 @@ impl Checker<'_> {
         match (shape.shape_type, value) {
             (ShapeType::Structure, Value::Structure(_)) => self.structure(shape_name, value, path),
             (ShapeType::List, Value::List(items)) => {
-                let hidden = hidden || self.contains_sensitive(shape, 0);
+                let hidden = hidden || self.contains_sensitive(shape, &mut HashSet::new());
                 self.length(shape, items.len(), path, || {
                     shown_if(hidden, list_text(items))
                 });
@@ -152,7 +153,7 @@ impl Checker<'_> {
                 }
             }
             (ShapeType::Map, Value::Map(entries)) => {
-                let hidden = hidden || self.contains_sensitive(shape, 0);
+                let hidden = hidden || self.contains_sensitive(shape, &mut HashSet::new());
                 let whole = || shown_if(hidden, map_text(entries));
                 self.length(shape, entries.len(), path, whole);
                 if let Some(k) = &shape.key {
@@ -344,22 +345,20 @@ impl Checker<'_> {
         constraints.join(", ")
     }
 
-    /// Whether any value inside `shape` is sensitive (bounded depth: models recurse).
-    fn contains_sensitive(&self, shape: &Shape, depth: usize) -> bool {
+    /// Whether any value inside `shape` is sensitive; `seen` stops at recursive shapes.
+    fn contains_sensitive<'s>(&'s self, shape: &'s Shape, seen: &mut HashSet<&'s str>) -> bool {
         if shape.sensitive {
             return true;
-        }
-        if depth > 8 {
-            return false;
         }
         let members = shape.members.iter().map(|(_, m)| m);
         let elements = shape.member.iter().chain(&shape.key).chain(&shape.value);
         members.chain(elements).any(|m| {
             m.sensitive
-                || self
-                    .model
-                    .shape(&m.shape)
-                    .is_some_and(|s| self.contains_sensitive(s, depth + 1))
+                || (seen.insert(m.shape.as_str())
+                    && self
+                        .model
+                        .shape(&m.shape)
+                        .is_some_and(|s| self.contains_sensitive(s, seen)))
         })
     }
 }

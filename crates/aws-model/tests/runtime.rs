@@ -39,6 +39,12 @@ fn s3_object_operations() {
     assert_eq!(text(&get.members, "Bucket"), Some("docs"));
     assert_eq!(text(&get.members, "Key"), Some("a/b c.txt"));
 
+    let folder = decode_request(&s3, &request("PUT", "/docs/folder/", "", &none, b"")).unwrap();
+    assert_eq!(folder.operation, "PutObject");
+    assert_eq!(text(&folder.members, "Key"), Some("folder/"));
+    let doubled = decode_request(&s3, &request("GET", "/docs/a//b", "", &none, b"")).unwrap();
+    assert_eq!(text(&doubled.members, "Key"), Some("a//b"));
+
     let range = headers(&[("Range", "bytes=0-9")]);
     let get = decode_request(&s3, &request("GET", "/docs/k", "versionId=v1", &range, b"")).unwrap();
     assert_eq!(text(&get.members, "Range"), Some("bytes=0-9"));

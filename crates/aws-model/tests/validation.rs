@@ -193,3 +193,50 @@ fn sensitive_map_is_not_quoted() {
               pattern: [a-zA-Z0-9\\s:_@$#=/+,-.]{0,256}]")
     );
 }
+
+#[test]
+fn long_values_match_without_backtracking_limits() {
+    let iam = embedded(Service::Iam).unwrap();
+    let document = format!(
+        "{{\"Version\":\"2012-10-17\",\"Statement\":[]{}}}",
+        " ".repeat(131_000)
+    );
+    let params = vec![
+        ("RoleName".to_owned(), "r".to_owned()),
+        ("AssumeRolePolicyDocument".to_owned(), document),
+    ];
+    let decoded = decode_query_input(iam, "CreateRole", &params).unwrap();
+    assert!(
+        decoded.violations.is_empty(),
+        "{:?}",
+        decoded.violations.first()
+    );
+    let params = vec![("AccountAlias".to_owned(), format!("a{}b", "-a".repeat(29)))];
+    let decoded = decode_query_input(iam, "CreateAccountAlias", &params).unwrap();
+    assert!(
+        decoded.violations.is_empty(),
+        "{:?}",
+        decoded.violations.first()
+    );
+}
+
+#[test]
+fn lists_holding_secrets_are_not_quoted() {
+    let model =
+        keyward_aws_model::ServiceModel::from_json(&common::data("map_model.json")).unwrap();
+    let secret = |name: &str| {
+        Value::structure()
+            .with("Name", name)
+            .with("Secret", "hunter2")
+    };
+    let input = Value::structure()
+        .with("Secrets", vec![secret("a"), secret("b")])
+        .with("Names", vec![Value::from("a"), Value::from("b")]);
+    let violations = keyward_aws_model::validate_structure(&model, "PutSecretsRequest", &input);
+    assert_eq!(
+        keyward_aws_model::validation_message(&violations).as_deref(),
+        Some("2 validation errors detected: Value at 'secrets' failed to satisfy constraint: Member must \
+              have length less than or equal to 1; Value '[a, b]' at 'names' failed to satisfy constraint: \
+              Member must have length less than or equal to 1")
+    );
+}

@@ -39,25 +39,26 @@ impl Service {
     }
 
     /// Guesses the service of a request that could not be authenticated, for the error's XML
-    /// namespace: STS's actions are few and distinct.
+    /// namespace: an action of STS's model, or STS's API version.
     fn guess(query: &QueryRequest) -> Self {
-        const STS_ACTIONS: &[&str] = &[
-            "AssumeRole",
-            "AssumeRoleWithSAML",
-            "AssumeRoleWithWebIdentity",
-            "AssumeRoot",
-            "DecodeAuthorizationMessage",
-            "GetAccessKeyInfo",
-            "GetCallerIdentity",
-            "GetFederationToken",
-            "GetSessionToken",
-        ];
-        let is_sts = query.action().is_some_and(|a| STS_ACTIONS.contains(&a))
-            || query.get("Version") == Some("2011-06-15");
+        let in_sts_model = |action: &str| {
+            keyward_aws_model::embedded(keyward_aws_model::Service::Sts)
+                .is_ok_and(|model| model.operation(action).is_some())
+        };
+        let is_sts =
+            query.action().is_some_and(in_sts_model) || query.get("Version") == Some("2011-06-15");
         if is_sts {
             Service::Sts
         } else {
             Service::Iam
+        }
+    }
+
+    /// The embedded AWS model of the service.
+    fn model(self) -> keyward_aws_model::Service {
+        match self {
+            Service::Iam => keyward_aws_model::Service::Iam,
+            Service::Sts => keyward_aws_model::Service::Sts,
         }
     }
 
@@ -254,6 +255,10 @@ async fn process(
     if exchange.action.as_deref() == Some(sts::UNSIGNED_ACTION) {
         exchange.service = Service::Sts;
         exchange.region = Some(sts::UNSIGNED_REGION.to_owned());
+        if let Err(e) = validate_input(Service::Sts, sts::UNSIGNED_ACTION, query) {
+            exchange.outcome = Err(e);
+            return exchange;
+        }
         let facts = facts(sts::UNSIGNED_REGION);
         let (outcome, identity) = sts::assume_role_with_web_identity(state, query, &facts).await;
         exchange.outcome = outcome;
@@ -284,6 +289,24 @@ async fn process(
     exchange.outcome = run(state, &caller, exchange.service, query, &facts).await;
     exchange.caller = Some(caller);
     exchange
+}
+
+/// Checks the input against every constraint of the service's model, answering AWS's
+/// `ValidationError` before anything else looks at the request.
+fn validate_input(service: Service, action: &str, query: &QueryRequest) -> Result<(), ApiError> {
+    let model = keyward_aws_model::embedded(service.model()).map_err(|e| {
+        tracing::error!(error = %e, "embedded service model does not load");
+        ApiError::ServiceFailure
+    })?;
+    let input =
+        keyward_aws_model::decode_query_input(model, action, &query.pairs()).map_err(|e| {
+            tracing::error!(error = %e, action, "served operation is not in the model");
+            ApiError::ServiceFailure
+        })?;
+    match input.validation_message() {
+        Some(message) => Err(ApiError::ValidationMessage(message)),
+        None => Ok(()),
+    }
 }
 
 /// SigV4: scope, key lookup, clock window, signature. The key comes from the in-memory cache
@@ -364,6 +387,10 @@ pub(crate) async fn run(
         version: query.get("Version").unwrap_or(service.version()).to_owned(),
     };
     let action = query.action().ok_or_else(unknown)?;
+    if operations::find(service, action).is_none() {
+        return Err(unknown());
+    }
+    validate_input(service, action, query)?;
     // GetSessionToken credentials without MFA may not call IAM, as on AWS.
     if service == Service::Iam
         && caller.token_issued.is_some()

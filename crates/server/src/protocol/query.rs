@@ -80,6 +80,14 @@ impl QueryRequest {
         out
     }
 
+    /// Every parameter as (name, value), for the model's decoder.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        self.params
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
     /// All parameters except `Action`/`Version`, for the audit record.
     pub fn operation_params(&self) -> impl Iterator<Item = (&str, &str)> {
         self.params

@@ -50,7 +50,7 @@ fn wire_json(
     let mismatch = || EncodeError::TypeMismatch {
         path: path.to_owned(),
         expected: shape.shape_type,
-        found: value_kind(value),
+        found: value.kind(),
     };
     Ok(match (shape.shape_type, value) {
         (ShapeType::Structure, Value::Structure(members)) => {
@@ -124,21 +124,6 @@ fn scalar_json(shape_type: ShapeType, value: &Value) -> Option<Json> {
         (ShapeType::Boolean, Value::Boolean(b)) => Json::Bool(*b),
         _ => return None,
     })
-}
-
-fn value_kind(value: &Value) -> &'static str {
-    match value {
-        Value::String(_) => "string",
-        Value::Integer(_) => "integer",
-        Value::Double(_) => "double",
-        Value::Boolean(_) => "boolean",
-        Value::Timestamp(_) => "timestamp",
-        Value::Blob(_) => "blob",
-        Value::List(_) => "list",
-        Value::Map(_) => "map",
-        Value::Structure(_) => "structure",
-        Value::Document(_) => "document",
-    }
 }
 
 /// The CloudTrail-style rendering of structure `value` of shape `shape_name` for audit records:

@@ -78,7 +78,7 @@ pub fn decode_query_input(
             violations: Vec::new(),
         });
     };
-    let members = decoder.structure(&input.shape, "");
+    let members = decoder.structure(&input.shape, "", 0);
     let violations = validate_structure(model, &input.shape, &members);
     Ok(DecodedInput {
         operation: op.name.clone(),
@@ -86,6 +86,9 @@ pub fn decode_query_input(
         violations,
     })
 }
+
+/// Nesting of recursive shapes followed no deeper than this (parameter names are unbounded).
+const MAX_DEPTH: usize = 32;
 
 struct QueryDecoder<'a> {
     model: &'a ServiceModel,
@@ -122,12 +125,15 @@ impl QueryDecoder<'_> {
             .unwrap_or_else(|| name.to_owned())
     }
 
-    fn structure(&self, shape_name: &str, prefix: &str) -> Value {
+    fn structure(&self, shape_name: &str, prefix: &str, depth: usize) -> Value {
         let mut members = Vec::new();
+        if depth > MAX_DEPTH {
+            return Value::Structure(members);
+        }
         if let Some(shape) = self.model.shape(shape_name) {
             for (name, member) in &shape.members {
                 let key = format!("{prefix}{}", self.wire_name(name, member));
-                if let Some(value) = self.value(member, &key) {
+                if let Some(value) = self.value(member, &key, depth + 1) {
                     members.push((name.clone(), value));
                 }
             }
@@ -136,12 +142,12 @@ impl QueryDecoder<'_> {
     }
 
     /// The value at parameter name `key` for `member`, if the request carries one.
-    fn value(&self, member: &Member, key: &str) -> Option<Value> {
+    fn value(&self, member: &Member, key: &str, depth: usize) -> Option<Value> {
         let shape = self.model.shape(&member.shape)?;
         match shape.shape_type {
             ShapeType::Structure => self
                 .present(key)
-                .then(|| self.structure(&member.shape, &format!("{key}."))),
+                .then(|| self.structure(&member.shape, &format!("{key}."), depth)),
             ShapeType::List => {
                 let element = shape.member.as_ref()?;
                 // botocore sends an empty list as `Name=` with no elements.
@@ -161,7 +167,7 @@ impl QueryDecoder<'_> {
                     if !self.present(&item_key) {
                         break;
                     }
-                    match self.value(element, &item_key) {
+                    match self.value(element, &item_key, depth + 1) {
                         Some(v) => items.push(v),
                         None => break,
                     }
@@ -190,7 +196,7 @@ impl QueryDecoder<'_> {
                         break;
                     };
                     let v = self
-                        .value(value_member, &format!("{entry}.{value_name}"))
+                        .value(value_member, &format!("{entry}.{value_name}"), depth + 1)
                         .unwrap_or(Value::String(String::new()));
                     entries.push(((*k).to_owned(), v));
                 }

@@ -130,13 +130,7 @@ impl Checker<'_> {
             return;
         };
         let hidden = hidden || shape.sensitive;
-        let shown = |text: String| {
-            if hidden {
-                ViolationValue::Hidden
-            } else {
-                ViolationValue::Shown(text)
-            }
-        };
+        let shown = |text: String| shown_if(hidden, text);
         match (shape.shape_type, value) {
             (ShapeType::Structure, Value::Structure(_)) => self.structure(shape_name, value, path),
             (ShapeType::List, Value::List(items)) => {
@@ -241,11 +235,11 @@ impl Checker<'_> {
             | (ShapeType::Timestamp, Value::Timestamp(_))
             | (ShapeType::Document, _) => {}
             (expected, found) => {
-                let text = match found {
-                    Value::String(s) => s.clone(),
-                    other => other_text(other),
-                };
-                self.push(path, shown(text), type_constraint(expected).to_owned());
+                self.push(
+                    path,
+                    shown(value_text(found)),
+                    type_constraint(expected).to_owned(),
+                );
             }
         }
     }
@@ -394,7 +388,7 @@ fn type_constraint(expected: ShapeType) -> &'static str {
 
 /// A list as Java's `List.toString` writes it: `[a, b]`.
 fn list_text(items: &[Value]) -> String {
-    let parts: Vec<String> = items.iter().map(other_text).collect();
+    let parts: Vec<String> = items.iter().map(value_text).collect();
     format!("[{}]", parts.join(", "))
 }
 
@@ -402,14 +396,14 @@ fn list_text(items: &[Value]) -> String {
 fn map_text(entries: &[(String, Value)]) -> String {
     let parts: Vec<String> = entries
         .iter()
-        .map(|(k, v)| format!("{k}={}", other_text(v)))
+        .map(|(k, v)| format!("{k}={}", value_text(v)))
         .collect();
     format!("{{{}}}", parts.join(", "))
 }
 
-/// Text of a value inside a quoted list/map: scalars as text, structures as the AWS SDK for
-/// Java writes them (`{Key: k,Value: v}`).
-fn other_text(value: &Value) -> String {
+/// Text of a quoted value: scalars as text, lists and maps as Java's `toString`, structures as
+/// the AWS SDK for Java writes them (`{Key: k,Value: v}`).
+fn value_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Integer(n) => n.to_string(),
@@ -422,7 +416,7 @@ fn other_text(value: &Value) -> String {
         Value::Structure(members) => {
             let parts: Vec<String> = members
                 .iter()
-                .map(|(k, v)| format!("{k}: {}", other_text(v)))
+                .map(|(k, v)| format!("{k}: {}", value_text(v)))
                 .collect();
             format!("{{{}}}", parts.join(","))
         }

@@ -55,6 +55,22 @@ impl Value {
         }
     }
 
+    /// The kind of value, for error messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::String(_) => "string",
+            Value::Integer(_) => "integer",
+            Value::Double(_) => "double",
+            Value::Boolean(_) => "boolean",
+            Value::Timestamp(_) => "timestamp",
+            Value::Blob(_) => "blob",
+            Value::List(_) => "list",
+            Value::Map(_) => "map",
+            Value::Structure(_) => "structure",
+            Value::Document(_) => "document",
+        }
+    }
+
     /// The text of a string value.
     pub fn as_str(&self) -> Option<&str> {
         match self {

@@ -137,21 +137,6 @@ struct XmlWriter<'m> {
     model: &'m ServiceModel,
 }
 
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::String(_) => "string",
-        Value::Integer(_) => "integer",
-        Value::Double(_) => "double",
-        Value::Boolean(_) => "boolean",
-        Value::Timestamp(_) => "timestamp",
-        Value::Blob(_) => "blob",
-        Value::List(_) => "list",
-        Value::Map(_) => "map",
-        Value::Structure(_) => "structure",
-        Value::Document(_) => "document",
-    }
-}
-
 impl XmlWriter<'_> {
     /// Writes the members of `value` in the model's member order.
     fn structure_members(
@@ -166,7 +151,7 @@ impl XmlWriter<'_> {
             return Err(EncodeError::TypeMismatch {
                 path: path.to_owned(),
                 expected: ShapeType::Structure,
-                found: kind_of(value),
+                found: value.kind(),
             });
         };
         let members = shape.map(|s| s.members.as_slice()).unwrap_or_default();
@@ -204,7 +189,7 @@ impl XmlWriter<'_> {
         let mismatch = || EncodeError::TypeMismatch {
             path: path.to_owned(),
             expected: shape.shape_type,
-            found: kind_of(value),
+            found: value.kind(),
         };
         let flattened = member.flattened || shape.flattened;
         match (shape.shape_type, value) {

@@ -70,3 +70,17 @@ proptest! {
         let _ = translate_java_pattern(&text);
     }
 }
+
+#[test]
+fn recursive_shapes_do_not_exhaust_the_stack() {
+    let model = ServiceModel::from_json(&common::data("map_model.json")).unwrap();
+    let name = format!("Root.{}Name", "Child.".repeat(100_000));
+    let decoded = decode_query_input(&model, "PutTree", &[(name, "x".to_owned())]).unwrap();
+    let mut depth = 0;
+    let mut node = decoded.members.get("Root");
+    while let Some(n) = node {
+        depth += 1;
+        node = n.get("Child");
+    }
+    assert!((2..=40).contains(&depth), "{depth}");
+}

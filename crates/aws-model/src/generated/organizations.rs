@@ -3738,7 +3738,7 @@ pub const OPERATIONS: &[OperationInfo] = &[
 ];
 
 /// Typed operation inputs and the structures they contain, built from a validated member
-/// tree with [`FromValue`].
+/// tree with [`FromValue`](crate::typed::FromValue).
 pub mod input {
     use crate::typed::{optional, required, structure, FromValue, FromValueError};
     use crate::Value;

@@ -154,7 +154,7 @@ fn render_inputs(model: &ServiceModel) -> Result<String, String> {
     }
     let mut out = String::from(
         "/// Typed operation inputs and the structures they contain, built from a validated member\n\
-         /// tree with [`FromValue`].\npub mod input {\n    \
+         /// tree with [`FromValue`](crate::typed::FromValue).\npub mod input {\n    \
          use crate::typed::{optional, required, structure, FromValue, FromValueError};\n    \
          use crate::Value;\n",
     );

@@ -426,6 +426,16 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     if let Some(path) = &args.trust_policy {
         library.load(path, PolicyKind::Trust, &mut trust)?;
     }
+    let assumes_role = args
+        .actions
+        .iter()
+        .any(|a| ServiceRule::for_action(a) == ServiceRule::TrustPolicyRequired);
+    if assumes_role && args.trust_policy.is_none() && args.resource_policy.is_some() {
+        eprintln!(
+            "keyward: note: sts:AssumeRole* is decided by the role's trust policy, given with \
+             --trust-policy; --resource-policy does not apply to it"
+        );
+    }
     let scps = load_levels(&mut library, &args.scps, PolicyKind::ServiceControl)?;
     let rcps = load_levels(&mut library, &args.rcps, PolicyKind::ResourceControl)?;
 

@@ -360,11 +360,12 @@ impl CompiledStatement {
     ///
     /// `principal_rule` comes from the kind of policy: see [`PrincipalRule`]. A principal
     /// where none is allowed makes the statement evaluate as an error, so that an `Allow`
-    /// cannot grant and a `Deny` still denies. An `Allow` with `NotPrincipal` never applies: AWS does not support it, and granting to everyone not listed (anonymous users
-    /// included) is the opposite of failing closed. A statement using a policy variable that
-    /// the request cannot resolve (absent key, multivalued key, no default) does not apply
-    /// either, whatever its effect and operators: the null value is not a "non-match" that a
-    /// negated operator or `NotResource` could turn into a match.
+    /// cannot grant and a `Deny` still denies. An `Allow` with `NotPrincipal` never applies:
+    /// AWS does not support it, and granting to everyone not listed (anonymous users included)
+    /// is the opposite of failing closed. A statement using a policy variable that the request
+    /// cannot resolve (absent key, multivalued key, no default) does not apply either,
+    /// whatever its effect and operators: the null value is not a "non-match" that a negated
+    /// operator or `NotResource` could turn into a match.
     pub(crate) fn applicability<'p>(
         &'p self,
         request: &Request,

@@ -758,14 +758,16 @@ impl Lints {
             );
         }
         // Keyward's evaluator grants nothing through Allow with NotPrincipal (AWS does not
-        // support it), so in the policies that may hold a principal it is an error: the
-        // statement cannot work. Elsewhere IAM already rejects the principal element.
-        if allow
-            && statement.get("NotPrincipal").is_some()
-            && matches!(kind, PolicyKind::Resource | PolicyKind::Trust)
-        {
+        // support it), so in resource-based and trust policies it is an error: the statement
+        // cannot work. In other kinds IAM rejects the principal element anyway.
+        if allow && statement.get("NotPrincipal").is_some() {
+            let severity = if matches!(kind, PolicyKind::Resource | PolicyKind::Trust) {
+                Severity::Error
+            } else {
+                Severity::SecurityWarning
+            };
             self.add(
-                Severity::Error,
+                severity,
                 "ALLOW_WITH_NOT_PRINCIPAL",
                 statement.at("NotPrincipal"),
                 "AWS does not support NotPrincipal with \"Effect\": \"Allow\", and this statement \
@@ -1179,6 +1181,10 @@ mod tests {
         };
         assert_eq!(finding.severity, Severity::Error);
         assert_eq!(finding.pointer, "/Statement/0/NotPrincipal");
+        let in_identity = lint(&text, PolicyKind::Identity);
+        assert!(in_identity.iter().any(
+            |f| f.code == "ALLOW_WITH_NOT_PRINCIPAL" && f.severity == Severity::SecurityWarning
+        ));
         let deny = identity(&statement.replace("Allow", "Deny"));
         assert!(lint(&deny, PolicyKind::Resource)
             .iter()

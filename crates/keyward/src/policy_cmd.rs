@@ -12,8 +12,9 @@ use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
 use keyward_policy::{
-    evaluate, lint, validate, AuthorizationInputs, CompiledPolicy, ContextKeyType, ContextValue,
-    Evaluation, Finding, PolicyId, PolicyKind, PolicySet, Principal, Request, Severity, Spans,
+    evaluate_with_service_rules, lint, validate, AccountId, AuthorizationInputs, CompiledPolicy,
+    ContextKeyType, ContextValue, Decision, Effect, Evaluation, Finding, MatchedStatement,
+    PolicyId, PolicyKind, PolicySet, Principal, Request, ServiceRule, Severity, Spans,
 };
 use serde_json::{json, Value};
 
@@ -40,10 +41,13 @@ enum PolicyCommand {
     Validate(ValidateArgs),
     /// Decide requests offline with Keyward's policy engine.
     ///
-    /// For each action and resource: the decision, the statements that matched, missing
-    /// context keys and the reason. Exits 0 when every request is allowed, 2 when any is
-    /// denied, 1 on bad input.
-    Simulate(SimulateArgs),
+    /// For each action and resource: the decision, the policy type and statement that decided
+    /// it, the statements that matched, missing context keys and the reason. Service rules
+    /// apply: a KMS key policy or a role trust policy must allow, and sts:GetCallerIdentity
+    /// needs no permission. Exits 0 when every request is allowed, 2 when any is denied, 1 on
+    /// bad input.
+    // Boxed: its many options make it far larger than `Validate`.
+    Simulate(Box<SimulateArgs>),
 }
 
 /// The policy kinds a file can be validated as.
@@ -59,6 +63,10 @@ enum Kind {
     Boundary,
     /// An Organizations service control policy.
     Scp,
+    /// An Organizations resource control policy.
+    Rcp,
+    /// A session policy passed to AssumeRole* or GetFederationToken.
+    Session,
 }
 
 impl From<Kind> for PolicyKind {
@@ -69,6 +77,8 @@ impl From<Kind> for PolicyKind {
             Kind::Trust => PolicyKind::Trust,
             Kind::Boundary => PolicyKind::PermissionsBoundary,
             Kind::Scp => PolicyKind::ServiceControl,
+            Kind::Rcp => PolicyKind::ResourceControl,
+            Kind::Session => PolicyKind::Session,
         }
     }
 }
@@ -105,6 +115,17 @@ struct SimulateArgs {
     /// The resource's policy (bucket policy, key policy, …).
     #[arg(long, value_name = "FILE")]
     resource_policy: Option<PathBuf>,
+    /// The role's trust policy, which decides sts:AssumeRole* in place of --resource-policy.
+    #[arg(long, value_name = "FILE")]
+    trust_policy: Option<PathBuf>,
+    /// Service control policies of the caller's account, one file per level from the
+    /// organization root down to the account (repeatable): every level must allow.
+    #[arg(long = "scp", value_name = "FILE")]
+    scps: Vec<PathBuf>,
+    /// Resource control policies of the resource's account, one file per level from the root
+    /// down (repeatable): every level must allow.
+    #[arg(long = "rcp", value_name = "FILE")]
+    rcps: Vec<PathBuf>,
     /// A session policy; it limits role and federated-user sessions, not IAM users.
     #[arg(long, value_name = "FILE")]
     session_policy: Option<PathBuf>,
@@ -114,9 +135,20 @@ struct SimulateArgs {
     /// The resource ARN (repeatable; each action is decided for each resource).
     #[arg(long = "resource", value_name = "ARN", default_value = "*")]
     resources: Vec<String>,
-    /// The caller: a user, assumed-role session, federated user or root ARN.
-    #[arg(long, value_name = "ARN", default_value = DEFAULT_PRINCIPAL)]
-    principal: String,
+    /// The caller: a user, assumed-role session, federated user or root ARN, or `*` for an
+    /// anonymous caller.
+    #[arg(long, value_name = "ARN", conflicts_with = "principal_service")]
+    principal: Option<String>,
+    /// The caller is an AWS service, e.g. lambda.amazonaws.com.
+    #[arg(long, value_name = "SERVICE")]
+    principal_service: Option<String>,
+    /// The caller's account; with no --principal the simulated caller is a user of it.
+    #[arg(long, value_name = "ACCOUNT")]
+    caller_account: Option<String>,
+    /// The account that owns the resource, when it is not the caller's: across accounts both
+    /// the caller's policies and the resource's policy must allow.
+    #[arg(long, value_name = "ACCOUNT")]
+    resource_account: Option<String>,
     /// A request context key, KEY=TYPE:VALUE with TYPE one of IAM's ContextKeyType values
     /// (string, stringList, numeric, boolean, date, ip, binary, their …List forms) or arn;
     /// list values are comma-separated. Repeatable.
@@ -288,15 +320,79 @@ fn parse_context(entry: &str) -> Result<(String, ContextValue), String> {
     Ok((key.to_owned(), value))
 }
 
+fn account(flag: &str, text: &Option<String>) -> Result<Option<AccountId>, String> {
+    text.as_deref()
+        .map(|a| AccountId::parse(a).map_err(|e| format!("{flag} {a}: {e}")))
+        .transpose()
+}
+
+/// The simulated caller from `--principal`, `--principal-service` and `--caller-account`.
+fn caller(args: &SimulateArgs) -> Result<Principal, String> {
+    let caller_account = account("--caller-account", &args.caller_account)?;
+    let principal = match (&args.principal, &args.principal_service) {
+        (_, Some(service)) => Principal::service(service.as_str()),
+        (Some(star), None) if star == "*" => Principal::Anonymous,
+        (Some(arn), None) => {
+            Principal::from_arn(arn).map_err(|e| format!("--principal {arn}: {e}"))?
+        }
+        (None, None) => {
+            let arn = match &caller_account {
+                Some(account) => format!("arn:aws:iam::{}:user/simulated", account.as_str()),
+                None => DEFAULT_PRINCIPAL.to_owned(),
+            };
+            Principal::from_arn(&arn).map_err(|e| format!("{arn}: {e}"))?
+        }
+    };
+    match (&caller_account, principal.account()) {
+        (Some(wanted), Some(actual)) if wanted != actual => Err(format!(
+            "--caller-account {} does not match the principal's account {}",
+            wanted.as_str(),
+            actual.as_str()
+        )),
+        (Some(_), None) => Err(
+            "--caller-account applies to IAM principals, not to services or anonymous callers"
+                .to_owned(),
+        ),
+        _ => Ok(principal),
+    }
+}
+
+/// Loads one file per organization level.
+fn load_levels(
+    library: &mut Library,
+    paths: &[PathBuf],
+    kind: PolicyKind,
+) -> Result<Vec<PolicySet>, String> {
+    paths
+        .iter()
+        .map(|path| {
+            let mut level = PolicySet::new();
+            library.load(path, kind, &mut level)?;
+            Ok(level)
+        })
+        .collect()
+}
+
 fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     if args.actions.is_empty() {
         return Err("simulate needs at least one --action".to_owned());
     }
-    if args.policies.is_empty() && args.resource_policy.is_none() {
-        return Err("simulate needs at least one --policy or a --resource-policy".to_owned());
+    let needs_no_policy = args
+        .actions
+        .iter()
+        .all(|a| ServiceRule::for_action(a) == ServiceRule::NoPermissionRequired);
+    if args.policies.is_empty()
+        && args.resource_policy.is_none()
+        && args.trust_policy.is_none()
+        && !needs_no_policy
+    {
+        return Err(
+            "simulate needs at least one --policy, a --resource-policy or a --trust-policy"
+                .to_owned(),
+        );
     }
-    let principal = Principal::from_arn(&args.principal)
-        .map_err(|e| format!("--principal {}: {e}", args.principal))?;
+    let principal = caller(args)?;
+    let resource_account = account("--resource-account", &args.resource_account)?;
     let mut context = Vec::new();
     for entry in &args.context {
         let (key, value) = parse_context(entry)?;
@@ -326,6 +422,22 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     if let Some(path) = &args.session_policy {
         library.load(path, PolicyKind::Session, &mut session)?;
     }
+    let mut trust = PolicySet::new();
+    if let Some(path) = &args.trust_policy {
+        library.load(path, PolicyKind::Trust, &mut trust)?;
+    }
+    let assumes_role = args
+        .actions
+        .iter()
+        .any(|a| ServiceRule::for_action(a) == ServiceRule::TrustPolicyRequired);
+    if assumes_role && args.trust_policy.is_none() && args.resource_policy.is_some() {
+        eprintln!(
+            "keyward: note: sts:AssumeRole* is decided by the role's trust policy, given with \
+             --trust-policy; --resource-policy does not apply to it"
+        );
+    }
+    let scps = load_levels(&mut library, &args.scps, PolicyKind::ServiceControl)?;
+    let rcps = load_levels(&mut library, &args.rcps, PolicyKind::ResourceControl)?;
 
     let mut denied = false;
     let mut report = Vec::new();
@@ -337,9 +449,17 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
             }
             let mut inputs = AuthorizationInputs::new(&request, &identity);
             inputs.permissions_boundary = args.boundary.as_ref().map(|_| &boundary);
-            inputs.resource_policy = args.resource_policy.as_ref().map(|_| &resource_policy);
+            inputs.resource_policy =
+                if ServiceRule::for_action(action) == ServiceRule::TrustPolicyRequired {
+                    args.trust_policy.as_ref().map(|_| &trust)
+                } else {
+                    args.resource_policy.as_ref().map(|_| &resource_policy)
+                };
             inputs.session_policies = args.session_policy.as_ref().map(|_| &session);
-            let evaluation = evaluate(&inputs);
+            inputs.service_control_policies = &scps;
+            inputs.resource_control_policies = &rcps;
+            inputs.resource_account = resource_account.as_ref();
+            let evaluation = evaluate_with_service_rules(&inputs);
             denied |= !evaluation.is_allowed();
             match args.output {
                 Output::Text => print!("{}", result_text(&library, &request, &evaluation)),
@@ -382,30 +502,66 @@ struct Matched<'a> {
     failed_closed: bool,
 }
 
+/// The statement that decided: for an explicit deny, the first `Deny` of the deciding
+/// policy type; when allowed, the first `Allow` of the type that granted. An implicit deny
+/// has none: it is decided by the absence of an `Allow`.
+fn deciding<'a>(evaluation: &'a Evaluation<'a>) -> Option<&'a MatchedStatement<'a>> {
+    let kind = evaluation.decided_by()?;
+    let effect = match evaluation.decision() {
+        Decision::ExplicitDeny => Effect::Deny,
+        Decision::Allowed => Effect::Allow,
+        Decision::ImplicitDeny => return None,
+    };
+    evaluation
+        .matched_statements()
+        .iter()
+        .find(|m| m.policy_kind == kind && m.effect == effect)
+}
+
 fn matched<'a>(library: &'a Library, evaluation: &'a Evaluation<'a>) -> Vec<Matched<'a>> {
     evaluation
         .matched_statements()
         .iter()
-        .map(|m| {
-            let entry = library.entry(m.policy_id);
-            let start = entry.and_then(|e| {
-                e.spans
-                    .get(&format!("/Statement/{}", m.index))
-                    .or_else(|| (m.index == 0).then(|| e.spans.get("/Statement")).flatten())
-                    .map(|s| s.start)
-            });
-            Matched {
-                file: entry.map_or("?", |e| e.file.as_str()),
-                kind: m.policy_kind,
-                index: m.index,
-                sid: m.sid,
-                effect: m.effect.to_string(),
-                line: start.map(|p| p.line),
-                column: start.map(|p| p.column),
-                failed_closed: m.failed_closed,
-            }
-        })
+        .map(|m| describe(library, m))
         .collect()
+}
+
+fn describe<'a>(library: &'a Library, m: &'a MatchedStatement<'a>) -> Matched<'a> {
+    let entry = library.entry(m.policy_id);
+    let start = entry.and_then(|e| {
+        e.spans
+            .get(&format!("/Statement/{}", m.index))
+            .or_else(|| (m.index == 0).then(|| e.spans.get("/Statement")).flatten())
+            .map(|s| s.start)
+    });
+    Matched {
+        file: entry.map_or("?", |e| e.file.as_str()),
+        kind: m.policy_kind,
+        index: m.index,
+        sid: m.sid,
+        effect: m.effect.to_string(),
+        line: start.map(|p| p.line),
+        column: start.map(|p| p.column),
+        failed_closed: m.failed_closed,
+    }
+}
+
+/// `FILE:LINE:COL` of a statement, or the file alone when its position is unknown.
+fn location(m: &Matched<'_>) -> String {
+    match (m.line, m.column) {
+        (Some(line), Some(column)) => format!("{}:{line}:{column}", m.file),
+        _ => m.file.to_owned(),
+    }
+}
+
+/// A human name for the service rule applied, when it is not the general logic.
+fn service_rule_text(rule: ServiceRule) -> Option<&'static str> {
+    match rule {
+        ServiceRule::Standard => None,
+        ServiceRule::KeyPolicyRequired => Some("the KMS key policy must allow"),
+        ServiceRule::TrustPolicyRequired => Some("the role trust policy must allow"),
+        ServiceRule::NoPermissionRequired => Some("no permission is required"),
+    }
 }
 
 fn result_text(library: &Library, request: &Request, evaluation: &Evaluation<'_>) -> String {
@@ -417,12 +573,22 @@ fn result_text(library: &Library, request: &Request, evaluation: &Evaluation<'_>
         request.resource()
     ));
     out.push_str(&format!("  reason: {}\n", evaluation.reason()));
+    if let Some(rule) = service_rule_text(evaluation.service_rule()) {
+        out.push_str(&format!("  service rule: {rule}\n"));
+    }
+    if let Some(m) = deciding(evaluation).map(|m| describe(library, m)) {
+        let sid = m.sid.map(|s| format!(" (Sid {s})")).unwrap_or_default();
+        out.push_str(&format!(
+            "  decided by: {} in {} policy {}, statement {}{sid}\n",
+            m.effect,
+            kind_name(m.kind),
+            location(&m),
+            m.index
+        ));
+    }
     for m in matched(library, evaluation) {
         let sid = m.sid.map(|s| format!(" (Sid {s})")).unwrap_or_default();
-        let at = match (m.line, m.column) {
-            (Some(line), Some(column)) => format!("{}:{line}:{column}", m.file),
-            _ => m.file.to_owned(),
-        };
+        let at = location(&m);
         let closed = if m.failed_closed {
             " [condition could not be evaluated: failed closed]"
         } else {
@@ -445,27 +611,32 @@ fn result_text(library: &Library, request: &Request, evaluation: &Evaluation<'_>
     out
 }
 
+fn statement_json(m: &Matched<'_>) -> Value {
+    json!({
+        "file": m.file,
+        "policy_type": kind_name(m.kind),
+        "statement_index": m.index,
+        "sid": m.sid,
+        "effect": m.effect,
+        "line": m.line,
+        "column": m.column,
+        "failed_closed": m.failed_closed,
+    })
+}
+
 fn result_json(library: &Library, request: &Request, evaluation: &Evaluation<'_>) -> Value {
     let statements: Vec<Value> = matched(library, evaluation)
-        .into_iter()
-        .map(|m| {
-            json!({
-                "file": m.file,
-                "policy_type": kind_name(m.kind),
-                "statement_index": m.index,
-                "sid": m.sid,
-                "effect": m.effect,
-                "line": m.line,
-                "column": m.column,
-                "failed_closed": m.failed_closed,
-            })
-        })
+        .iter()
+        .map(statement_json)
         .collect();
+    let decided_by_statement = deciding(evaluation).map(|m| statement_json(&describe(library, m)));
     json!({
         "action": request.action(),
         "resource": request.resource(),
         "decision": evaluation.decision().to_string(),
         "decided_by": evaluation.decided_by().map(kind_name),
+        "decided_by_statement": decided_by_statement,
+        "service_rule": service_rule_text(evaluation.service_rule()),
         "reason": evaluation.reason(),
         "matched_statements": statements,
         "missing_context_keys": evaluation.missing_context_keys(),

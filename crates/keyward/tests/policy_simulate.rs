@@ -244,3 +244,254 @@ fn unparseable_policy_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a policy document"));
 }
+
+/// The decision, the deciding policy type and the Sid of the deciding statement.
+fn verdict(result: &Value) -> (String, String, String) {
+    (
+        result["decision"].as_str().expect("decision").to_owned(),
+        result["decided_by"].as_str().unwrap_or_default().to_owned(),
+        result["decided_by_statement"]["sid"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}
+
+fn v(decision: &str, by: &str, sid: &str) -> (String, String, String) {
+    (decision.to_owned(), by.to_owned(), sid.to_owned())
+}
+
+const KEY: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+#[test]
+fn kms_needs_the_key_policy() {
+    let user = fixture("kms-user.json");
+    let (result, code) = one(&[
+        "--policy",
+        &user,
+        "--action",
+        "kms:Decrypt",
+        "--resource",
+        KEY,
+    ]);
+    assert_eq!(verdict(&result), v("implicitDeny", "resource", ""));
+    assert_eq!(result["service_rule"], "the KMS key policy must allow");
+    assert_eq!(code, Some(2));
+    let key_policy = fixture("key-policy.json");
+    let (result, code) = one(&[
+        "--policy",
+        &user,
+        "--resource-policy",
+        &key_policy,
+        "--action",
+        "kms:Decrypt",
+        "--resource",
+        KEY,
+    ]);
+    assert_eq!(verdict(&result), v("allowed", "identity", "UseKeys"));
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn assume_role_needs_the_trust_policy_and_get_caller_identity_nothing() {
+    let user = fixture("kms-user.json");
+    let role = "arn:aws:iam::123456789012:role/Target";
+    let (result, _) = one(&[
+        "--policy",
+        &user,
+        "--action",
+        "sts:AssumeRole",
+        "--resource",
+        role,
+    ]);
+    assert_eq!(verdict(&result), v("implicitDeny", "trust", ""));
+    let trust = fixture("trust-policy.json");
+    let (result, _) = one(&[
+        "--policy",
+        &user,
+        "--trust-policy",
+        &trust,
+        "--action",
+        "sts:AssumeRole",
+        "--resource",
+        role,
+    ]);
+    assert_eq!(verdict(&result), v("allowed", "identity", "UseKeys"));
+    let (result, code) = one(&["--action", "sts:GetCallerIdentity"]);
+    assert_eq!(result["decision"], "allowed");
+    assert_eq!(
+        result["reason"],
+        "allowed: sts:GetCallerIdentity requires no permission"
+    );
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn scp_region_lock_applies_at_its_level() {
+    let identity = fixture("identity.json");
+    let root = fixture("scp-full-access.json");
+    let lock = fixture("scp-region-lock.json");
+    let run = |region: &str, principal: &str| {
+        one(&[
+            "--policy",
+            &identity,
+            "--scp",
+            &root,
+            "--scp",
+            &lock,
+            "--principal",
+            principal,
+            "--action",
+            "s3:GetObject",
+            "--resource",
+            "arn:aws:s3:::docs/a.pdf",
+            "--context",
+            &format!("aws:RequestedRegion=string:{region}"),
+        ])
+        .0
+    };
+    let user = "arn:aws:iam::123456789012:user/alice";
+    assert_eq!(
+        verdict(&run("us-east-1", user)),
+        v("explicitDeny", "scp", "DenyAllOutsideEU")
+    );
+    assert_eq!(
+        verdict(&run("eu-west-1", user)),
+        v("allowed", "identity", "ReadDocs")
+    );
+    let bypass = "arn:aws:sts::123456789012:assumed-role/Role1AllowedToBypassThisSCP/ops";
+    assert_eq!(
+        verdict(&run("us-east-1", bypass)),
+        v("allowed", "identity", "ReadDocs")
+    );
+}
+
+#[test]
+fn every_scp_level_must_allow() {
+    let (result, code) = one(&[
+        "--policy",
+        &fixture("identity.json"),
+        "--scp",
+        &fixture("scp-full-access.json"),
+        "--scp",
+        &fixture("scp-ou-s3-only.json"),
+        "--action",
+        "ec2:DescribeInstances",
+        "--context",
+        "aws:SourceIp=ip:10.1.2.3",
+    ]);
+    assert_eq!(verdict(&result), v("implicitDeny", "scp", ""));
+    assert_eq!(code, Some(2));
+}
+
+#[test]
+fn rcp_identity_perimeter() {
+    let run = |org: &str| {
+        one(&[
+            "--policy",
+            &fixture("identity.json"),
+            "--rcp",
+            &fixture("rcp-full-access.json"),
+            "--rcp",
+            &fixture("rcp-identity-perimeter.json"),
+            "--action",
+            "s3:GetObject",
+            "--resource",
+            "arn:aws:s3:::docs/a.pdf",
+            "--context",
+            &format!("aws:PrincipalOrgID=string:{org}"),
+        ])
+        .0
+    };
+    assert_eq!(
+        verdict(&run("o-otherorg")),
+        v("explicitDeny", "rcp", "EnforceOrgIdentities")
+    );
+    assert_eq!(
+        verdict(&run("o-exampleorgid")),
+        v("allowed", "identity", "ReadDocs")
+    );
+}
+
+#[test]
+fn cross_account_needs_both_sides() {
+    let bucket = fixture("bucket-org-only.json");
+    let reader = fixture("shared-reader.json");
+    let run = |policy: &str, org: &str| {
+        one(&[
+            "--caller-account",
+            "444455556666",
+            "--policy",
+            policy,
+            "--resource-policy",
+            &bucket,
+            "--resource-account",
+            "123456789012",
+            "--action",
+            "s3:GetObject",
+            "--resource",
+            "arn:aws:s3:::shared/q1.csv",
+            "--context",
+            &format!("aws:PrincipalOrgID=string:{org}"),
+        ])
+        .0
+    };
+    assert_eq!(
+        verdict(&run(&reader, "o-exampleorgid")),
+        v("allowed", "identity", "ReadShared")
+    );
+    assert_eq!(
+        verdict(&run(&fixture("identity.json"), "o-exampleorgid")),
+        v("implicitDeny", "identity", "")
+    );
+    assert_eq!(
+        verdict(&run(&reader, "o-otherorg")),
+        v("explicitDeny", "resource", "DenyOutsideOrg")
+    );
+}
+
+#[test]
+fn anonymous_and_service_callers() {
+    let bucket = fixture("bucket-org-only.json");
+    let (result, _) = one(&[
+        "--principal",
+        "*",
+        "--resource-policy",
+        &bucket,
+        "--action",
+        "s3:GetObject",
+        "--resource",
+        "arn:aws:s3:::shared/public/logo.png",
+    ]);
+    assert_eq!(
+        verdict(&result),
+        v("explicitDeny", "resource", "DenyOutsideOrg")
+    );
+    let (result, _) = one(&[
+        "--principal-service",
+        "lambda.amazonaws.com",
+        "--resource-policy",
+        &bucket,
+        "--action",
+        "s3:GetObject",
+        "--resource",
+        "arn:aws:s3:::shared/q1.csv",
+    ]);
+    assert_eq!(verdict(&result), v("allowed", "resource", "LambdaReads"));
+}
+
+#[test]
+fn caller_account_must_match_the_principal() {
+    let out = simulate(&[
+        "--caller-account",
+        "444455556666",
+        "--principal",
+        "arn:aws:iam::123456789012:user/alice",
+        "--policy",
+        &fixture("identity.json"),
+        "--action",
+        "s3:GetObject",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not match"));
+}

@@ -13,6 +13,7 @@ use crate::document::{
     Principals, ResourceElement, Statement,
 };
 use crate::glob::{MatchMode, Pattern};
+use crate::kind::PolicyKind;
 use crate::request::{FastMap, Principal, Request};
 use crate::variables::Template;
 use crate::ParseError;
@@ -49,8 +50,8 @@ pub(crate) enum Naming {
     /// The role behind a session, or the IAM user behind a federated-user session: still
     /// limited by permissions boundaries and session policies.
     Issuer,
-    /// The caller itself, `*`, or everyone but the `NotPrincipal` list; also every statement
-    /// without a `Principal` element.
+    /// The caller itself, `*`, or everyone but a `Deny`'s `NotPrincipal` list; also every
+    /// statement of an identity-based policy, which has no `Principal` element.
     Caller,
 }
 
@@ -259,6 +260,35 @@ pub(crate) struct CompiledStatement {
     actions: ActionMatcher,
     resources: Option<ResourceMatcher>,
     conditions: Vec<CompiledCondition>,
+    /// Policy variables (without a default) used in `Resource`/`NotResource` or conditions,
+    /// as written and lowercased.
+    variables: Vec<(Box<str>, Box<str>)>,
+}
+
+/// What the kind of policy holding a statement says about its `Principal` element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PrincipalRule {
+    /// Resource-based and trust policies: a statement without one names nobody.
+    Required,
+    /// Identity policies, boundaries, session policies and SCPs: IAM rejects a statement that
+    /// has one, so evaluation fails closed on it.
+    Forbidden,
+    /// Resource control policies: the statement says whom it covers, if anyone.
+    Optional,
+}
+
+impl PrincipalRule {
+    /// The rule for statements of a policy of `kind`.
+    pub(crate) fn of(kind: PolicyKind) -> PrincipalRule {
+        match kind {
+            PolicyKind::Resource | PolicyKind::Trust => PrincipalRule::Required,
+            PolicyKind::ResourceControl => PrincipalRule::Optional,
+            PolicyKind::Identity
+            | PolicyKind::PermissionsBoundary
+            | PolicyKind::Session
+            | PolicyKind::ServiceControl => PrincipalRule::Forbidden,
+        }
+    }
 }
 
 /// Whether a statement applies to a request, and how its principal was named.
@@ -296,45 +326,82 @@ impl CompiledStatement {
                 })
                 .collect(),
         });
+        let conditions: Vec<CompiledCondition> = statement
+            .condition
+            .iter()
+            .map(|block| CompiledCondition::compile(block, expand))
+            .collect();
+        let mut variables: Vec<(Box<str>, Box<str>)> = Vec::new();
+        let resource_variables = resources
+            .iter()
+            .flat_map(|r| &r.patterns)
+            .flat_map(|(template, _)| template.required_variables());
+        let condition_variables = conditions
+            .iter()
+            .flat_map(CompiledCondition::required_variables);
+        for (key, lookup) in resource_variables.chain(condition_variables) {
+            if !variables.iter().any(|(_, l)| l.as_ref() == lookup) {
+                variables.push((key.into(), lookup.into()));
+            }
+        }
         CompiledStatement {
             sid: statement.sid.as_deref().map(Into::into),
             effect: statement.effect,
             principal: statement.principal.as_ref().map(PrincipalMatcher::compile),
             actions,
             resources,
-            conditions: statement
-                .condition
-                .iter()
-                .map(|block| CompiledCondition::compile(block, expand))
-                .collect(),
+            conditions,
+            variables,
         }
     }
 
     /// Checks principal, resource and (unless the index already guarantees it) action, then
     /// evaluates every condition block so that all missing keys get reported.
+    ///
+    /// `principal_rule` comes from the kind of policy: see [`PrincipalRule`]. A principal
+    /// where none is allowed makes the statement evaluate as an error, so that an `Allow`
+    /// cannot grant and a `Deny` still denies. An `Allow` with `NotPrincipal` never applies:
+    /// AWS does not support it, and granting to everyone not listed (anonymous users included)
+    /// is the opposite of failing closed. A statement using a policy variable that the request
+    /// cannot resolve (absent key, multivalued key, no default) does not apply either,
+    /// whatever its effect and operators: the null value is not a "non-match" that a negated
+    /// operator or `NotResource` could turn into a match.
     pub(crate) fn applicability<'p>(
         &'p self,
         request: &Request,
         action_known_to_match: bool,
+        principal_rule: PrincipalRule,
         missing: &mut dyn FnMut(&'p str),
     ) -> Option<Applicability> {
         if !action_known_to_match && !self.actions.matches(request.action_lowercase()) {
             return None;
         }
-        let naming = match &self.principal {
-            Some(matcher) => matcher.covers(request.principal())?,
-            None => Naming::Caller,
+        let (naming, mut truth) = match (&self.principal, principal_rule) {
+            (Some(_), PrincipalRule::Forbidden) => (Naming::Caller, Truth::Error),
+            (Some(matcher), _) if matcher.negated && self.effect == Effect::Allow => return None,
+            (Some(matcher), _) => (matcher.covers(request.principal())?, Truth::True),
+            (None, PrincipalRule::Required) => return None,
+            (None, _) => (Naming::Caller, Truth::True),
         };
         if let Some(resources) = &self.resources {
             if !resources.matches(request, missing) {
                 return None;
             }
         }
-        let mut truth = Truth::True;
+        let context = request.context();
         for condition in &self.conditions {
-            truth = truth.and(condition.evaluate(request.context(), missing));
+            truth = truth.and(condition.evaluate(context, missing));
         }
-        Some(Applicability { truth, naming })
+        let mut resolved = true;
+        for (key, lookup) in &self.variables {
+            if context.single_value(lookup).is_none() {
+                if context.get_lowercase(lookup).is_none() {
+                    missing(key);
+                }
+                resolved = false;
+            }
+        }
+        resolved.then_some(Applicability { truth, naming })
     }
 }
 

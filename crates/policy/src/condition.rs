@@ -7,12 +7,18 @@
 //!   request value matches none of the policy values, and true when the key is absent;
 //! - `…IfExists` makes an absent key true; `Null` tests presence;
 //! - `ForAllValues:` is true when every request value matches, and when the key is absent or
-//!   empty; `ForAnyValue:` needs one matching value and is false for an absent or empty key;
-//! - a value that does not parse as the operator's type yields [`Truth::Error`], which the
-//!   evaluator resolves so as to deny (fail closed).
+//!   an empty data set (an empty list or the empty string); `ForAnyValue:` needs one matching
+//!   value and is false for an absent key or an empty data set; `Null: true` holds for both;
+//! - a single-valued operator never matches a multivalued request value (a list, even of one
+//!   element): the positive form is false, and the negated form is [`Truth::Error`] so that an
+//!   `Allow` cannot grant through it while a `Deny` still denies (the single-vs-multivalued
+//!   page says only that such a condition does not match; failing closed is Keyward's choice);
+//! - `Bool` reads a request value other than `true`/`false` as false, as AWS's simulator does;
+//! - any other value that does not parse as the operator's type yields [`Truth::Error`], which
+//!   the evaluator resolves so as to deny (fail closed).
 
 use crate::glob::{split_arn_text, MatchMode, Pattern};
-use crate::request::ConditionContext;
+use crate::request::{ConditionContext, ContextValue};
 use crate::values::{decode_base64, parse_bool, parse_ip, Decimal, Instant, IpNetwork};
 use crate::variables::Template;
 
@@ -274,6 +280,20 @@ impl CompiledCondition {
         CompiledCondition { operator, entries }
     }
 
+    /// The policy variables without a default that this block resolves; none for an unknown
+    /// operator or a family that takes no variables.
+    pub(crate) fn required_variables(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries
+            .iter()
+            .flat_map(|entry| match &entry.values {
+                PolicyValues::Text(templates) => templates.iter().collect::<Vec<_>>(),
+                PolicyValues::Patterns(patterns) => patterns.iter().map(|(t, _)| t).collect(),
+                _ => Vec::new(),
+            })
+            .filter(|_| self.operator.is_some())
+            .flat_map(Template::required_variables)
+    }
+
     /// Evaluates the block: every key must hold. Keys absent from the context and unresolved
     /// variables are reported through `missing`.
     pub(crate) fn evaluate<'p>(
@@ -299,25 +319,36 @@ fn evaluate_entry<'p>(
     missing: &mut dyn FnMut(&'p str),
 ) -> Truth {
     let present = context.get_lowercase(&entry.lookup);
-    if present.is_none() {
+    let Some(present) = present else {
         missing(&entry.key);
-    }
-    let values = present.map(|v| v.values()).unwrap_or_default();
-    if operator.family == Family::Null {
-        let PolicyValues::Bools(Some(expected)) = &entry.values else {
-            return Truth::Error;
-        };
-        let absent = values.is_empty();
-        return any(expected
-            .iter()
-            .map(|want_absent| Truth::from_bool(*want_absent == absent)));
-    }
-    if values.is_empty() {
+        if operator.family == Family::Null {
+            return null_truth(&entry.values, true);
+        }
         return Truth::from_bool(match operator.set {
             Some(SetQualifier::ForAllValues) => true,
             Some(SetQualifier::ForAnyValue) => operator.if_exists,
             None => operator.if_exists || operator.negated,
         });
+    };
+    let values = present.values();
+    let empty_set = match present {
+        ContextValue::Single(value) => value.is_empty(),
+        ContextValue::Multiple(values) => values.is_empty(),
+    };
+    if operator.family == Family::Null {
+        return null_truth(&entry.values, empty_set);
+    }
+    match operator.set {
+        Some(SetQualifier::ForAllValues) if empty_set => return Truth::True,
+        Some(SetQualifier::ForAnyValue) if empty_set => return Truth::False,
+        None if matches!(present, ContextValue::Multiple(_)) => {
+            return if operator.negated {
+                Truth::Error
+            } else {
+                Truth::False
+            };
+        }
+        _ => {}
     }
     let mut positive =
         |value: &str| matches_any(operator.family, &entry.values, value, context, missing);
@@ -340,6 +371,16 @@ fn evaluate_entry<'p>(
                 m
             }
         })),
+    }
+}
+
+/// Whether a `Null` condition holds, given whether the key is absent or an empty data set.
+fn null_truth(policy: &PolicyValues, is_null: bool) -> Truth {
+    match policy {
+        PolicyValues::Bools(Some(expected)) => any(expected
+            .iter()
+            .map(|want| Truth::from_bool(*want == is_null))),
+        _ => Truth::Error,
     }
 }
 
@@ -394,10 +435,10 @@ fn matches_any<'p>(
             Some(v) => any(dates.iter().map(|d| Truth::from_bool(cmp.holds(&v, d)))),
             None => Truth::Error,
         },
-        (Family::Bool, PolicyValues::Bools(Some(bools))) => match parse_bool(value) {
-            Some(v) => any(bools.iter().map(|b| Truth::from_bool(*b == v))),
-            None => Truth::Error,
-        },
+        (Family::Bool, PolicyValues::Bools(Some(bools))) => {
+            let v = parse_bool(value).unwrap_or(false);
+            any(bools.iter().map(|b| Truth::from_bool(*b == v)))
+        }
         (Family::Binary, PolicyValues::Binaries(Some(binaries))) => match decode_base64(value) {
             Some(v) => any(binaries.iter().map(|b| Truth::from_bool(*b == v))),
             None => Truth::Error,
@@ -447,6 +488,50 @@ mod tests {
         );
         assert_eq!(check("Null", "k:a", &["true"], &ctx), Truth::True);
         assert_eq!(check("Null", "k:a", &["false"], &ctx), Truth::False);
+    }
+
+    #[test]
+    fn single_valued_operators_on_lists() {
+        let mut ctx = ConditionContext::new();
+        ctx.insert("aws:TagKeys", ContextValue::multiple(["env"]));
+        assert_eq!(
+            check("StringEquals", "aws:TagKeys", &["env"], &ctx),
+            Truth::False
+        );
+        assert_eq!(
+            check("StringNotEquals", "aws:TagKeys", &["x"], &ctx),
+            Truth::Error
+        );
+        assert_eq!(
+            check("StringEqualsIfExists", "aws:TagKeys", &["env"], &ctx),
+            Truth::False
+        );
+        ctx.insert("aws:TagKeys", ContextValue::single("env"));
+        assert_eq!(
+            check("StringEquals", "aws:TagKeys", &["env"], &ctx),
+            Truth::True
+        );
+    }
+
+    #[test]
+    fn empty_data_sets_and_non_boolean_values() {
+        let mut ctx = ConditionContext::new();
+        ctx.insert("k:empty", ContextValue::single(""));
+        ctx.insert("k:none", ContextValue::multiple(Vec::<String>::new()));
+        ctx.insert("k:flag", ContextValue::single("asdf"));
+        for key in ["k:empty", "k:none"] {
+            assert_eq!(
+                check("ForAllValues:StringEquals", key, &["x"], &ctx),
+                Truth::True
+            );
+            assert_eq!(
+                check("ForAnyValue:StringEquals", key, &[""], &ctx),
+                Truth::False
+            );
+            assert_eq!(check("Null", key, &["true"], &ctx), Truth::True);
+        }
+        assert_eq!(check("Bool", "k:flag", &["false"], &ctx), Truth::True);
+        assert_eq!(check("Bool", "k:flag", &["true"], &ctx), Truth::False);
     }
 
     #[test]

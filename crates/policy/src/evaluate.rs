@@ -10,11 +10,12 @@
 use std::fmt;
 
 use crate::arn::AccountId;
-use crate::compile::{CompiledStatement, Naming, PolicyId, PolicySet};
+use crate::compile::{CompiledStatement, Naming, PolicyId, PolicySet, PrincipalRule};
 use crate::condition::Truth;
 use crate::document::Effect;
 use crate::kind::PolicyKind;
 use crate::request::{PrincipalKind, Request};
+use crate::service::ServiceRule;
 
 /// The outcome IAM reports (`EvalDecision` in `SimulatePrincipalPolicy`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,6 +119,7 @@ pub struct Evaluation<'a> {
     matched: Vec<MatchedStatement<'a>>,
     missing: Vec<&'a str>,
     request: &'a Request,
+    service_rule: ServiceRule,
 }
 
 impl<'a> Evaluation<'a> {
@@ -149,9 +151,18 @@ impl<'a> Evaluation<'a> {
         &self.missing
     }
 
+    /// The service rule applied: [`ServiceRule::Standard`] unless the evaluation came from
+    /// [`evaluate_with_service_rules`] for an action with its own rule.
+    pub fn service_rule(&self) -> ServiceRule {
+        self.service_rule
+    }
+
     /// One line saying why, in AWS's wording.
     pub fn reason(&self) -> String {
         let action = self.request.action();
+        if self.service_rule == ServiceRule::NoPermissionRequired {
+            return format!("allowed: {action} requires no permission");
+        }
         match (self.decision, self.decided_by) {
             (Decision::Allowed, Some(kind)) => format!("allowed by {}", kind.with_article()),
             (Decision::Allowed, None) => {
@@ -238,9 +249,12 @@ impl<'a> Collector<'a> {
                     missing.push(key);
                 }
             };
-            let Some(applicability) =
-                statement.applicability(request, action_known, &mut note_missing)
-            else {
+            let Some(applicability) = statement.applicability(
+                request,
+                action_known,
+                PrincipalRule::of(kind),
+                &mut note_missing,
+            ) else {
                 continue;
             };
             let applies = match (statement.effect, applicability.truth) {
@@ -360,6 +374,32 @@ pub fn evaluate<'a>(inputs: &AuthorizationInputs<'a>) -> Evaluation<'a> {
         matched: collector.matched,
         missing: collector.missing,
         request,
+        service_rule: ServiceRule::Standard,
+    }
+}
+
+/// [`evaluate`] with the service's own rules for the action (see [`ServiceRule`]): a KMS key
+/// policy or a role trust policy must allow, whatever `resource_policy_mode` says, and
+/// `sts:GetCallerIdentity` is always allowed, even under an explicit deny.
+pub fn evaluate_with_service_rules<'a>(inputs: &AuthorizationInputs<'a>) -> Evaluation<'a> {
+    let service_rule = ServiceRule::for_action(inputs.request.action());
+    if service_rule == ServiceRule::NoPermissionRequired {
+        return Evaluation {
+            decision: Decision::Allowed,
+            decided_by: None,
+            matched: Vec::new(),
+            missing: Vec::new(),
+            request: inputs.request,
+            service_rule,
+        };
+    }
+    let mut inputs = *inputs;
+    if let Some(mode) = service_rule.resource_policy_mode() {
+        inputs.resource_policy_mode = mode;
+    }
+    Evaluation {
+        service_rule,
+        ..evaluate(&inputs)
     }
 }
 

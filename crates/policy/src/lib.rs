@@ -32,6 +32,7 @@ mod json;
 mod kind;
 mod lint;
 mod request;
+mod service;
 mod spans;
 mod validate;
 mod values;
@@ -45,12 +46,14 @@ pub use document::{
     PolicyVersion, PrincipalElement, PrincipalType, Principals, ResourceElement, Statement,
 };
 pub use evaluate::{
-    evaluate, AuthorizationInputs, Decision, Evaluation, MatchedStatement, ResourcePolicyMode,
+    evaluate, evaluate_with_service_rules, AuthorizationInputs, Decision, Evaluation,
+    MatchedStatement, ResourcePolicyMode,
 };
 pub use kind::PolicyKind;
 pub use lint::{lint, Finding, Severity};
 pub use request::{
     ConditionContext, ContextValue, Principal, PrincipalError, PrincipalKind, Request,
 };
+pub use service::ServiceRule;
 pub use spans::{Position, Span, Spans};
 pub use validate::{policy_size, validate, validate_with_quota, MalformedPolicy, ValidationError};

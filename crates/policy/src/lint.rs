@@ -9,6 +9,12 @@
 //! (`ALLOW_WITH_NOT_ACTION`, `ALLOW_STAR_ACTION_ON_STAR_RESOURCE`,
 //! `FOR_ANY_VALUE_WITH_SINGLE_VALUED_KEY`, `OBSOLETE_VERSION`) follow its naming.
 //!
+//! Two findings are stricter than Access Analyzer's because the evaluator is: a
+//! single-valued operator on a known multivalued key (`MISSING_QUALIFIER`, Access Analyzer's
+//! name) never matches, and `ALLOW_WITH_NOT_PRINCIPAL` is an error in resource-based and
+//! trust policies (Access Analyzer: a security warning) because such a statement grants
+//! nothing.
+//!
 //! IAM reports one error per document, and so does this module for IAM's rejection (other
 //! error findings are Access Analyzer's, such as `MISSING_QUALIFIER`). To say where IAM's
 //! error is, it asks the validator again about each statement, then each value, on its own:
@@ -732,12 +738,12 @@ impl Lints {
         }
         let statements = statements(json);
         for statement in &statements {
-            self.statement(statement);
+            self.statement(statement, kind);
         }
         self.redundant_statements(&statements);
     }
 
-    fn statement(&mut self, statement: &StatementView<'_>) {
+    fn statement(&mut self, statement: &StatementView<'_>, kind: PolicyKind) {
         let allow = matches!(statement.get("Effect"), Some(Json::String(e)) if e.eq_ignore_ascii_case("allow"));
         self.empty_elements(statement);
         if allow && statement.get("NotAction").is_some() {
@@ -751,13 +757,22 @@ impl Lints {
                     .to_owned(),
             );
         }
+        // Keyward's evaluator grants nothing through Allow with NotPrincipal (AWS does not
+        // support it), so in resource-based and trust policies it is an error: the statement
+        // cannot work. In other kinds IAM rejects the principal element anyway.
         if allow && statement.get("NotPrincipal").is_some() {
+            let severity = if matches!(kind, PolicyKind::Resource | PolicyKind::Trust) {
+                Severity::Error
+            } else {
+                Severity::SecurityWarning
+            };
             self.add(
-                Severity::SecurityWarning,
+                severity,
                 "ALLOW_WITH_NOT_PRINCIPAL",
                 statement.at("NotPrincipal"),
-                "Using Allow with NotPrincipal can be overly permissive: it allows everyone not \
-                 listed, including anonymous users. We recommend that you use Principal instead."
+                "AWS does not support NotPrincipal with \"Effect\": \"Allow\", and this statement \
+                 grants nothing: it would otherwise allow everyone not listed, including anonymous \
+                 users. Use Principal to list whom you allow."
                     .to_owned(),
             );
         }
@@ -1022,7 +1037,8 @@ impl Lints {
                             format!(
                                 "The request context key {key} has multiple values. Use the \
                                  ForAllValues or ForAnyValue condition key qualifiers in your \
-                                 policy."
+                                 policy: a single-valued operator never matches a list of \
+                                 values, even of one."
                             ),
                         )
                     }
@@ -1150,6 +1166,45 @@ mod tests {
             found(&text, PolicyKind::Identity),
             [("ALLOW_STAR_ACTION_ON_STAR_RESOURCE", 1, 56)]
         );
+    }
+
+    #[test]
+    fn allow_with_not_principal_is_an_error_where_principals_are_allowed() {
+        let statement = r#"{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}"#;
+        let text = identity(statement);
+        let findings = lint(&text, PolicyKind::Resource);
+        let Some(finding) = findings
+            .iter()
+            .find(|f| f.code == "ALLOW_WITH_NOT_PRINCIPAL")
+        else {
+            unreachable!("{findings:?}")
+        };
+        assert_eq!(finding.severity, Severity::Error);
+        assert_eq!(finding.pointer, "/Statement/0/NotPrincipal");
+        let in_identity = lint(&text, PolicyKind::Identity);
+        assert!(in_identity.iter().any(
+            |f| f.code == "ALLOW_WITH_NOT_PRINCIPAL" && f.severity == Severity::SecurityWarning
+        ));
+        let deny = identity(&statement.replace("Allow", "Deny"));
+        assert!(lint(&deny, PolicyKind::Resource)
+            .iter()
+            .all(|f| f.code != "ALLOW_WITH_NOT_PRINCIPAL"));
+    }
+
+    #[test]
+    fn single_valued_operators_on_multivalued_keys() {
+        let text = identity(
+            r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{
+                "StringNotEquals":{"aws:PrincipalServiceNamesList":"ec2.amazonaws.com"},
+                "ArnLike":{"aws:CalledVia":"arn:aws:iam::*:role/x"},
+                "ForAnyValue:StringEquals":{"aws:TagKeys":"a"},
+                "Null":{"aws:TagKeys":"false"}}}"#,
+        );
+        let codes: Vec<&str> = found(&text, PolicyKind::Identity)
+            .into_iter()
+            .map(|(code, _, _)| code)
+            .collect();
+        assert_eq!(codes, ["MISSING_QUALIFIER", "MISSING_QUALIFIER"]);
     }
 
     #[test]

@@ -34,7 +34,8 @@ pub(crate) struct Template {
     pieces: Vec<Piece>,
 }
 
-/// A template whose variables could not all be resolved: IAM treats it as null, matching nothing.
+/// A template whose variables could not all be resolved: IAM treats it as null, and the
+/// statement holding it does not apply (see `CompiledStatement::applicability`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Unresolved;
 
@@ -73,6 +74,19 @@ impl Template {
             [Piece::Text(text)] => Some(text),
             _ => None,
         }
+    }
+
+    /// The variables without a default, as written and lowercased: a statement that uses
+    /// one the request cannot resolve does not apply.
+    pub(crate) fn required_variables(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pieces.iter().filter_map(|piece| match piece {
+            Piece::Variable {
+                key,
+                lookup,
+                default: None,
+            } => Some((key.as_ref(), lookup.as_ref())),
+            _ => None,
+        })
     }
 
     /// Whether any `${...}` was recognised, including the fixed `${*}`, `${?}`, `${$}`.

@@ -4,7 +4,8 @@
 //! cases give policy text, a policy kind and IAM's expected error. Each case names the AWS
 //! documentation page it comes from. Every policy in an evaluation case must also pass IAM's
 //! write-time validation for its kind, unless the case says it deliberately holds a policy IAM
-//! would reject (to test fail-closed evaluation).
+//! would reject (to test fail-closed evaluation). A case whose policies say
+//! `"service_rules": true` is decided by `evaluate_with_service_rules`.
 
 // A test harness reports failures by panicking and indexes data it has just checked.
 #![allow(clippy::panic, clippy::indexing_slicing)]
@@ -14,8 +15,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use keyward_policy::{
-    evaluate, validate, AccountId, AuthorizationInputs, CompiledPolicy, ContextValue, Decision,
-    PolicyDocument, PolicyId, PolicyKind, PolicySet, Principal, Request, ResourcePolicyMode,
+    evaluate, evaluate_with_service_rules, validate, AccountId, AuthorizationInputs,
+    CompiledPolicy, ContextValue, Decision, PolicyDocument, PolicyId, PolicyKind, PolicySet,
+    Principal, Request, ResourcePolicyMode, ServiceRule,
 };
 use serde_json::Value;
 
@@ -188,7 +190,15 @@ fn run_evaluation_case(case: &Value) -> Result<(), String> {
         Some("key_policy") => ResourcePolicyMode::KeyPolicy,
         Some(other) => return Err(format!("unknown resource_mode {other}")),
     };
-    let resource_kind = if mode == ResourcePolicyMode::RoleTrust {
+    let request_value = case.get("request").ok_or("case without request")?;
+    let service_rules = policies
+        .get("service_rules")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let ruled_mode = ServiceRule::for_action(field(request_value, "action")?)
+        .resource_policy_mode()
+        .filter(|_| service_rules);
+    let resource_kind = if ruled_mode.unwrap_or(mode) == ResourcePolicyMode::RoleTrust {
         PolicyKind::Trust
     } else {
         PolicyKind::Resource
@@ -204,7 +214,6 @@ fn run_evaluation_case(case: &Value) -> Result<(), String> {
     let session = compile_list(policies.get("session"), PolicyKind::Session, check)?;
     let scps = compile_levels(policies.get("scp"), PolicyKind::ServiceControl, check)?;
     let rcps = compile_levels(policies.get("rcp"), PolicyKind::ResourceControl, check)?;
-    let request_value = case.get("request").ok_or("case without request")?;
     let request = request(request_value)?;
     let resource_account = match request_value
         .get("resource_account")
@@ -224,7 +233,11 @@ fn run_evaluation_case(case: &Value) -> Result<(), String> {
         resource_control_policies: &rcps,
         resource_account: resource_account.as_ref(),
     };
-    let evaluation = evaluate(&inputs);
+    let evaluation = if service_rules {
+        evaluate_with_service_rules(&inputs)
+    } else {
+        evaluate(&inputs)
+    };
     let expect = case.get("expect").ok_or("case without expect")?;
     let mut problems = Vec::new();
     let decision = match evaluation.decision() {

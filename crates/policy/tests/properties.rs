@@ -2,7 +2,9 @@
 //! - adding a Deny statement never turns a denied request into an allowed one;
 //! - adding an Allow statement never turns an allowed request into a denied one;
 //! - statement order and policy order never change the decision or the matched statements;
-//! - parsing and validation never panic, whatever the input.
+//! - parsing and validation never panic, whatever the input;
+//! - a single-valued operator on a multivalued request value never lets an `Allow` grant;
+//! - a statement with an unresolvable policy variable never applies, `Allow` or `Deny`.
 
 // A test harness reports failures by panicking and indexes data it has just checked.
 #![allow(clippy::panic, clippy::indexing_slicing)]
@@ -432,4 +434,107 @@ proptest! {
             let _ = validate(&text, kind);
         }
     }
+
+    #[test]
+    fn single_valued_operators_on_lists_never_grant(
+        operator in single_valued_operator(),
+        policy_values in prop::collection::vec("[a-z0-9.:/*]{0,8}", 1..3),
+        request_values in prop::collection::vec("[a-z0-9.:/]{0,8}", 0..3),
+    ) {
+        let statement = json!({
+            "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+            "Condition": {operator: {"aws:TagKeys": policy_values}},
+        });
+        let request = alice("s3:GetObject", "*")
+            .with_context_value("aws:TagKeys", ContextValue::multiple(request_values));
+        let identity = set(&[vec![statement]]);
+        let decision = evaluate(&AuthorizationInputs::new(&request, &identity)).decision();
+        prop_assert_eq!(decision, Decision::ImplicitDeny);
+    }
+
+    #[test]
+    fn unresolvable_variables_void_the_statement(
+        operator in variable_operator(),
+        in_resource in any::<bool>(),
+        not_resource in any::<bool>(),
+        prefix in "[a-z/]{0,6}",
+    ) {
+        let variable = "${aws:PrincipalTag/missing}";
+        let mut statement = json!({"Action": "s3:GetObject"});
+        let resource = format!("arn:aws:s3:::bucket/{variable}/*");
+        statement[if not_resource { "NotResource" } else { "Resource" }] =
+            if in_resource { json!(resource) } else { json!("*") };
+        if !in_resource {
+            statement["Condition"] = json!({operator: {"s3:prefix": format!("{prefix}{variable}")}});
+        }
+        let request = alice("s3:GetObject", "arn:aws:s3:::bucket/x/y")
+            .with_context_value("s3:prefix", ContextValue::single(prefix));
+        let mut allow = statement.clone();
+        allow["Effect"] = json!("Allow");
+        let allows = set(&[vec![allow]]);
+        prop_assert_eq!(
+            evaluate(&AuthorizationInputs::new(&request, &allows)).decision(),
+            Decision::ImplicitDeny
+        );
+        let mut deny = statement;
+        deny["Effect"] = json!("Deny");
+        let everything = json!({"Effect": "Allow", "Action": "*", "Resource": "*"});
+        let denies = set(&[vec![everything, deny]]);
+        prop_assert_eq!(
+            evaluate(&AuthorizationInputs::new(&request, &denies)).decision(),
+            Decision::Allowed
+        );
+    }
+}
+
+fn alice(action: &str, resource: &str) -> Request {
+    match Principal::user(&format!("arn:aws:iam::{ACCOUNT}:user/alice")) {
+        Ok(principal) => Request::new(principal, action, resource),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// Every single-valued operator, plain, negated and `…IfExists`.
+fn single_valued_operator() -> impl Strategy<Value = String> {
+    let names = [
+        "StringEquals",
+        "StringNotEquals",
+        "StringEqualsIgnoreCase",
+        "StringNotEqualsIgnoreCase",
+        "StringLike",
+        "StringNotLike",
+        "NumericEquals",
+        "NumericNotEquals",
+        "NumericLessThan",
+        "NumericGreaterThanEquals",
+        "DateEquals",
+        "DateNotEquals",
+        "DateLessThan",
+        "Bool",
+        "BinaryEquals",
+        "IpAddress",
+        "NotIpAddress",
+        "ArnEquals",
+        "ArnLike",
+        "ArnNotEquals",
+        "ArnNotLike",
+    ];
+    (prop::sample::select(names.to_vec()), any::<bool>())
+        .prop_map(|(name, if_exists)| format!("{name}{}", if if_exists { "IfExists" } else { "" }))
+}
+
+/// The operators that accept policy variables.
+fn variable_operator() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "StringEquals",
+        "StringNotEquals",
+        "StringEqualsIgnoreCase",
+        "StringNotEqualsIgnoreCase",
+        "StringLike",
+        "StringNotLike",
+        "StringNotEqualsIfExists",
+        "ForAllValues:StringNotLike",
+        "ForAnyValue:StringNotEquals",
+        "ArnNotLike",
+    ])
 }

@@ -8,8 +8,9 @@
 #![no_main]
 
 use keyward_policy::{
-    evaluate, validate, AccountId, AuthorizationInputs, CompiledPolicy, ContextValue,
-    PolicyDocument, PolicyId, PolicyKind, PolicySet, Principal, Request, ResourcePolicyMode,
+    evaluate, evaluate_with_service_rules, validate, AccountId, AuthorizationInputs,
+    CompiledPolicy, ContextValue, PolicyDocument, PolicyId, PolicyKind, PolicySet, Principal,
+    Request, ResourcePolicyMode,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -92,12 +93,13 @@ fuzz_target!(|data: &[u8]| {
                 5 => inputs.service_control_policies = &levels,
                 _ => {}
             }
-            let evaluation = evaluate(&inputs);
-            let _ = (
-                evaluation.reason(),
-                evaluation.access_denied_message(),
-                evaluation.missing_context_keys().len(),
-            );
+            for evaluation in [evaluate(&inputs), evaluate_with_service_rules(&inputs)] {
+                let _ = (
+                    evaluation.reason(),
+                    evaluation.access_denied_message(),
+                    evaluation.missing_context_keys().len(),
+                );
+            }
         }
     }
 });

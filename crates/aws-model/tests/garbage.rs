@@ -1,6 +1,11 @@
 //! Random input through every decoder: errors are fine, panics are not.
 
-#![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
+#![allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on purpose and indexes data it has just checked"
+)]
 
 mod common;
 

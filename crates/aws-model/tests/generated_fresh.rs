@@ -1,7 +1,12 @@
 //! The checked-in `src/generated/*.rs` are what the generator writes for the vendored models
 //! (compared modulo rustfmt's layout: whitespace and trailing commas).
 
-#![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
+#![allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on purpose and indexes data it has just checked"
+)]
 
 #[path = "../src/bin/generate/render.rs"]
 mod render;

@@ -1,6 +1,11 @@
 //! Sensitive members are replaced by CloudTrail's marker, driven by the model.
 
-#![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
+#![allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on purpose and indexes data it has just checked"
+)]
 
 mod common;
 

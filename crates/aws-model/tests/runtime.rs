@@ -1,6 +1,11 @@
 //! The runtime decoder finds the operation of HTTP requests for every protocol.
 
-#![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
+#![allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on purpose and indexes data it has just checked"
+)]
 
 mod common;
 

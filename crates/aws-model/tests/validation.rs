@@ -1,6 +1,11 @@
 //! Query input decoding and validation against AWS's messages; cases in data/validation_cases.json.
 
-#![allow(clippy::panic, clippy::indexing_slicing, clippy::unwrap_used)]
+#![allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "a test fails loudly on purpose and indexes data it has just checked"
+)]
 
 mod common;
 

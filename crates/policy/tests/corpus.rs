@@ -7,8 +7,11 @@
 //! would reject (to test fail-closed evaluation). A case whose policies say
 //! `"service_rules": true` is decided by `evaluate_with_service_rules`.
 
-// A test harness reports failures by panicking and indexes data it has just checked.
-#![allow(clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose and indexes data it has just checked"
+)]
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -6,8 +6,11 @@
 //! - a single-valued operator on a multivalued request value never lets an `Allow` grant;
 //! - a statement with an unresolvable policy variable never applies, `Allow` or `Deny`.
 
-// A test harness reports failures by panicking and indexes data it has just checked.
-#![allow(clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on purpose and indexes data it has just checked"
+)]
 
 use keyward_policy::{
     evaluate, validate, AuthorizationInputs, CompiledPolicy, ContextValue, Decision,

@@ -15,3 +15,4 @@ mod sdk;
 mod sessions;
 mod simulate;
 mod startup;
+mod validation;

@@ -43,6 +43,7 @@ const CANDIDATES: &[&str] = &[
     "0123456789abcdef0123456789abcdef01234567",
     "{}",
     "1",
+    "123456",
 ];
 
 fn number(n: &Option<serde_json::Number>) -> Option<i64> {
@@ -134,12 +135,31 @@ fn required_params(
     }
 }
 
-fn message(value: Option<&str>, path: &str, constraint: &str) -> String {
+/// How AWS shows the offending value: quoted, `null` when absent, not at all when the member
+/// is sensitive.
+enum Shown<'a> {
+    Quoted(&'a str),
+    Null,
+    Hidden,
+}
+
+fn shown(sensitive: bool, value: &str) -> Shown<'_> {
+    if sensitive {
+        Shown::Hidden
+    } else {
+        Shown::Quoted(value)
+    }
+}
+
+fn message(value: Shown<'_>, path: &str, constraint: &str) -> String {
     let shown = match value {
-        Some(v) => format!("Value '{v}' at"),
-        None => "Value null at".to_owned(),
+        Shown::Quoted(v) => format!("Value '{v}' at"),
+        Shown::Null => "Value null at".to_owned(),
+        Shown::Hidden => "Value at".to_owned(),
     };
-    format!("1 validation error detected: {shown} '{path}' failed to satisfy constraint: {constraint}")
+    format!(
+        "1 validation error detected: {shown} '{path}' failed to satisfy constraint: {constraint}"
+    )
 }
 
 /// Values of a string shape that break exactly one of its constraints, with that constraint's
@@ -148,9 +168,8 @@ fn string_violations(shape: &Shape) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let base = valid_string(shape);
     let pattern = shape.pattern.as_deref();
-    let matches = |v: &str| {
-        pattern.is_none_or(|p| JavaPattern::compile(p).expect("pattern").matches(v))
-    };
+    let matches =
+        |v: &str| pattern.is_none_or(|p| JavaPattern::compile(p).expect("pattern").matches(v));
     if let Some(max) = number(&shape.max) {
         let long = ["a", "1", "/", "A", "-"].iter().find_map(|fill| {
             let mut v = base.clone().unwrap_or_default();
@@ -160,7 +179,10 @@ fn string_violations(shape: &Shape) -> Vec<(String, String)> {
             (matches(&v) && shape.enum_values.is_none()).then_some(v)
         });
         if let Some(v) = long {
-            out.push((v, format!("Member must have length less than or equal to {max}")));
+            out.push((
+                v,
+                format!("Member must have length less than or equal to {max}"),
+            ));
         }
     }
     if let Some(min) = number(&shape.min).filter(|m| *m > 0) {
@@ -169,24 +191,36 @@ fn string_violations(shape: &Shape) -> Vec<(String, String)> {
             (matches(&v) && shape.enum_values.is_none()).then_some(v)
         });
         if let Some(v) = short {
-            out.push((v, format!("Member must have length greater than or equal to {min}")));
+            out.push((
+                v,
+                format!("Member must have length greater than or equal to {min}"),
+            ));
         }
     }
     if let Some(p) = pattern {
-        let bad = ["\u{1}", "\u{7f}", " ", "!", "#", "<"].iter().find_map(|c| {
-            let mut v = base.clone().unwrap_or_default();
-            v.push_str(c);
-            let len_ok = number(&shape.max).is_none_or(|max| length(&v) <= max);
-            (len_ok && !matches(&v) && shape.enum_values.is_none()).then_some(v)
-        });
+        let bad = ["\u{1}", "\u{7f}", " ", "!", "#", "<"]
+            .iter()
+            .find_map(|c| {
+                let mut v = base.clone().unwrap_or_default();
+                v.push_str(c);
+                let len_ok = number(&shape.max).is_none_or(|max| length(&v) <= max)
+                    && number(&shape.min).is_none_or(|min| length(&v) >= min);
+                (len_ok && !matches(&v) && shape.enum_values.is_none()).then_some(v)
+            });
         if let Some(v) = bad {
-            out.push((v, format!("Member must satisfy regular expression pattern: {p}")));
+            out.push((
+                v,
+                format!("Member must satisfy regular expression pattern: {p}"),
+            ));
         }
     }
     if let Some(values) = &shape.enum_values {
         out.push((
             "NotOneOfTheValues".to_owned(),
-            format!("Member must satisfy enum value set: [{}]", values.join(", ")),
+            format!(
+                "Member must satisfy enum value set: [{}]",
+                values.join(", ")
+            ),
         ));
     }
     out
@@ -215,12 +249,13 @@ fn cases_of(service: Service, operation: &'static str, model: &ServiceModel) -> 
     for (name, member) in &shape.members {
         let target = model.shape(&member.shape).expect("member shape");
         let path = lower_camel(name);
+        let sensitive = model.is_sensitive(member);
         if shape.is_required(name) {
             let mut params = valid.clone();
             params.retain(|k, _| k != name && !k.starts_with(&format!("{name}.")));
             add(
                 params,
-                Expected::Exactly(message(None, &path, "Member must not be null")),
+                Expected::Exactly(message(Shown::Null, &path, "Member must not be null")),
             );
         }
         match target.shape_type {
@@ -230,7 +265,7 @@ fn cases_of(service: Service, operation: &'static str, model: &ServiceModel) -> 
                     params.insert(name.clone(), value.clone());
                     add(
                         params,
-                        Expected::Exactly(message(Some(&value), &path, &constraint)),
+                        Expected::Exactly(message(shown(sensitive, &value), &path, &constraint)),
                     );
                 }
             }
@@ -245,7 +280,11 @@ fn cases_of(service: Service, operation: &'static str, model: &ServiceModel) -> 
                     let constraint = format!("Member must have value {bound}");
                     add(
                         params,
-                        Expected::Exactly(message(Some(&value.to_string()), &path, &constraint)),
+                        Expected::Exactly(message(
+                            shown(sensitive, &value.to_string()),
+                            &path,
+                            &constraint,
+                        )),
                     );
                 }
             }
@@ -261,7 +300,11 @@ fn cases_of(service: Service, operation: &'static str, model: &ServiceModel) -> 
                         // Distinct items, so that no rule about duplicates answers first.
                         for i in 1..=max + 1 {
                             let unique = format!("{item}{i}");
-                            let value = if fits(element_shape, &unique) { unique } else { item.clone() };
+                            let value = if fits(element_shape, &unique) {
+                                unique
+                            } else {
+                                item.clone()
+                            };
                             params.insert(format!("{name}.member.{i}"), value);
                         }
                         add(
@@ -284,7 +327,7 @@ fn cases_of(service: Service, operation: &'static str, model: &ServiceModel) -> 
                             add(
                                 params,
                                 Expected::Exactly(message(
-                                    Some(&value),
+                                    shown(sensitive, &value),
                                     &format!("{path}.1.member"),
                                     &constraint,
                                 )),
@@ -293,9 +336,15 @@ fn cases_of(service: Service, operation: &'static str, model: &ServiceModel) -> 
                     }
                     ShapeType::Structure => {
                         let mut item = BTreeMap::new();
-                        required_params(model, element_shape, &format!("{name}.member.1."), &mut item);
+                        required_params(
+                            model,
+                            element_shape,
+                            &format!("{name}.member.1."),
+                            &mut item,
+                        );
                         for (field, field_member) in &element_shape.members {
-                            let field_shape = model.shape(&field_member.shape).expect("field shape");
+                            let field_shape =
+                                model.shape(&field_member.shape).expect("field shape");
                             if field_shape.shape_type != ShapeType::String {
                                 continue;
                             }
@@ -307,7 +356,11 @@ fn cases_of(service: Service, operation: &'static str, model: &ServiceModel) -> 
                                 add(
                                     params,
                                     Expected::Exactly(message(
-                                        Some(&value),
+                                        if sensitive || model.is_sensitive(field_member) {
+                                            Shown::Hidden
+                                        } else {
+                                            Shown::Quoted(&value)
+                                        },
                                         &format!("{path}.1.member.{}", lower_camel(field)),
                                         &constraint,
                                     )),
@@ -340,7 +393,10 @@ async fn send(endpoint: &str, case: &Case) -> (u16, String) {
     let body = form.finish();
     let headers = [
         ("host", host),
-        ("content-type", "application/x-www-form-urlencoded; charset=utf-8"),
+        (
+            "content-type",
+            "application/x-www-form-urlencoded; charset=utf-8",
+        ),
     ];
     let signable = SignableRequest {
         method: "POST",
@@ -361,11 +417,18 @@ async fn send(endpoint: &str, case: &Case) -> (u16, String) {
         signing_name,
         time::OffsetDateTime::now_utc(),
     );
-    let mut request = format!("POST / HTTP/1.1\r\n");
-    for (name, value) in headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).chain(signed) {
+    let mut request = String::from("POST / HTTP/1.1\r\n");
+    for (name, value) in headers
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .chain(signed)
+    {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
-    request.push_str(&format!("content-length: {}\r\nconnection: close\r\n\r\n{body}", body.len()));
+    request.push_str(&format!(
+        "content-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    ));
     let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
     stream.write_all(request.as_bytes()).await.expect("write");
     let mut response = Vec::new();
@@ -376,7 +439,10 @@ async fn send(endpoint: &str, case: &Case) -> (u16, String) {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -424,7 +490,11 @@ async fn every_constraint_of_every_served_operation_answers_aws_validation_error
                         Expected::Exactly(m) => m.contains(&format!(" at '{path}")),
                         Expected::AroundValue { path: p, .. } => p == &path,
                     });
-                    assert!(covered, "{}.{name} is constrained but no case breaks it", op.name);
+                    assert!(
+                        covered,
+                        "{}.{name} is constrained but no case breaks it",
+                        op.name
+                    );
                 }
             }
         }
@@ -441,13 +511,17 @@ async fn every_constraint_of_every_served_operation_answers_aws_validation_error
                 Expected::Exactly(m) => &got == m,
                 Expected::AroundValue { path, constraint } => {
                     got.starts_with("1 validation error detected: Value '")
-                        && got.ends_with(&format!("' at '{path}' failed to satisfy constraint: {constraint}"))
+                        && got.ends_with(&format!(
+                            "' at '{path}' failed to satisfy constraint: {constraint}"
+                        ))
                 }
             };
         if !ok {
             let wanted = match &case.expected {
                 Expected::Exactly(m) => m.clone(),
-                Expected::AroundValue { path, constraint } => format!("… at '{path}' … {constraint}"),
+                Expected::AroundValue { path, constraint } => {
+                    format!("… at '{path}' … {constraint}")
+                }
             };
             failures.push(format!(
                 "{} {:?}\n  wanted 400 ValidationError: {wanted}\n  got {status} {code}: {got}",
@@ -461,7 +535,17 @@ async fn every_constraint_of_every_served_operation_answers_aws_validation_error
         constrained_members,
         OPERATIONS.len()
     );
-    assert!(cases.len() > 300, "only {} cases were generated", cases.len());
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        cases.len() > 300,
+        "only {} cases were generated",
+        cases.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
     server.stop().await;
 }

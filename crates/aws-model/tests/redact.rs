@@ -94,7 +94,11 @@ fn audit_rendering_is_redacted_and_lower_camel() {
     let decoded = decode_query_input(iam, "CreateLoginProfile", &params).unwrap();
     let audit = keyward_aws_model::audit_json(iam, "CreateLoginProfileRequest", &decoded.members);
     assert_eq!(
-        audit.to_string(),
-        r#"{"password":"HIDDEN_DUE_TO_SECURITY_REASONS","passwordResetRequired":true,"userName":"bob"}"#
+        audit,
+        serde_json::json!({
+            "password": "HIDDEN_DUE_TO_SECURITY_REASONS",
+            "passwordResetRequired": true,
+            "userName": "bob",
+        })
     );
 }

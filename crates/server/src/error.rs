@@ -161,6 +161,40 @@ impl ApiError {
         )])
     }
 
+    /// `NoSuchEntity` for a user, group or role (`noun`) named `name`, in IAM's words.
+    pub fn no_such_named(noun: &str, name: &str) -> Self {
+        ApiError::NoSuchEntity(format!("The {noun} with name {name} cannot be found."))
+    }
+
+    /// `NoSuchEntity` for an instance profile.
+    pub fn no_such_instance_profile(name: &str) -> Self {
+        ApiError::NoSuchEntity(format!("Instance Profile {name} cannot be found."))
+    }
+
+    /// `NoSuchEntity` for an access key.
+    pub fn no_such_access_key(access_key_id: &str) -> Self {
+        ApiError::NoSuchEntity(format!(
+            "The Access Key with id {access_key_id} cannot be found."
+        ))
+    }
+
+    /// `NoSuchEntity` for a managed policy that cannot be attached (or set as a boundary).
+    pub fn policy_not_attachable(arn: &str) -> Self {
+        ApiError::NoSuchEntity(format!("Policy {arn} does not exist or is not attachable."))
+    }
+
+    /// `NoSuchEntity` for a version of a managed policy.
+    pub fn policy_version_not_attachable(arn: &str, version: &str) -> Self {
+        ApiError::NoSuchEntity(format!(
+            "Policy {arn} version {version} does not exist or is not attachable."
+        ))
+    }
+
+    /// `EntityAlreadyExists` for a user, group or role (`kind`, capitalised) named `name`.
+    pub fn already_exists(kind: &str, name: &str) -> Self {
+        ApiError::EntityAlreadyExists(format!("{kind} with name {name} already exists."))
+    }
+
     /// IAM's answer when a user-scoped operation names no user and the caller is not one.
     pub fn user_name_required() -> Self {
         ApiError::ValidationMessage(

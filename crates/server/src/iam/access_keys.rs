@@ -14,9 +14,7 @@ use crate::state::AppState;
 const MAX_KEYS_PER_USER: usize = 2;
 
 fn no_such_key(access_key_id: &str) -> ApiError {
-    ApiError::NoSuchEntity(format!(
-        "The Access Key with id {access_key_id} cannot be found."
-    ))
+    ApiError::no_such_access_key(access_key_id)
 }
 
 /// The `UserName` element, which root's keys do not have.

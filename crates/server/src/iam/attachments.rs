@@ -112,20 +112,13 @@ async fn lookup(state: &AppState, holder: Holder, name: &str) -> Result<Option<L
 }
 
 fn no_such_holder(holder: Holder, name: &str) -> ApiError {
-    ApiError::NoSuchEntity(format!(
-        "The {} with name {name} cannot be found.",
-        holder.noun()
-    ))
+    ApiError::no_such_named(holder.noun(), name)
 }
 
 async fn load(state: &AppState, holder: Holder, name: &str) -> Result<Loaded, ApiError> {
     lookup(state, holder, name)
         .await?
         .ok_or_else(|| no_such_holder(holder, name))
-}
-
-fn not_attachable(arn: &str) -> ApiError {
-    ApiError::NoSuchEntity(format!("Policy {arn} does not exist or is not attachable."))
 }
 
 /// A decoded attachment, inline-policy or boundary operation.
@@ -386,7 +379,7 @@ impl AttachmentRequest {
                 let h = load(state, holder, &name).await?;
                 let policy = find(state, &arn)
                     .await?
-                    .ok_or_else(|| not_attachable(&arn))?;
+                    .ok_or_else(|| ApiError::policy_not_attachable(&arn))?;
                 let limit = RelationLimit {
                     max_per_source: MAX_ATTACHED,
                     when_full: WhenFull::Refuse,
@@ -406,7 +399,7 @@ impl AttachmentRequest {
                         "Cannot exceed quota for {}: {MAX_ATTACHED}",
                         holder.quota_name()
                     ))),
-                    Err(StoreError::NotFound) => Err(not_attachable(&arn)),
+                    Err(StoreError::NotFound) => Err(ApiError::policy_not_attachable(&arn)),
                     Err(e) => Err(ApiError::from_store(e)),
                 }
             }
@@ -617,7 +610,9 @@ pub(super) async fn put_boundary(
     principal: &EntityRef,
     arn: &str,
 ) -> Result<(), ApiError> {
-    let policy: ManagedPolicy = find(state, arn).await?.ok_or_else(|| not_attachable(arn))?;
+    let policy: ManagedPolicy = find(state, arn)
+        .await?
+        .ok_or_else(|| ApiError::policy_not_attachable(arn))?;
     let limit = RelationLimit {
         max_per_source: 1,
         when_full: WhenFull::Replace,
@@ -633,7 +628,7 @@ pub(super) async fn put_boundary(
         .await
     {
         Ok(_) => Ok(()),
-        Err(StoreError::NotFound) => Err(not_attachable(arn)),
+        Err(StoreError::NotFound) => Err(ApiError::policy_not_attachable(arn)),
         Err(e) => Err(ApiError::from_store(e)),
     }
 }

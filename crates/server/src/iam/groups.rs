@@ -56,7 +56,7 @@ fn user_name(v: &mut Violations, req: &QueryRequest) -> Result<String, ApiError>
 
 /// NoSuchEntity for a group name, in IAM's words.
 pub(super) fn no_such_group(name: &str) -> ApiError {
-    ApiError::NoSuchEntity(format!("The group with name {name} cannot be found."))
+    ApiError::no_such_named("group", name)
 }
 
 /// Reads a group by name, mapping absence to `NoSuchEntity`.
@@ -218,10 +218,7 @@ async fn create(state: &AppState, name: String, path: String) -> Result<Option<E
             "CreateGroupResult",
             vec![group_element(state, &group)],
         ))),
-        Err(StoreError::AlreadyExists) => Err(ApiError::EntityAlreadyExists(format!(
-            "Group with name {} already exists.",
-            group.name
-        ))),
+        Err(StoreError::AlreadyExists) => Err(ApiError::already_exists("Group", &group.name)),
         Err(e) => Err(ApiError::from_store(e)),
     }
 }
@@ -286,10 +283,10 @@ async fn update(
     {
         Ok(_) => Ok(None),
         Err(StoreError::NotFound) => Err(no_such_group(name)),
-        Err(StoreError::AlreadyExists) => Err(ApiError::EntityAlreadyExists(format!(
-            "Group with name {} already exists.",
-            new_name.as_deref().unwrap_or(name)
-        ))),
+        Err(StoreError::AlreadyExists) => Err(ApiError::already_exists(
+            "Group",
+            new_name.as_deref().unwrap_or(name),
+        )),
         Err(e) => Err(ApiError::from_store(e)),
     }
 }

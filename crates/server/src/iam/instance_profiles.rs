@@ -65,7 +65,7 @@ fn role_name(v: &mut Violations, req: &QueryRequest) -> Result<String, ApiError>
 }
 
 fn no_such_profile(name: &str) -> ApiError {
-    ApiError::NoSuchEntity(format!("Instance Profile {name} cannot be found."))
+    ApiError::no_such_instance_profile(name)
 }
 
 async fn load_profile(state: &AppState, name: &str) -> Result<Entity, ApiError> {
@@ -346,9 +346,7 @@ impl InstanceProfileRequest {
                     .await
                 {
                     Ok(()) => Ok(None),
-                    Err(StoreError::NotFound) => Err(ApiError::NoSuchEntity(format!(
-                        "The role with name {role} cannot be found."
-                    ))),
+                    Err(StoreError::NotFound) => Err(ApiError::no_such_named("role", &role)),
                     Err(e) => Err(ApiError::from_store(e)),
                 }
             }

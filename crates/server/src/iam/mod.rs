@@ -478,7 +478,7 @@ async fn user_resource(state: &AppState, name: &str) -> Result<Resource, ApiErro
 
 /// NoSuchEntity for a user name, in IAM's words.
 fn no_such_user(name: &str) -> ApiError {
-    ApiError::NoSuchEntity(format!("The user with name {name} cannot be found."))
+    ApiError::no_such_named("user", name)
 }
 
 /// Reads a user by name, mapping absence to IAM's `NoSuchEntity`.

@@ -614,11 +614,7 @@ impl PolicyRequest {
                 }
             }
             PolicyRequest::GetVersion { arn, version } => {
-                let missing = || {
-                    ApiError::NoSuchEntity(format!(
-                        "Policy {arn} version {version} does not exist or is not attachable."
-                    ))
-                };
+                let missing = || ApiError::policy_version_not_attachable(&arn, &version);
                 let doc = match resolve(state, &arn).await? {
                     ManagedPolicy::Aws(p) if p.default_version_id == version => Document {
                         owner: EntityRef::new(EntityKind::External, &p.arn),
@@ -686,9 +682,9 @@ impl PolicyRequest {
                     .await
                 {
                     Ok(()) => Ok(None),
-                    Err(StoreError::NotFound) => Err(ApiError::NoSuchEntity(format!(
-                        "Policy {arn} version {version} does not exist or is not attachable."
-                    ))),
+                    Err(StoreError::NotFound) => {
+                        Err(ApiError::policy_version_not_attachable(&arn, &version))
+                    }
                     Err(StoreError::DeleteConflict(d)) => Err(super::delete_conflict(d)),
                     Err(e) => Err(ApiError::from_store(e)),
                 }
@@ -705,9 +701,9 @@ impl PolicyRequest {
                     .await
                 {
                     Ok(()) => Ok(None),
-                    Err(StoreError::NotFound) => Err(ApiError::NoSuchEntity(format!(
-                        "Policy {arn} version {version} does not exist or is not attachable."
-                    ))),
+                    Err(StoreError::NotFound) => {
+                        Err(ApiError::policy_version_not_attachable(&arn, &version))
+                    }
                     Err(e) => Err(ApiError::from_store(e)),
                 }
             }

@@ -84,7 +84,7 @@ fn max_session(v: &mut Violations, req: &QueryRequest) -> Option<i64> {
 
 /// NoSuchEntity for a role name, in IAM's words.
 pub(super) fn no_such_role(name: &str) -> ApiError {
-    ApiError::NoSuchEntity(format!("The role with name {name} cannot be found."))
+    ApiError::no_such_named("role", name)
 }
 
 /// Reads a role by name, mapping absence to `NoSuchEntity`.
@@ -308,11 +308,9 @@ impl RoleRequest {
                 }
                 let mut relations = Vec::new();
                 if let Some(arn) = &boundary {
-                    let policy = find(state, arn).await?.ok_or_else(|| {
-                        ApiError::NoSuchEntity(format!(
-                            "Policy {arn} does not exist or is not attachable."
-                        ))
-                    })?;
+                    let policy = find(state, arn)
+                        .await?
+                        .ok_or_else(|| ApiError::policy_not_attachable(arn))?;
                     relations.push(Relation {
                         kind: RelationKind::PermissionsBoundary,
                         from: role.reference(),
@@ -326,16 +324,12 @@ impl RoleRequest {
                 {
                     Ok(()) => {}
                     Err(StoreError::AlreadyExists) => {
-                        return Err(ApiError::EntityAlreadyExists(format!(
-                            "Role with name {} already exists.",
-                            role.name
-                        )))
+                        return Err(ApiError::already_exists("Role", &role.name))
                     }
                     Err(StoreError::NotFound) => {
-                        return Err(ApiError::NoSuchEntity(format!(
-                            "Policy {} does not exist or is not attachable.",
-                            boundary.unwrap_or_default()
-                        )))
+                        return Err(ApiError::policy_not_attachable(
+                            &boundary.unwrap_or_default(),
+                        ))
                     }
                     Err(e) => return Err(ApiError::from_store(e)),
                 }

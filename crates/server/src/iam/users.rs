@@ -15,10 +15,6 @@ use crate::ids;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
 
-fn already_exists(name: &str) -> ApiError {
-    ApiError::EntityAlreadyExists(format!("User with name {name} already exists."))
-}
-
 pub(super) async fn create(
     state: &AppState,
     name: String,
@@ -33,14 +29,11 @@ pub(super) async fn create(
         create_date: now_seconds(),
     };
     let own = EntityRef::new(EntityKind::User, &user.user_id.0);
-    let not_attachable = |arn: &str| {
-        ApiError::NoSuchEntity(format!("Policy {arn} does not exist or is not attachable."))
-    };
     let mut relations = Vec::new();
     if let Some(arn) = &boundary {
         let policy = super::policies::find(state, arn)
             .await?
-            .ok_or_else(|| not_attachable(arn))?;
+            .ok_or_else(|| ApiError::policy_not_attachable(arn))?;
         relations.push(Relation {
             kind: RelationKind::PermissionsBoundary,
             from: own.clone(),
@@ -49,9 +42,11 @@ pub(super) async fn create(
     }
     match state.store.create_user(&user, &tags, &relations).await {
         Ok(()) => {}
-        Err(StoreError::AlreadyExists) => return Err(already_exists(&user.name)),
+        Err(StoreError::AlreadyExists) => return Err(ApiError::already_exists("User", &user.name)),
         Err(StoreError::NotFound) => {
-            return Err(not_attachable(boundary.as_deref().unwrap_or_default()))
+            return Err(ApiError::policy_not_attachable(
+                boundary.as_deref().unwrap_or_default(),
+            ))
         }
         Err(e) => return Err(ApiError::from_store(e)),
     }
@@ -143,7 +138,10 @@ pub(super) async fn update(
             Ok(None)
         }
         Err(StoreError::NotFound) => Err(no_such_user(name)),
-        Err(StoreError::AlreadyExists) => Err(already_exists(new_name.as_deref().unwrap_or(name))),
+        Err(StoreError::AlreadyExists) => Err(ApiError::already_exists(
+            "User",
+            new_name.as_deref().unwrap_or(name),
+        )),
         Err(e) => Err(ApiError::from_store(e)),
     }
 }

@@ -46,11 +46,12 @@ use tokio::sync::{oneshot, Mutex};
 
 use crate::audit::{AuditRecord, EventSource, Origin, UserIdentity};
 use crate::authz::{authorize, RequestFacts, Resource};
+use crate::config::StartError;
 use crate::error::ApiError;
 use crate::identity::{Caller, Principal};
 use crate::ids;
 use crate::session;
-use crate::state::{AppState, StartError};
+use crate::state::AppState;
 
 /// The authenticator class announced to drivers: the one plain-text drivers expect, and one
 /// the SigV4 plugins accept (they ignore the name).

@@ -5,6 +5,7 @@
 
 mod audit;
 mod authz;
+pub mod config;
 pub mod cql;
 pub mod error;
 mod iam;
@@ -31,7 +32,7 @@ use std::time::Duration;
 use axum::routing::get;
 use axum::Router;
 
-pub use state::{RootCredentials, ServerConfig, StartError};
+pub use config::{RootCredentials, ServerConfig, StartError};
 
 /// How often pending access-key last-use records are written to the store.
 const LAST_USED_FLUSH_INTERVAL: Duration = Duration::from_secs(1);

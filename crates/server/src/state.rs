@@ -3,7 +3,7 @@
 
 use std::io::Write;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use keyward_sigv4::SigningKeyCache;
@@ -14,107 +14,10 @@ use time::OffsetDateTime;
 
 use crate::audit::{AuditLog, AuditWriter};
 use crate::authz::PolicyCache;
+use crate::config::{Clock, ServerConfig, StartError};
 use crate::identity::{AccountId, Principal};
 use crate::ids;
 use crate::keys::KeyCache;
-
-/// Settings of one `keyward serve`.
-#[derive(Clone, Debug)]
-pub struct ServerConfig {
-    /// Address to listen on.
-    pub listen: std::net::SocketAddr,
-    /// Directory holding the database, master key, root credentials and audit log.
-    pub data_dir: PathBuf,
-    /// The AWS account id this instance serves.
-    pub account_id: String,
-    /// Root credentials to install on first start, instead of generated ones.
-    pub root_credentials: Option<RootCredentials>,
-    /// Base64 master key from the environment, instead of `DATA_DIR/master.key`.
-    pub master_key: Option<String>,
-    /// Where the store lives (`sqlite://PATH`, `postgres://…`); `None` for `DATA_DIR/keyward.db`.
-    pub store_url: Option<String>,
-    /// Seconds added to the real time wherever sessions and signatures are checked, so tests
-    /// can reach an expiry without waiting for it.
-    pub clock_offset_seconds: i64,
-    /// The EC2 instance-metadata endpoint, if enabled.
-    pub imds: Option<crate::vending::ImdsConfig>,
-    /// The ECS/EKS container-credentials endpoint, if enabled.
-    pub container: Option<crate::vending::ContainerConfig>,
-    /// The Keyspaces-style CQL front, if enabled.
-    pub cql: Option<crate::cql::CqlConfig>,
-}
-
-impl ServerConfig {
-    /// A configuration with only the essentials set and every optional endpoint off.
-    pub fn new(listen: std::net::SocketAddr, data_dir: PathBuf, account_id: String) -> Self {
-        ServerConfig {
-            listen,
-            data_dir,
-            account_id,
-            root_credentials: None,
-            master_key: None,
-            store_url: None,
-            clock_offset_seconds: 0,
-            imds: None,
-            container: None,
-            cql: None,
-        }
-    }
-}
-
-/// The server's idea of now: the real time, shifted by `--clock-offset`.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Clock {
-    offset: time::Duration,
-}
-
-impl Clock {
-    /// A clock running `offset_seconds` ahead of real time (behind, if negative).
-    pub fn with_offset(offset_seconds: i64) -> Self {
-        Clock {
-            offset: time::Duration::seconds(offset_seconds),
-        }
-    }
-
-    /// The current time.
-    pub fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc() + self.offset
-    }
-}
-
-/// A root access key pair given by the operator.
-#[derive(Clone)]
-pub struct RootCredentials {
-    /// Access key id.
-    pub access_key_id: String,
-    /// Secret access key.
-    pub secret_access_key: String,
-}
-
-impl std::fmt::Debug for RootCredentials {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "RootCredentials({}, ..)", self.access_key_id)
-    }
-}
-
-/// Why the server could not start.
-#[derive(Debug, thiserror::Error)]
-pub enum StartError {
-    /// A file in the data directory could not be read or written.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The failure.
-        source: std::io::Error,
-    },
-    /// The store refused to open or to answer.
-    #[error("store: {0}")]
-    Store(#[from] StoreError),
-    /// The configuration contradicts the data directory.
-    #[error("{0}")]
-    Config(String),
-}
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StartError + '_ {
     move |source| StartError::Io {

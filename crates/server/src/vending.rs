@@ -39,12 +39,13 @@ use tokio::sync::Mutex;
 
 use crate::audit::{AuditRecord, EventSource, Origin, UserIdentity};
 use crate::authz::{compile, trust_allows, RequestFacts, Resource};
+use crate::config::StartError;
 use crate::error::ApiError;
 use crate::iam::assumable_role;
 use crate::identity::{role_arn, session_arn};
 use crate::ids;
 use crate::session::{RoleSession, SessionSubject};
-use crate::state::{AppState, StartError};
+use crate::state::AppState;
 use crate::sts::issue;
 
 /// Lifetime of vended credentials.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use keyward_server::cql::{CqlConfig, UpstreamCredentials};
+use keyward_server::keyspaces::{CqlConfig, UpstreamCredentials};
 use keyward_server::vending::{ContainerConfig, ContainerService, ImdsConfig};
 use keyward_server::{RootCredentials, ServerConfig};
 

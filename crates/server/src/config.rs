@@ -30,7 +30,7 @@ pub struct ServerConfig {
     /// The ECS/EKS container-credentials endpoint, if enabled.
     pub container: Option<crate::vending::ContainerConfig>,
     /// The Keyspaces-style CQL front, if enabled.
-    pub cql: Option<crate::cql::CqlConfig>,
+    pub cql: Option<crate::keyspaces::CqlConfig>,
 }
 
 impl ServerConfig {

@@ -6,12 +6,12 @@
 mod audit;
 mod authz;
 pub mod config;
-pub mod cql;
 pub mod error;
 mod iam;
 mod identity;
 mod ids;
 mod keys;
+pub mod keyspaces;
 pub mod operations;
 mod pipeline;
 pub mod protocol;
@@ -96,7 +96,7 @@ pub async fn start(
     };
     let cql_addr = match config.cql.clone() {
         Some(cql) => {
-            let (addr, task) = cql::start(Arc::clone(&state), cql).await?;
+            let (addr, task) = keyspaces::start(Arc::clone(&state), cql).await?;
             endpoints.push(task);
             Some(addr)
         }

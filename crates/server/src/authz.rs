@@ -21,9 +21,10 @@ use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use crate::arn;
 use crate::error::ApiError;
 use crate::iam::principal_policy_texts;
-use crate::identity::{role_arn, user_arn, Caller, Principal};
+use crate::identity::{Caller, Principal};
 use crate::protocol::query::QueryRequest;
 use crate::session::FederationIssuer;
 use crate::state::AppState;
@@ -411,7 +412,7 @@ async fn decide(
             None,
         ),
         Principal::RoleSession(session) => {
-            let role = role_arn(&caller.account, &session.role_path, &session.role_name);
+            let role = arn::role(&caller.account, &session.role_path, &session.role_name);
             (
                 Some(EntityRef::new(EntityKind::Role, session.role_id.clone())),
                 engine_principal(keyward_policy::Principal::assumed_role(
@@ -433,7 +434,7 @@ async fn decide(
                     path,
                 } => (
                     Some(EntityRef::new(EntityKind::User, user_id.clone())),
-                    Some(user_arn(&caller.account, path, name)),
+                    Some(arn::user(&caller.account, path, name)),
                 ),
             };
             (

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use keyward_store::User;
 use time::OffsetDateTime;
 
+use crate::arn;
 use crate::audit::{SessionAttributes, SessionContext, UserIdentity};
 use crate::session::{FederatedSession, FederationIssuer, RoleSession, SessionSubject};
 
@@ -67,37 +68,16 @@ pub struct Caller {
     pub token_issued: Option<OffsetDateTime>,
 }
 
-/// The ARN of an IAM role.
-pub fn role_arn(account: &AccountId, path: &str, name: &str) -> String {
-    format!("arn:aws:iam::{}:role{path}{name}", account.0)
-}
-
-/// The ARN of an assumed-role session (role paths are not part of it).
-pub fn session_arn(account: &AccountId, role_name: &str, session_name: &str) -> String {
-    format!(
-        "arn:aws:sts::{}:assumed-role/{role_name}/{session_name}",
-        account.0
-    )
-}
-
-/// The ARN of a federated user session.
-pub fn federated_user_arn(account: &AccountId, name: &str) -> String {
-    format!("arn:aws:sts::{}:federated-user/{name}", account.0)
-}
-
-/// The ARN of an IAM user.
-pub fn user_arn(account: &AccountId, path: &str, name: &str) -> String {
-    format!("arn:aws:iam::{}:user{path}{name}", account.0)
-}
-
 impl Caller {
     /// The caller's ARN, as `GetCallerIdentity` and AccessDenied messages show it.
     pub fn arn(&self) -> String {
         match &self.principal {
-            Principal::Root => format!("arn:aws:iam::{}:root", self.account.0),
-            Principal::User(u) => user_arn(&self.account, &u.path, &u.name),
-            Principal::RoleSession(s) => session_arn(&self.account, &s.role_name, &s.session_name),
-            Principal::FederatedUser(s) => federated_user_arn(&self.account, &s.name),
+            Principal::Root => arn::root(&self.account),
+            Principal::User(u) => arn::user(&self.account, &u.path, &u.name),
+            Principal::RoleSession(s) => {
+                arn::assumed_role(&self.account, &s.role_name, &s.session_name)
+            }
+            Principal::FederatedUser(s) => arn::federated_user(&self.account, &s.name),
         }
     }
 
@@ -139,7 +119,7 @@ impl Caller {
                 session_context: session(UserIdentity {
                     kind: "Role",
                     principal_id: Some(s.role_id.clone()),
-                    arn: Some(role_arn(&self.account, &s.role_path, &s.role_name)),
+                    arn: Some(arn::role(&self.account, &s.role_path, &s.role_name)),
                     account_id: account.clone(),
                     user_name: Some(s.role_name.clone()),
                     ..UserIdentity::default()
@@ -151,7 +131,7 @@ impl Caller {
                     FederationIssuer::Root => UserIdentity {
                         kind: "Root",
                         principal_id: account.clone(),
-                        arn: Some(format!("arn:aws:iam::{}:root", self.account.0)),
+                        arn: Some(arn::root(&self.account)),
                         account_id: account.clone(),
                         ..UserIdentity::default()
                     },
@@ -162,7 +142,7 @@ impl Caller {
                     } => UserIdentity {
                         kind: "IAMUser",
                         principal_id: Some(user_id.clone()),
-                        arn: Some(user_arn(&self.account, path, name)),
+                        arn: Some(arn::user(&self.account, path, name)),
                         account_id: account.clone(),
                         user_name: Some(name.clone()),
                         ..UserIdentity::default()

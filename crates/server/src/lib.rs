@@ -3,6 +3,7 @@
 
 #![warn(missing_docs)]
 
+mod arn;
 mod audit;
 mod authz;
 pub mod config;

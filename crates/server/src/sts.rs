@@ -7,13 +7,14 @@ use keyward_policy::{ContextValue, PolicyKind};
 use serde_json::Value;
 use time::Duration;
 
+use crate::arn;
 use crate::audit::UserIdentity;
 use crate::authz::{
     authorize, authorize_assume_role, compile, trust_allows, RequestFacts, Resource,
 };
 use crate::error::ApiError;
 use crate::iam::{assumable_role, check_policy_document, managed_policy_by_arn, AssumableRole};
-use crate::identity::{federated_user_arn, role_arn, session_arn, Caller, Principal};
+use crate::identity::{Caller, Principal};
 use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
@@ -496,7 +497,7 @@ fn role_session_result(
     duration: i64,
     packed: Option<u64>,
 ) -> Result<Vec<Element>, ApiError> {
-    let assumed_arn = session_arn(&state.account, &session.role_name, &session.session_name);
+    let assumed_arn = arn::assumed_role(&state.account, &session.role_name, &session.session_name);
     let assumed_id = format!("{}:{}", session.role_id, session.session_name);
     let (claims, token) = issue(state, SessionSubject::Role(session), duration)?;
     let mut fields = vec![
@@ -586,7 +587,7 @@ async fn assume_role(
         fields.push(Element::text("SourceIdentity", source_identity));
     }
     tracing::debug!(
-        role = %role_arn(&state.account, &entity.path, &entity.name),
+        role = %arn::role(&state.account, &entity.path, &entity.name),
         "role assumed"
     );
     Ok(Some(Element::parent("AssumeRoleResult", fields)))
@@ -763,7 +764,7 @@ async fn get_federation_token(
             ))
         }
     };
-    let arn = federated_user_arn(&state.account, &input.name);
+    let arn = arn::federated_user(&state.account, &input.name);
     let resource = Resource::arn(arn.clone());
     authorize(state, caller, "sts:GetFederationToken", &resource, facts).await?;
     let (tags, _) = session_tags(None, &input.session)?;

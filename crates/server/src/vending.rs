@@ -37,12 +37,12 @@ use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 use tokio::sync::Mutex;
 
+use crate::arn;
 use crate::audit::{AuditRecord, EventSource, Origin, UserIdentity};
 use crate::authz::{compile, trust_allows, RequestFacts, Resource};
 use crate::config::StartError;
 use crate::error::ApiError;
 use crate::iam::assumable_role;
-use crate::identity::{role_arn, session_arn};
 use crate::ids;
 use crate::session::{RoleSession, SessionSubject};
 use crate::state::AppState;
@@ -154,7 +154,7 @@ impl Vendor {
                 return Ok(vended.clone());
             }
         }
-        let arn = role_arn(&state.account, &entity.path, &entity.name);
+        let arn = arn::role(&state.account, &entity.path, &entity.name);
         let role = match assumable_role(state, &arn).await {
             Ok(Some(role)) => role,
             Ok(None) => return Err(VendError::NoRole),
@@ -236,7 +236,7 @@ impl Vendor {
             },
             "assumedRoleUser": {
                 "assumedRoleId": format!("{}:{}", entity.id, self.session_name),
-                "arn": session_arn(&state.account, &entity.name, &self.session_name),
+                "arn": arn::assumed_role(&state.account, &entity.name, &self.session_name),
             },
         })))
         .with_account(Some(&state.account.0));

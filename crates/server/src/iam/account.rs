@@ -13,6 +13,7 @@ use super::{
     all_relations, boundary_element, entity_tags, iam_arn, now_seconds, paging, paging_fields,
     tags_element, url_encode, Paging,
 };
+use crate::arn::IamResourceType;
 use crate::authz::Resource;
 use crate::error::ApiError;
 use crate::protocol::query::QueryRequest;
@@ -451,7 +452,10 @@ async fn user_detail(state: &AppState, u: &User) -> Result<Element, ApiError> {
         Element::text("Path", &u.path),
         Element::text("UserName", &u.name),
         Element::text("UserId", &u.user_id.0),
-        Element::text("Arn", iam_arn(state, "user", &u.path, &u.name)),
+        Element::text(
+            "Arn",
+            iam_arn(state, IamResourceType::User, &u.path, &u.name),
+        ),
         Element::time("CreateDate", u.create_date),
         inline_policies(state, "UserPolicyList", &reference).await?,
         Element::list("GroupList", groups),
@@ -509,7 +513,10 @@ async fn role_detail(state: &AppState, r: &Entity) -> Result<Element, ApiError> 
                     Element::text("Path", &p.path),
                     Element::text("InstanceProfileName", &p.name),
                     Element::text("InstanceProfileId", &p.id),
-                    Element::text("Arn", iam_arn(state, "instance-profile", &p.path, &p.name)),
+                    Element::text(
+                        "Arn",
+                        iam_arn(state, IamResourceType::InstanceProfile, &p.path, &p.name),
+                    ),
                     Element::time("CreateDate", p.create_date),
                     Element::list("Roles", vec![super::roles::role_element(state, r)]),
                 ],
@@ -573,7 +580,10 @@ async fn local_policy_detail(state: &AppState, p: &Entity) -> Result<Element, Ap
         vec![
             Element::text("PolicyName", &p.name),
             Element::text("PolicyId", &p.id),
-            Element::text("Arn", iam_arn(state, "policy", &p.path, &p.name)),
+            Element::text(
+                "Arn",
+                iam_arn(state, IamResourceType::Policy, &p.path, &p.name),
+            ),
             Element::text("Path", &p.path),
             Element::text(
                 "DefaultVersionId",

@@ -13,6 +13,7 @@ use super::{
     all_relations, check_policy_document, iam_arn, now_seconds, page_in_memory, paging,
     paging_fields, path_prefix_param, policy_document_param, required_name, Paging,
 };
+use crate::arn::IamResourceType;
 use crate::authz::Resource;
 use crate::error::ApiError;
 use crate::protocol::query::QueryRequest;
@@ -37,6 +38,14 @@ pub enum Holder {
 }
 
 impl Holder {
+    fn resource_type(self) -> IamResourceType {
+        match self {
+            Holder::User => IamResourceType::User,
+            Holder::Group => IamResourceType::Group,
+            Holder::Role => IamResourceType::Role,
+        }
+    }
+
     fn noun(self) -> &'static str {
         match self {
             Holder::User => "user",
@@ -91,7 +100,7 @@ async fn lookup(state: &AppState, holder: Holder, name: &str) -> Result<Option<L
     let found = match holder {
         Holder::User => state.store.get_user(name).await.map(|u| Loaded {
             reference: EntityRef::new(EntityKind::User, &u.user_id.0),
-            arn: iam_arn(state, "user", &u.path, &u.name),
+            arn: iam_arn(state, IamResourceType::User, &u.path, &u.name),
             name: u.name,
         }),
         Holder::Group | Holder::Role => state
@@ -100,7 +109,7 @@ async fn lookup(state: &AppState, holder: Holder, name: &str) -> Result<Option<L
             .await
             .map(|e| Loaded {
                 reference: e.reference(),
-                arn: iam_arn(state, holder.noun(), &e.path, &e.name),
+                arn: iam_arn(state, holder.resource_type(), &e.path, &e.name),
                 name: e.name,
             }),
     };
@@ -368,7 +377,7 @@ impl AttachmentRequest {
         let (holder, name) = self.holder_and_name();
         Ok(match lookup(state, holder, name).await? {
             Some(l) => super::named_resource(l.arn, holder.noun(), &l.name),
-            None => Resource::arn(iam_arn(state, holder.noun(), "/", name)),
+            None => Resource::arn(iam_arn(state, holder.resource_type(), "/", name)),
         })
     }
 

@@ -10,6 +10,8 @@ use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use crate::arn::{IamArn, IamResourceType};
+
 const DATA: &str = include_str!("../../data/aws-managed-policies.json");
 
 /// One AWS managed policy with its default version.
@@ -85,7 +87,7 @@ fn parse(text: &str) -> Catalog {
             let name = e.get("name")?.as_str()?.to_owned();
             let path = e.get("path")?.as_str()?.to_owned();
             Some(AwsPolicy {
-                arn: format!("arn:aws:iam::aws:policy{path}{name}"),
+                arn: IamArn::new(IamResourceType::Policy, "aws", &path, &name).to_string(),
                 id: derived_id(&name),
                 default_version_id: e.get("default_version_id")?.as_str()?.to_owned(),
                 create_date: date(e.get("create_date")?),

@@ -8,6 +8,7 @@ use super::{
     all_relations, iam_arn, load_user, named_resource, no_such_user, now_seconds, page_request,
     paging, paging_fields, path_param, path_prefix_param, required_name, user_element, Paging,
 };
+use crate::arn::IamResourceType;
 use crate::authz::Resource;
 use crate::error::ApiError;
 use crate::ids;
@@ -76,7 +77,10 @@ pub(super) fn group_element(state: &AppState, group: &Entity) -> Element {
             Element::text("Path", &group.path),
             Element::text("GroupName", &group.name),
             Element::text("GroupId", &group.id),
-            Element::text("Arn", iam_arn(state, "group", &group.path, &group.name)),
+            Element::text(
+                "Arn",
+                iam_arn(state, IamResourceType::Group, &group.path, &group.name),
+            ),
             Element::time("CreateDate", group.create_date),
         ],
     )
@@ -86,11 +90,16 @@ pub(super) fn group_element(state: &AppState, group: &Entity) -> Element {
 pub(super) async fn group_resource(state: &AppState, name: &str) -> Result<Resource, ApiError> {
     match state.store.get_entity(EntityKind::Group, name).await {
         Ok(g) => Ok(named_resource(
-            iam_arn(state, "group", &g.path, &g.name),
+            iam_arn(state, IamResourceType::Group, &g.path, &g.name),
             "group",
             &g.name,
         )),
-        Err(StoreError::NotFound) => Ok(Resource::arn(iam_arn(state, "group", "/", name))),
+        Err(StoreError::NotFound) => Ok(Resource::arn(iam_arn(
+            state,
+            IamResourceType::Group,
+            "/",
+            name,
+        ))),
         Err(e) => Err(ApiError::from_store(e)),
     }
 }
@@ -167,10 +176,18 @@ impl GroupRequest {
     /// The resource AWS authorizes: the group, or the user for `ListGroupsForUser`.
     pub(super) async fn resource(&self, state: &AppState) -> Result<Resource, ApiError> {
         match self {
-            GroupRequest::Create { name, path } => {
-                Ok(Resource::arn(iam_arn(state, "group", path, name)))
-            }
-            GroupRequest::List { .. } => Ok(Resource::arn(iam_arn(state, "group", "/", ""))),
+            GroupRequest::Create { name, path } => Ok(Resource::arn(iam_arn(
+                state,
+                IamResourceType::Group,
+                path,
+                name,
+            ))),
+            GroupRequest::List { .. } => Ok(Resource::arn(iam_arn(
+                state,
+                IamResourceType::Group,
+                "/",
+                "",
+            ))),
             GroupRequest::ListForUser { user, .. } => super::user_resource(state, user).await,
             GroupRequest::Get { name, .. }
             | GroupRequest::Update { name, .. }

@@ -8,6 +8,7 @@ use super::{
     paging_fields, path_param, path_prefix_param, required_name, required_tags, tag_keys, tags,
     tags_element, too_many_tags, Paging, MAX_TAGS,
 };
+use crate::arn::IamResourceType;
 use crate::authz::Resource;
 use crate::error::ApiError;
 use crate::ids;
@@ -111,7 +112,12 @@ async fn profile_element(
         Element::text("InstanceProfileId", &profile.id),
         Element::text(
             "Arn",
-            iam_arn(state, "instance-profile", &profile.path, &profile.name),
+            iam_arn(
+                state,
+                IamResourceType::InstanceProfile,
+                &profile.path,
+                &profile.name,
+            ),
         ),
         Element::time("CreateDate", profile.create_date),
         Element::list("Roles", roles),
@@ -199,13 +205,18 @@ impl InstanceProfileRequest {
             InstanceProfileRequest::Create { name, path, .. } => {
                 return Ok(Resource::arn(iam_arn(
                     state,
-                    "instance-profile",
+                    IamResourceType::InstanceProfile,
                     path,
                     name,
                 )))
             }
             InstanceProfileRequest::List { .. } => {
-                return Ok(Resource::arn(iam_arn(state, "instance-profile", "/", "")))
+                return Ok(Resource::arn(iam_arn(
+                    state,
+                    IamResourceType::InstanceProfile,
+                    "/",
+                    "",
+                )))
             }
             InstanceProfileRequest::ListForRole { role, .. } => {
                 return role_resource(state, role).await
@@ -225,13 +236,16 @@ impl InstanceProfileRequest {
         {
             Ok(p) => Ok(Resource::arn(iam_arn(
                 state,
-                "instance-profile",
+                IamResourceType::InstanceProfile,
                 &p.path,
                 &p.name,
             ))),
-            Err(StoreError::NotFound) => {
-                Ok(Resource::arn(iam_arn(state, "instance-profile", "/", name)))
-            }
+            Err(StoreError::NotFound) => Ok(Resource::arn(iam_arn(
+                state,
+                IamResourceType::InstanceProfile,
+                "/",
+                name,
+            ))),
             Err(e) => Err(ApiError::from_store(e)),
         }
     }

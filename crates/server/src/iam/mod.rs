@@ -26,9 +26,10 @@ use keyward_store::{
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use time::OffsetDateTime;
 
+use crate::arn::{self, IamResourceType};
 use crate::authz::Resource;
 use crate::error::ApiError;
-use crate::identity::{user_arn, Caller, Principal};
+use crate::identity::{Caller, Principal};
 use crate::operations::Affects;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
@@ -358,11 +359,9 @@ impl IamRequest {
         let account = &state.account;
         let target = match self {
             IamRequest::CreateUser { name, path, .. } => {
-                return Ok(Resource::arn(user_arn(account, path, name)))
+                return Ok(Resource::arn(arn::user(account, path, name)))
             }
-            IamRequest::ListUsers { .. } => {
-                return Ok(Resource::arn(format!("arn:aws:iam::{}:user/", account.0)))
-            }
+            IamRequest::ListUsers { .. } => return Ok(Resource::arn(arn::user(account, "/", ""))),
             IamRequest::Group(r) => return r.resource(state).await,
             IamRequest::Role(r) => return r.resource(state).await,
             IamRequest::Policy(r) => return r.resource(state).await,
@@ -375,9 +374,7 @@ impl IamRequest {
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 match state.store.get_access_key(access_key_id).await {
                     Ok(key) => match key.owner {
-                        KeyOwner::Root => {
-                            return Ok(Resource::arn(format!("arn:aws:iam::{}:root", account.0)))
-                        }
+                        KeyOwner::Root => return Ok(Resource::arn(arn::root(account))),
                         KeyOwner::User(id) => match state.store.get_user_by_id(&id).await {
                             Ok(u) => Some(u.name),
                             Err(StoreError::NotFound) => None,
@@ -470,8 +467,11 @@ impl IamRequest {
 async fn user_resource(state: &AppState, name: &str) -> Result<Resource, ApiError> {
     let account = &state.account;
     match state.store.get_user(name).await {
-        Ok(u) => Ok(Resource::user(user_arn(account, &u.path, &u.name), &u.name)),
-        Err(StoreError::NotFound) => Ok(Resource::user(user_arn(account, "/", name), name)),
+        Ok(u) => Ok(Resource::user(
+            arn::user(account, &u.path, &u.name),
+            &u.name,
+        )),
+        Err(StoreError::NotFound) => Ok(Resource::user(arn::user(account, "/", name), name)),
         Err(e) => Err(ApiError::from_store(e)),
     }
 }
@@ -520,7 +520,7 @@ fn user_element(state: &AppState, user: &User, tags: Option<&[Tag]>) -> Element 
         Element::text("Path", &user.path),
         Element::text("UserName", &user.name),
         Element::text("UserId", &user.user_id.0),
-        Element::text("Arn", user_arn(&state.account, &user.path, &user.name)),
+        Element::text("Arn", arn::user(&state.account, &user.path, &user.name)),
         Element::time("CreateDate", user.create_date),
     ];
     if let Some(tags) = tags.filter(|t| !t.is_empty()) {
@@ -591,8 +591,8 @@ fn page_in_memory<T>(mut items: Vec<(String, T)>, paging: &Paging) -> Page<T> {
 }
 
 /// An IAM ARN in this account: `arn:aws:iam::ACCOUNT:{kind}{path}{name}`.
-fn iam_arn(state: &AppState, kind: &str, path: &str, name: &str) -> String {
-    format!("arn:aws:iam::{}:{kind}{path}{name}", state.account.0)
+fn iam_arn(state: &AppState, kind: IamResourceType, path: &str, name: &str) -> String {
+    arn::iam(&state.account, kind, path, name)
 }
 
 /// A resource named `{noun} {name}` in AccessDenied messages when it exists, as IAM writes

@@ -7,7 +7,8 @@ use keyward_store::{
     WhenFull,
 };
 
-use super::{all_relations, entity_tags, iam_arn, now_seconds, tags, tags_element};
+use super::{all_relations, entity_tags, now_seconds, tags, tags_element};
+use crate::arn;
 use crate::authz::Resource;
 use crate::error::ApiError;
 use crate::ids;
@@ -88,9 +89,8 @@ fn not_found(arn: &str) -> ApiError {
 }
 
 /// The provider's entity name: its ARN's resource after `oidc-provider/`, if the ARN is ours.
-fn name_from_arn<'a>(state: &AppState, arn: &'a str) -> Option<&'a str> {
-    let prefix = format!("arn:aws:iam::{}:oidc-provider/", state.account.0);
-    arn.strip_prefix(prefix.as_str())
+fn name_from_arn<'a>(state: &AppState, text: &'a str) -> Option<&'a str> {
+    arn::oidc_provider_name(&state.account, text)
 }
 
 /// A registered OIDC provider, as web identity federation needs it.
@@ -233,13 +233,11 @@ impl OidcRequest {
     /// The resource AWS authorizes: the provider's ARN.
     pub(super) async fn resource(&self, state: &AppState) -> Result<Resource, ApiError> {
         Ok(Resource::arn(match self {
-            OidcRequest::Create { url, .. } => iam_arn(
-                state,
-                "oidc-provider/",
-                "",
+            OidcRequest::Create { url, .. } => arn::oidc_provider(
+                &state.account,
                 crate::web_identity::provider_name(url).unwrap_or(url),
             ),
-            OidcRequest::List => iam_arn(state, "oidc-provider/", "", "*"),
+            OidcRequest::List => arn::oidc_provider(&state.account, "*"),
             OidcRequest::Get { arn }
             | OidcRequest::Delete { arn }
             | OidcRequest::UpdateThumbprints { arn, .. }
@@ -299,7 +297,7 @@ impl OidcRequest {
                     }
                     Err(e) => return Err(ApiError::from_store(e)),
                 }
-                let arn = iam_arn(state, "oidc-provider/", "", &provider.name);
+                let arn = arn::oidc_provider(&state.account, &provider.name);
                 let mut fields = vec![Element::text("OpenIDConnectProviderArn", arn)];
                 if !tags.is_empty() {
                     fields.push(tags_element(&tags));
@@ -364,7 +362,7 @@ impl OidcRequest {
                             "OpenIDConnectProviderListEntry",
                             vec![Element::text(
                                 "Arn",
-                                iam_arn(state, "oidc-provider/", "", &p.name),
+                                arn::oidc_provider(&state.account, &p.name),
                             )],
                         )
                     })

@@ -16,6 +16,7 @@ use super::{
     paging, paging_fields, path_param, path_prefix_param, policy_document_param, required_tags,
     tag_keys, tags, tags_element, too_many_tags, url_encode, Paging, MAX_TAGS,
 };
+use crate::arn::{IamArn, IamResourceType};
 use crate::authz::Resource;
 use crate::error::ApiError;
 use crate::identity::Caller;
@@ -162,7 +163,7 @@ impl ManagedPolicy {
     pub(super) fn arn(&self, state: &AppState) -> String {
         match self {
             ManagedPolicy::Aws(p) => p.arn.clone(),
-            ManagedPolicy::Local(e) => iam_arn(state, "policy", &e.path, &e.name),
+            ManagedPolicy::Local(e) => iam_arn(state, IamResourceType::Policy, &e.path, &e.name),
         }
     }
 
@@ -189,21 +190,19 @@ fn not_found(arn: &str) -> ApiError {
 }
 
 /// Splits `arn:aws:iam::ACCOUNT:policy/PATH/NAME` into (account, path, name).
-fn split_policy_arn(arn: &str) -> Option<(&str, &str, &str)> {
-    let rest = arn.strip_prefix("arn:aws:iam::")?;
-    let (account, resource) = rest.split_once(':')?;
-    let path_and_name = resource.strip_prefix("policy")?;
-    if !path_and_name.starts_with('/') {
-        return None;
-    }
-    let cut = path_and_name.rfind('/')? + 1;
-    let (path, name) = path_and_name.split_at(cut);
-    (!name.is_empty()).then_some((account, path, name))
+fn split_policy_arn(arn: &str) -> Option<IamArn> {
+    IamArn::parse(arn).filter(|a| a.resource_type == IamResourceType::Policy)
 }
 
 /// Finds the managed policy an ARN names; `Ok(None)` when there is none.
 pub(super) async fn find(state: &AppState, arn: &str) -> Result<Option<ManagedPolicy>, ApiError> {
-    let Some((account, path, name)) = split_policy_arn(arn) else {
+    let Some(IamArn {
+        account,
+        path,
+        name,
+        ..
+    }) = split_policy_arn(arn)
+    else {
         // Text that is no ARN at all fails validation; an ARN of something else is refused.
         if keyward_policy::Arn::parse(arn).is_err() {
             return Err(ApiError::ValidationMessage(format!(
@@ -218,7 +217,7 @@ pub(super) async fn find(state: &AppState, arn: &str) -> Result<Option<ManagedPo
     if account != state.account.0 {
         return Ok(None);
     }
-    match state.store.get_entity(EntityKind::Policy, name).await {
+    match state.store.get_entity(EntityKind::Policy, &name).await {
         Ok(e) if e.path == path && e.name == name => Ok(Some(ManagedPolicy::Local(e))),
         Ok(_) | Err(StoreError::NotFound) => Ok(None),
         Err(e) => Err(ApiError::from_store(e)),
@@ -255,7 +254,7 @@ pub(super) async fn arn_of(state: &AppState, target: &EntityRef) -> Result<Strin
             .get_entity_by_id(EntityKind::Policy, &target.id)
             .await
         {
-            Ok(e) => Ok(iam_arn(state, "policy", &e.path, &e.name)),
+            Ok(e) => Ok(iam_arn(state, IamResourceType::Policy, &e.path, &e.name)),
             Err(e) => Err(ApiError::from_store(e)),
         },
         _ => Ok(target.id.clone()),
@@ -506,10 +505,20 @@ impl PolicyRequest {
     pub(super) async fn resource(&self, state: &AppState) -> Result<Resource, ApiError> {
         let arn = match self {
             PolicyRequest::Create { name, path, .. } => {
-                return Ok(Resource::arn(iam_arn(state, "policy", path, name)))
+                return Ok(Resource::arn(iam_arn(
+                    state,
+                    IamResourceType::Policy,
+                    path,
+                    name,
+                )))
             }
             PolicyRequest::List { .. } => {
-                return Ok(Resource::arn(iam_arn(state, "policy", "/", "")))
+                return Ok(Resource::arn(iam_arn(
+                    state,
+                    IamResourceType::Policy,
+                    "/",
+                    "",
+                )))
             }
             PolicyRequest::Get { arn }
             | PolicyRequest::Delete { arn }

@@ -10,6 +10,7 @@ use super::{
     required_name, required_tags, tag_keys, tags, tags_element, too_many_tags, url_encode, Paging,
     MAX_TAGS,
 };
+use crate::arn::{IamArn, IamResourceType};
 use crate::authz::Resource;
 use crate::error::ApiError;
 use crate::ids;
@@ -100,11 +101,16 @@ pub(super) async fn load_role(state: &AppState, name: &str) -> Result<Entity, Ap
 pub(super) async fn role_resource(state: &AppState, name: &str) -> Result<Resource, ApiError> {
     match state.store.get_entity(EntityKind::Role, name).await {
         Ok(r) => Ok(named_resource(
-            iam_arn(state, "role", &r.path, &r.name),
+            iam_arn(state, IamResourceType::Role, &r.path, &r.name),
             "role",
             &r.name,
         )),
-        Err(StoreError::NotFound) => Ok(Resource::arn(iam_arn(state, "role", "/", name))),
+        Err(StoreError::NotFound) => Ok(Resource::arn(iam_arn(
+            state,
+            IamResourceType::Role,
+            "/",
+            name,
+        ))),
         Err(e) => Err(ApiError::from_store(e)),
     }
 }
@@ -120,7 +126,10 @@ fn role_fields(state: &AppState, role: &Entity, with_max_session: bool) -> Vec<E
         Element::text("Path", &role.path),
         Element::text("RoleName", &role.name),
         Element::text("RoleId", &role.id),
-        Element::text("Arn", iam_arn(state, "role", &role.path, &role.name)),
+        Element::text(
+            "Arn",
+            iam_arn(state, IamResourceType::Role, &role.path, &role.name),
+        ),
         Element::time("CreateDate", role.create_date),
         Element::text(
             "AssumeRolePolicyDocument",
@@ -262,10 +271,18 @@ impl RoleRequest {
     /// The resource AWS authorizes: the role.
     pub(super) async fn resource(&self, state: &AppState) -> Result<Resource, ApiError> {
         match self {
-            RoleRequest::Create { name, path, .. } => {
-                Ok(Resource::arn(iam_arn(state, "role", path, name)))
-            }
-            RoleRequest::List { .. } => Ok(Resource::arn(iam_arn(state, "role", "/", ""))),
+            RoleRequest::Create { name, path, .. } => Ok(Resource::arn(iam_arn(
+                state,
+                IamResourceType::Role,
+                path,
+                name,
+            ))),
+            RoleRequest::List { .. } => Ok(Resource::arn(iam_arn(
+                state,
+                IamResourceType::Role,
+                "/",
+                "",
+            ))),
             RoleRequest::Get { name }
             | RoleRequest::Update { name, .. }
             | RoleRequest::UpdateDescription { name, .. }
@@ -478,14 +495,13 @@ pub(crate) async fn assumable_role(
     state: &AppState,
     arn: &str,
 ) -> Result<Option<AssumableRole>, ApiError> {
-    let prefix = format!("arn:aws:iam::{}:role", state.account.0);
-    let Some(path_and_name) = arn.strip_prefix(&prefix).filter(|p| p.starts_with('/')) else {
+    let Some(parsed) = IamArn::parse(arn)
+        .filter(|a| a.resource_type == IamResourceType::Role && a.account == state.account.0)
+    else {
         return Ok(None);
     };
-    let cut = path_and_name.rfind('/').map_or(0, |i| i + 1);
-    let (path, name) = path_and_name.split_at(cut);
-    let role = match state.store.get_entity(EntityKind::Role, name).await {
-        Ok(role) if role.path == path && role.name == name => role,
+    let role = match state.store.get_entity(EntityKind::Role, &parsed.name).await {
+        Ok(role) if role.path == parsed.path && role.name == parsed.name => role,
         Ok(_) | Err(StoreError::NotFound) => return Ok(None),
         Err(e) => return Err(ApiError::from_store(e)),
     };

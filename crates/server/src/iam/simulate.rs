@@ -23,9 +23,9 @@ use super::{
     check_policy_document, entity_tags, groups, load_user, page_in_memory, paging, paging_fields,
     principal_policies, roles, Paging, SourcedPolicy,
 };
+use crate::arn;
 use crate::authz::Resource;
 use crate::error::ApiError;
-use crate::identity::user_arn;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
@@ -491,7 +491,7 @@ async fn load_source(state: &AppState, arn: &str) -> Result<Source, ApiError> {
     let (entity, mut source) = match parsed.kind {
         SourceKind::User => {
             let user = load_user(state, &parsed.name).await?;
-            let stored_arn = user_arn(&state.account, &user.path, &user.name);
+            let stored_arn = arn::user(&state.account, &user.path, &user.name);
             if stored_arn != arn || parsed.account != state.account.0 {
                 return Err(super::no_such_user(&parsed.name));
             }

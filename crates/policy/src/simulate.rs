@@ -329,17 +329,6 @@ impl<'s, L> ActionResult<'s, L> {
         out
     }
 
-    /// The missing context keys of every resource, each once.
-    pub fn missing_context_keys(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for key in self.resources.iter().flat_map(|r| &r.missing_context_keys) {
-            if !out.iter().any(|k| k.eq_ignore_ascii_case(key)) {
-                out.push(key);
-            }
-        }
-        out
-    }
-
     /// Whether the permissions boundary allows on every resource, when one is in force.
     pub fn allowed_by_permissions_boundary(&self) -> Option<bool> {
         self.resources

@@ -1,6 +1,8 @@
 //! IAM's policy simulator: `SimulatePrincipalPolicy`, `SimulateCustomPolicy`,
 //! `GetContextKeysForPrincipalPolicy` and `GetContextKeysForCustomPolicy`, answered by the
-//! same policy engine that authorizes every real request.
+//! same policy engine that authorizes every real request, through the simulator of
+//! `keyward_policy` that `keyward policy simulate` uses too. This module only reads the
+//! stored principal and the request, and writes IAM's response shapes.
 //!
 //! A simulation sees only what the caller gives it: the condition keys derived from the
 //! simulated principal (`aws:username`, `aws:userid`, `aws:PrincipalArn`, `aws:PrincipalTag/*`,

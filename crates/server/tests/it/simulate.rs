@@ -223,6 +223,15 @@ async fn custom_policies_decisions_statements_and_context() {
     assert_eq!(code_and_message(&err).0, "InvalidInput");
     let err = typed("not-an-address", "5").await.unwrap_err();
     assert_eq!(code_and_message(&err).0, "InvalidInput");
+    // A range is not an address: `IpAddress` could not read it as the request's address.
+    let err = typed("10.0.0.0/8", "5").await.unwrap_err();
+    assert_eq!(
+        code_and_message(&err),
+        (
+            "InvalidInput".to_owned(),
+            "Invalid value 10.0.0.0/8 for context key aws:SourceIp of type ip.".to_owned()
+        )
+    );
 
     // The condition keys of the documents, each once.
     let keys = root

@@ -147,13 +147,20 @@ impl<L> Simulation<L> {
     }
 
     /// Decides every action on every resource; `request` builds the request for an (action,
-    /// resource) pair, with the principal and context the caller simulates.
+    /// resource) pair, with the principal and context the caller simulates. No resources means
+    /// `*`, as in IAM, so that an action is never decided on nothing.
     pub fn run(
         &self,
         actions: &[String],
         resources: &[String],
         request: impl Fn(&str, &str) -> Request,
     ) -> Vec<ActionResult<'_, L>> {
+        let every = ["*".to_owned()];
+        let resources = if resources.is_empty() {
+            &every[..]
+        } else {
+            resources
+        };
         actions
             .iter()
             .map(|action| {
@@ -420,6 +427,15 @@ mod tests {
         assert_eq!(
             most_restrictive(Decision::ImplicitDeny, Decision::Allowed),
             Decision::ImplicitDeny
+        );
+        let results = run(&simulation, &["s3:PutObject"], &[]);
+        assert_eq!(results[0].resources.len(), 1);
+        assert_eq!(
+            (
+                results[0].resources[0].resource.as_str(),
+                results[0].decision
+            ),
+            ("*", Decision::ImplicitDeny)
         );
     }
 

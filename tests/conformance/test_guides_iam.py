@@ -17,12 +17,11 @@ API_EvaluationResult / API_ResourceSpecificResult / API_Statement):
   * EvalDecisionDetails: "If the simulation evaluates policies within the same account and includes
     a resource ARN, then the parameter is present but the response is empty. If [it] specifies all
     resources (*), then the parameter is not returned."
-  * The API reference now says the simulator returns ONE EvaluationResult per action whatever the
-    number of ResourceArns (aggregate, most restrictive decision at the top level; per-resource
-    decisions in ResourceSpecificResults); previously it returned one per resource. The helpers
-    below read per-resource decisions from ResourceSpecificResults when present and otherwise from
-    the top level, so both forms pass; tests that assert top-level fields simulate one resource
-    per call, where both forms agree.
+  * Since 2025 the simulator returns ONE EvaluationResult per action whatever the number of
+    ResourceArns (aggregate, most restrictive decision at the top level; per-resource decisions in
+    ResourceSpecificResults); before, it returned one per resource. The helpers below read
+    per-resource decisions from ResourceSpecificResults when present and otherwise from the top
+    level; the aggregated form itself is asserted here and in test_simulate_2025.py.
 Values seen in AWS's own output (awscli examples iam/simulate-principal-policy.rst and
 simulate-custom-policy.rst, and published real captures):
   * every EvaluationResult carries "MatchedStatements" (empty list when nothing matched) and
@@ -245,7 +244,7 @@ def test_braket_guide_iam_section_then_simulate_cli(cli, server, tmp_path):
 
 
 def test_braket_policy_simulated_with_both_buckets_in_one_call(server):
-    """One call with several ResourceArns: per-resource decisions, in either of AWS's forms."""
+    """One call with several ResourceArns: one result per action, per-resource decisions inside."""
     iam = server.iam()
     u = make_user(server, "braket-multi", with_key=False)
     iam.put_user_policy(UserName=u.name, PolicyName="braket", PolicyDocument=BRAKET_POLICY)
@@ -257,10 +256,11 @@ def test_braket_policy_simulated_with_both_buckets_in_one_call(server):
     want = {(a, good): "allowed" for a in S3_OBJECT_ACTIONS}
     want.update({(a, bad): "implicitDeny" for a in S3_OBJECT_ACTIONS})
     assert got == want
-    # Where AWS aggregates, the top level is the most restrictive decision across resources.
+    # One result per action, whose decision is the most restrictive across the resources.
+    assert [r["EvalActionName"] for r in out["EvaluationResults"]] == S3_OBJECT_ACTIONS
     for r in out["EvaluationResults"]:
-        if len(r.get("ResourceSpecificResults") or []) == 2:
-            assert r["EvalDecision"] == "implicitDeny", r
+        assert len(r["ResourceSpecificResults"]) == 2, r
+        assert (r["EvalResourceName"], r["EvalDecision"]) == ("*", "implicitDeny"), r
     # SourcePolicyId for an inline user policy is the policy's name.
     for r in out["EvaluationResults"]:
         for rs in r.get("ResourceSpecificResults") or []:

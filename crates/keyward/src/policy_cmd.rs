@@ -12,9 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
 use keyward_policy::{
-    evaluate_with_service_rules, lint, validate, AccountId, AuthorizationInputs, CompiledPolicy,
-    ContextKeyType, ContextValue, Decision, Effect, Evaluation, Finding, MatchedStatement,
-    PolicyId, PolicyKind, PolicySet, Principal, Request, ServiceRule, Severity, Spans,
+    lint, validate, AccountId, ContextKeyType, ContextValue, Decision, Finding, PolicyKind,
+    Principal, Request, ResourceResult, ServiceRule, Severity, SimulatedStatement, Simulation,
 };
 use serde_json::{json, Value};
 
@@ -254,44 +253,21 @@ fn finding_json(file: &str, finding: &Finding) -> Value {
     })
 }
 
-/// A policy file loaded for simulation, with where its statements start.
-struct Loaded {
-    file: String,
-    spans: Spans,
-}
-
-/// The policy files of one simulation; a compiled policy's id is its index here.
-#[derive(Default)]
-struct Library {
-    loaded: Vec<Loaded>,
-}
-
-impl Library {
-    fn load(&mut self, path: &Path, kind: PolicyKind, set: &mut PolicySet) -> Result<(), String> {
-        let text = read(path)?;
-        let file = path.display().to_string();
-        let policy = CompiledPolicy::parse(PolicyId::new(self.loaded.len().to_string()), &text)
-            .map_err(|e| format!("{file} is not a policy document: {e}"))?;
-        if let Err(e) = validate(&text, kind) {
-            eprintln!(
-                "keyward: warning: IAM would not accept {file} as a {kind}: {e} \
-                 (run `keyward policy validate` for where)"
-            );
-        }
-        set.push(policy);
-        self.loaded.push(Loaded {
-            file,
-            spans: Spans::scan(&text).unwrap_or_default(),
-        });
-        Ok(())
+/// Reads a policy file into the simulation under its file name, warning when IAM would not
+/// accept it as that kind of policy.
+fn load(simulation: &mut Simulation<String>, path: &Path, kind: PolicyKind) -> Result<(), String> {
+    let text = read(path)?;
+    let file = path.display().to_string();
+    simulation
+        .add(kind, file.clone(), &text)
+        .map_err(|e| format!("{file} is not a policy document: {e}"))?;
+    if let Err(e) = validate(&text, kind) {
+        eprintln!(
+            "keyward: warning: IAM would not accept {file} as a {kind}: {e} \
+             (run `keyward policy validate` for where)"
+        );
     }
-
-    fn entry(&self, id: &PolicyId) -> Option<&Loaded> {
-        id.as_str()
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| self.loaded.get(i))
-    }
+    Ok(())
 }
 
 /// Parses `KEY=TYPE:VALUE`; list types take comma-separated values.
@@ -357,22 +333,6 @@ fn caller(args: &SimulateArgs) -> Result<Principal, String> {
     }
 }
 
-/// Loads one file per organization level.
-fn load_levels(
-    library: &mut Library,
-    paths: &[PathBuf],
-    kind: PolicyKind,
-) -> Result<Vec<PolicySet>, String> {
-    paths
-        .iter()
-        .map(|path| {
-            let mut level = PolicySet::new();
-            library.load(path, kind, &mut level)?;
-            Ok(level)
-        })
-        .collect()
-}
-
 fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
     if args.actions.is_empty() {
         return Err("simulate needs at least one --action".to_owned());
@@ -405,26 +365,20 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
         context.push((key, value));
     }
 
-    let mut library = Library::default();
-    let mut identity = PolicySet::new();
+    let mut simulation = Simulation::new();
     for path in &args.policies {
-        library.load(path, PolicyKind::Identity, &mut identity)?;
+        load(&mut simulation, path, PolicyKind::Identity)?;
     }
-    let mut boundary = PolicySet::new();
-    if let Some(path) = &args.boundary {
-        library.load(path, PolicyKind::PermissionsBoundary, &mut boundary)?;
-    }
-    let mut resource_policy = PolicySet::new();
-    if let Some(path) = &args.resource_policy {
-        library.load(path, PolicyKind::Resource, &mut resource_policy)?;
-    }
-    let mut session = PolicySet::new();
-    if let Some(path) = &args.session_policy {
-        library.load(path, PolicyKind::Session, &mut session)?;
-    }
-    let mut trust = PolicySet::new();
-    if let Some(path) = &args.trust_policy {
-        library.load(path, PolicyKind::Trust, &mut trust)?;
+    let single = [
+        (&args.boundary, PolicyKind::PermissionsBoundary),
+        (&args.resource_policy, PolicyKind::Resource),
+        (&args.session_policy, PolicyKind::Session),
+        (&args.trust_policy, PolicyKind::Trust),
+    ];
+    for (path, kind) in single {
+        if let Some(path) = path {
+            load(&mut simulation, path, kind)?;
+        }
     }
     let assumes_role = args
         .actions
@@ -436,34 +390,29 @@ fn simulate(args: &SimulateArgs) -> Result<ExitCode, String> {
              --trust-policy; --resource-policy does not apply to it"
         );
     }
-    let scps = load_levels(&mut library, &args.scps, PolicyKind::ServiceControl)?;
-    let rcps = load_levels(&mut library, &args.rcps, PolicyKind::ResourceControl)?;
+    for path in &args.scps {
+        load(&mut simulation, path, PolicyKind::ServiceControl)?;
+    }
+    for path in &args.rcps {
+        load(&mut simulation, path, PolicyKind::ResourceControl)?;
+    }
+    simulation.set_resource_account(resource_account);
 
+    let results = simulation.run(&args.actions, &args.resources, |action, resource| {
+        let mut request = Request::new(principal.clone(), action, resource);
+        for (key, value) in &context {
+            request.context_mut().insert(key, value.clone());
+        }
+        request
+    });
     let mut denied = false;
     let mut report = Vec::new();
-    for action in &args.actions {
-        for resource in &args.resources {
-            let mut request = Request::new(principal.clone(), action, resource);
-            for (key, value) in &context {
-                request.context_mut().insert(key, value.clone());
-            }
-            let mut inputs = AuthorizationInputs::new(&request, &identity);
-            inputs.permissions_boundary = args.boundary.as_ref().map(|_| &boundary);
-            inputs.resource_policy =
-                if ServiceRule::for_action(action) == ServiceRule::TrustPolicyRequired {
-                    args.trust_policy.as_ref().map(|_| &trust)
-                } else {
-                    args.resource_policy.as_ref().map(|_| &resource_policy)
-                };
-            inputs.session_policies = args.session_policy.as_ref().map(|_| &session);
-            inputs.service_control_policies = &scps;
-            inputs.resource_control_policies = &rcps;
-            inputs.resource_account = resource_account.as_ref();
-            let evaluation = evaluate_with_service_rules(&inputs);
-            denied |= !evaluation.is_allowed();
+    for result in &results {
+        denied |= result.decision != Decision::Allowed;
+        for resource in &result.resources {
             match args.output {
-                Output::Text => print!("{}", result_text(&library, &request, &evaluation)),
-                Output::Json => report.push(result_json(&library, &request, &evaluation)),
+                Output::Text => print!("{}", result_text(&result.action, resource)),
+                Output::Json => report.push(result_json(&result.action, resource)),
             }
         }
     }
@@ -490,67 +439,11 @@ fn kind_name(kind: PolicyKind) -> &'static str {
     }
 }
 
-/// What a report says about one matched statement.
-struct Matched<'a> {
-    file: &'a str,
-    kind: PolicyKind,
-    index: usize,
-    sid: Option<&'a str>,
-    effect: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    failed_closed: bool,
-}
-
-/// The statement that decided: for an explicit deny, the first `Deny` of the deciding
-/// policy type; when allowed, the first `Allow` of the type that granted. An implicit deny
-/// has none: it is decided by the absence of an `Allow`.
-fn deciding<'a>(evaluation: &'a Evaluation<'a>) -> Option<&'a MatchedStatement<'a>> {
-    let kind = evaluation.decided_by()?;
-    let effect = match evaluation.decision() {
-        Decision::ExplicitDeny => Effect::Deny,
-        Decision::Allowed => Effect::Allow,
-        Decision::ImplicitDeny => return None,
-    };
-    evaluation
-        .matched_statements()
-        .iter()
-        .find(|m| m.policy_kind == kind && m.effect == effect)
-}
-
-fn matched<'a>(library: &'a Library, evaluation: &'a Evaluation<'a>) -> Vec<Matched<'a>> {
-    evaluation
-        .matched_statements()
-        .iter()
-        .map(|m| describe(library, m))
-        .collect()
-}
-
-fn describe<'a>(library: &'a Library, m: &'a MatchedStatement<'a>) -> Matched<'a> {
-    let entry = library.entry(m.policy_id);
-    let start = entry.and_then(|e| {
-        e.spans
-            .get(&format!("/Statement/{}", m.index))
-            .or_else(|| (m.index == 0).then(|| e.spans.get("/Statement")).flatten())
-            .map(|s| s.start)
-    });
-    Matched {
-        file: entry.map_or("?", |e| e.file.as_str()),
-        kind: m.policy_kind,
-        index: m.index,
-        sid: m.sid,
-        effect: m.effect.to_string(),
-        line: start.map(|p| p.line),
-        column: start.map(|p| p.column),
-        failed_closed: m.failed_closed,
-    }
-}
-
 /// `FILE:LINE:COL` of a statement, or the file alone when its position is unknown.
-fn location(m: &Matched<'_>) -> String {
-    match (m.line, m.column) {
-        (Some(line), Some(column)) => format!("{}:{line}:{column}", m.file),
-        _ => m.file.to_owned(),
+fn location(m: &SimulatedStatement<'_, String>) -> String {
+    match m.span {
+        Some(span) => format!("{}:{}:{}", m.label, span.start.line, span.start.column),
+        None => m.label.clone(),
     }
 }
 
@@ -564,83 +457,86 @@ fn service_rule_text(rule: ServiceRule) -> Option<&'static str> {
     }
 }
 
-fn result_text(library: &Library, request: &Request, evaluation: &Evaluation<'_>) -> String {
+fn sid_text(m: &SimulatedStatement<'_, String>) -> String {
+    m.sid
+        .as_ref()
+        .map(|s| format!(" (Sid {s})"))
+        .unwrap_or_default()
+}
+
+fn result_text(action: &str, result: &ResourceResult<'_, String>) -> String {
     let mut out = String::new();
-    let decision = evaluation.decision();
     out.push_str(&format!(
-        "{} on {}: {decision}\n",
-        request.action(),
-        request.resource()
+        "{action} on {}: {}\n",
+        result.resource, result.decision
     ));
-    out.push_str(&format!("  reason: {}\n", evaluation.reason()));
-    if let Some(rule) = service_rule_text(evaluation.service_rule()) {
+    out.push_str(&format!("  reason: {}\n", result.reason));
+    if let Some(rule) = service_rule_text(result.service_rule) {
         out.push_str(&format!("  service rule: {rule}\n"));
     }
-    if let Some(m) = deciding(evaluation).map(|m| describe(library, m)) {
-        let sid = m.sid.map(|s| format!(" (Sid {s})")).unwrap_or_default();
+    if let Some(m) = result.deciding_statement() {
         out.push_str(&format!(
-            "  decided by: {} in {} policy {}, statement {}{sid}\n",
+            "  decided by: {} in {} policy {}, statement {}{}\n",
             m.effect,
             kind_name(m.kind),
-            location(&m),
-            m.index
+            location(m),
+            m.index,
+            sid_text(m)
         ));
     }
-    for m in matched(library, evaluation) {
-        let sid = m.sid.map(|s| format!(" (Sid {s})")).unwrap_or_default();
-        let at = location(&m);
+    for m in &result.matched {
         let closed = if m.failed_closed {
             " [condition could not be evaluated: failed closed]"
         } else {
             ""
         };
         out.push_str(&format!(
-            "  matched: {} in {} policy {at}, statement {}{sid}{closed}\n",
+            "  matched: {} in {} policy {}, statement {}{}{closed}\n",
             m.effect,
             kind_name(m.kind),
-            m.index
+            location(m),
+            m.index,
+            sid_text(m)
         ));
     }
-    let missing = evaluation.missing_context_keys();
-    if !missing.is_empty() {
-        out.push_str(&format!("  missing context keys: {}\n", missing.join(", ")));
+    if !result.missing_context_keys.is_empty() {
+        out.push_str(&format!(
+            "  missing context keys: {}\n",
+            result.missing_context_keys.join(", ")
+        ));
     }
-    if let Some(message) = evaluation.access_denied_message() {
+    if let Some(message) = &result.access_denied_message {
         out.push_str(&format!("  AWS would answer: {message}\n"));
     }
     out
 }
 
-fn statement_json(m: &Matched<'_>) -> Value {
+fn statement_json(m: &SimulatedStatement<'_, String>) -> Value {
     json!({
-        "file": m.file,
+        "file": m.label,
         "policy_type": kind_name(m.kind),
         "statement_index": m.index,
         "sid": m.sid,
-        "effect": m.effect,
-        "line": m.line,
-        "column": m.column,
+        "effect": m.effect.to_string(),
+        "line": m.span.map(|s| s.start.line),
+        "column": m.span.map(|s| s.start.column),
         "failed_closed": m.failed_closed,
     })
 }
 
-fn result_json(library: &Library, request: &Request, evaluation: &Evaluation<'_>) -> Value {
-    let statements: Vec<Value> = matched(library, evaluation)
-        .iter()
-        .map(statement_json)
-        .collect();
-    let decided_by_statement = deciding(evaluation).map(|m| statement_json(&describe(library, m)));
+fn result_json(action: &str, result: &ResourceResult<'_, String>) -> Value {
+    let statements: Vec<Value> = result.matched.iter().map(statement_json).collect();
     json!({
-        "action": request.action(),
-        "resource": request.resource(),
-        "decision": evaluation.decision().to_string(),
-        "decided_by": evaluation.decided_by().map(kind_name),
-        "decided_by_statement": decided_by_statement,
-        "service_rule": service_rule_text(evaluation.service_rule()),
-        "reason": evaluation.reason(),
+        "action": action,
+        "resource": result.resource,
+        "decision": result.decision.to_string(),
+        "decided_by": result.decided_by.map(kind_name),
+        "decided_by_statement": result.deciding_statement().map(statement_json),
+        "service_rule": service_rule_text(result.service_rule),
+        "reason": result.reason,
         "matched_statements": statements,
-        "missing_context_keys": evaluation.missing_context_keys(),
-        "access_denied_message": evaluation.access_denied_message(),
+        "missing_context_keys": result.missing_context_keys,
+        "access_denied_message": result.access_denied_message,
     })
 }
 

@@ -33,6 +33,7 @@ mod kind;
 mod lint;
 mod request;
 mod service;
+mod simulate;
 mod spans;
 mod validate;
 mod values;
@@ -55,5 +56,8 @@ pub use request::{
     ConditionContext, ContextValue, Principal, PrincipalError, PrincipalKind, Request,
 };
 pub use service::ServiceRule;
+pub use simulate::{
+    most_restrictive, ActionResult, ResourceResult, SimulatedStatement, Simulation,
+};
 pub use spans::{Position, Span, Spans};
 pub use validate::{policy_size, validate, validate_with_quota, MalformedPolicy, ValidationError};

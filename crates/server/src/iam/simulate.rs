@@ -1,6 +1,8 @@
 //! IAM's policy simulator: `SimulatePrincipalPolicy`, `SimulateCustomPolicy`,
 //! `GetContextKeysForPrincipalPolicy` and `GetContextKeysForCustomPolicy`, answered by the
-//! same policy engine that authorizes every real request.
+//! same policy engine that authorizes every real request, through the simulator of
+//! `keyward_policy` that `keyward policy simulate` uses too. This module only reads the
+//! stored principal and the request, and writes IAM's response shapes.
 //!
 //! A simulation sees only what the caller gives it: the condition keys derived from the
 //! simulated principal (`aws:username`, `aws:userid`, `aws:PrincipalArn`, `aws:PrincipalTag/*`,
@@ -8,16 +10,12 @@
 //! `aws:RequestedRegion`, `aws:CurrentTime` or the like, so a policy that tests them reports
 //! them in `MissingContextValues`, as AWS's simulator does.
 
-use std::net::IpAddr;
-
 use keyward_policy::{
-    evaluate, AccountId, Arn, AuthorizationInputs, CompiledPolicy, ContextValue, Decision, Effect,
-    MatchedStatement, PolicyDocument, PolicyId, PolicyKind, PolicySet, Principal, PrincipalKind,
-    Request,
+    AccountId, ActionResult, Arn, ContextKeyType, ContextTypeError, ContextValue, PolicyDocument,
+    PolicyKind, Principal, PrincipalKind, Request, ResourceResult, SimulatedStatement,
+    Simulation as PolicySimulation,
 };
 use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
 use super::{
     check_policy_document, entity_tags, groups, load_user, page_in_memory, paging, paging_fields,
@@ -55,12 +53,12 @@ pub enum SimulateRequest {
         /// The user, group or role whose policies are simulated.
         source_arn: String,
         /// Everything else the caller gave.
-        input: Simulation,
+        input: SimulationInput,
     },
     /// `SimulateCustomPolicy`.
     Custom {
         /// Everything the caller gave.
-        input: Simulation,
+        input: SimulationInput,
     },
     /// `GetContextKeysForPrincipalPolicy`.
     ContextKeysPrincipal {
@@ -78,7 +76,7 @@ pub enum SimulateRequest {
 
 /// The input shared by both simulation operations.
 #[derive(Debug)]
-pub struct Simulation {
+pub struct SimulationInput {
     /// `PolicyInputList`: identity policies added to (or, for a custom simulation, making up)
     /// the principal's.
     policies: Vec<String>,
@@ -161,43 +159,9 @@ fn policy_list(v: &mut Violations, req: &QueryRequest, name: &str, field: &str) 
     list
 }
 
-/// Whether `value` is an IPv4 or IPv6 address, optionally with a CIDR prefix length.
-fn is_ip(value: &str) -> bool {
-    let (address, prefix) = match value.split_once('/') {
-        Some((a, p)) => (a, Some(p)),
-        None => (value, None),
-    };
-    let Ok(address) = address.parse::<IpAddr>() else {
-        return false;
-    };
-    let max = if address.is_ipv4() { 32 } else { 128 };
-    prefix.is_none_or(|p| p.parse::<u8>().is_ok_and(|p| p <= max))
-}
-
-/// Whether `value` is base64 text.
-fn is_base64(value: &str) -> bool {
-    let body = value.trim_end_matches('=');
-    value.len().is_multiple_of(4)
-        && value.len() - body.len() <= 2
-        && body
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
-}
-
-/// Whether `value` reads as a value of the scalar context key type `base` (`string`,
-/// `numeric`, …).
-fn value_fits(base: &str, value: &str) -> bool {
-    match base {
-        "numeric" => value.trim().parse::<f64>().is_ok_and(f64::is_finite),
-        "boolean" => value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false"),
-        "ip" => is_ip(value),
-        "binary" => is_base64(value),
-        "date" => OffsetDateTime::parse(value, &Rfc3339).is_ok() || value.parse::<i64>().is_ok(),
-        _ => true,
-    }
-}
-
-/// `ContextEntries`: each key named, each type one of botocore's, each value of that type.
+/// `ContextEntries`: each key named, each type one of botocore's, each value of that type
+/// (read by the engine's own parsers, so a value the simulator accepts is one its condition
+/// operators can read).
 fn context_entries(
     v: &mut Violations,
     req: &QueryRequest,
@@ -220,35 +184,30 @@ fn context_entries(
                 "ContextKeyType is required for context key {name}."
             ))
         })?;
-        v.one_of(
-            kind,
-            &format!("contextEntries.{at}.member.contextKeyType"),
-            &CONTEXT_KEY_TYPES,
-        );
-        let values: Vec<String> = req
-            .list(&format!("ContextEntries.member.{at}.ContextKeyValues"))
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        let (base, is_list) = match kind.strip_suffix("List") {
-            Some(base) => (base, true),
-            None => (kind, false),
-        };
-        if !is_list && values.len() != 1 {
-            return Err(ApiError::InvalidInput(format!(
-                "Context key {name} of type {kind} must have exactly one value."
-            )));
+        let values: Vec<&str> = req.list(&format!("ContextEntries.member.{at}.ContextKeyValues"));
+        if !CONTEXT_KEY_TYPES.contains(&kind) {
+            // Answered as a validation error of the enum, with the other violations.
+            v.one_of(
+                kind,
+                &format!("contextEntries.{at}.member.contextKeyType"),
+                &CONTEXT_KEY_TYPES,
+            );
+            continue;
         }
-        if let Some(bad) = values.iter().find(|value| !value_fits(base, value)) {
-            return Err(ApiError::InvalidInput(format!(
-                "Invalid value {bad} for context key {name} of type {kind}."
-            )));
-        }
-        let value = if is_list {
-            ContextValue::Multiple(values)
-        } else {
-            ContextValue::Single(values.into_iter().next().unwrap_or_default())
-        };
+        let value = kind
+            .parse::<ContextKeyType>()
+            .and_then(|typed| typed.value(&values))
+            .map_err(|e| match e {
+                ContextTypeError::InvalidValue { value, .. } => ApiError::InvalidInput(format!(
+                    "Invalid value {value} for context key {name} of type {kind}."
+                )),
+                ContextTypeError::NotOneValue(_) => ApiError::InvalidInput(format!(
+                    "Context key {name} of type {kind} must have exactly one value."
+                )),
+                ContextTypeError::UnknownType(_) => {
+                    ApiError::InvalidInput(format!("Invalid ContextKeyType {kind}."))
+                }
+            })?;
         out.push((name.to_owned(), value));
     }
     Ok(out)
@@ -259,7 +218,7 @@ fn simulation(
     v: &mut Violations,
     req: &QueryRequest,
     policies_required: bool,
-) -> Result<Simulation, ApiError> {
+) -> Result<SimulationInput, ApiError> {
     let policies = policy_list(v, req, "PolicyInputList", "policyInputList");
     if policies_required && policies.is_empty() {
         return Err(ApiError::validation_null("policyInputList"));
@@ -331,7 +290,7 @@ fn simulation(
     if let Some(option) = req.get("ResourceHandlingOption") {
         v.length_only(option, "resourceHandlingOption", 1, 64);
     }
-    Ok(Simulation {
+    Ok(SimulationInput {
         policies,
         boundaries: policy_list(
             v,
@@ -593,76 +552,27 @@ fn principal_tag_keys(tags: &[Tag]) -> Vec<(String, ContextValue)> {
         .collect()
 }
 
-/// A line and column as IAM reports statement positions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Position {
-    line: usize,
-    column: usize,
-}
-
-/// A policy as the simulator names it in `MatchedStatements`, with where its statements are.
-struct PolicyEntry {
+/// How the simulator names a policy in `MatchedStatements`.
+struct SourceLabel {
     /// `SourcePolicyId`.
     id: String,
-    /// `SourcePolicyType`.
+    /// `SourcePolicyType`, in botocore's `PolicySourceType` vocabulary.
     source: &'static str,
-    /// Each statement's start and end, by statement index.
-    spans: Vec<(Position, Position)>,
 }
 
-/// The policy sets of one simulation, compiled under their index in `entries`, so that a
-/// matched statement leads back to its policy's name, type and text positions.
-#[derive(Default)]
-struct Compiled {
-    entries: Vec<PolicyEntry>,
-}
-
-impl Compiled {
-    /// Compiles `text` into `set`; a stored text that no longer parses is skipped and logged,
-    /// as authorization does.
-    fn add(&mut self, set: &mut PolicySet, id: String, source: &'static str, text: &str) {
-        let key = PolicyId::new(self.entries.len().to_string());
-        match CompiledPolicy::parse(key, text) {
-            Ok(policy) => {
-                set.push(policy);
-                self.entries.push(PolicyEntry {
-                    id,
-                    source,
-                    spans: statement_spans(text).unwrap_or_default(),
-                });
-            }
-            Err(e) => tracing::error!(policy = %id, error = %e, "policy does not parse"),
-        }
+/// Adds a policy to the simulation; a stored text that no longer parses is skipped and
+/// logged, as authorization does (inputs were checked before).
+fn add_policy(
+    simulation: &mut PolicySimulation<SourceLabel>,
+    kind: PolicyKind,
+    id: String,
+    source: &'static str,
+    text: &str,
+) {
+    let label = SourceLabel { id, source };
+    if let Err(e) = simulation.add(kind, label, text) {
+        tracing::error!(kind = %kind, error = %e, "policy does not parse");
     }
-
-    /// The `<member>` of `MatchedStatements` for one matched statement.
-    fn statement_element(&self, matched: &MatchedStatement<'_>) -> Option<Element> {
-        let entry = matched
-            .policy_id
-            .as_str()
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| self.entries.get(i))?;
-        let mut fields = vec![
-            Element::text("SourcePolicyId", &entry.id),
-            Element::text("SourcePolicyType", entry.source),
-        ];
-        if let Some((start, end)) = entry.spans.get(matched.index) {
-            fields.push(position_element("StartPosition", *start));
-            fields.push(position_element("EndPosition", *end));
-        }
-        Some(Element::parent("member", fields))
-    }
-}
-
-fn position_element(name: &'static str, p: Position) -> Element {
-    Element::parent(
-        name,
-        vec![
-            Element::text("Line", p.line.to_string()),
-            Element::text("Column", p.column.to_string()),
-        ],
-    )
 }
 
 /// Runs a simulation for `source` (or, for `SimulateCustomPolicy`, for no stored principal),
@@ -670,7 +580,7 @@ fn position_element(name: &'static str, p: Position) -> Element {
 fn simulate(
     state: &AppState,
     source: Option<Source>,
-    input: Simulation,
+    input: SimulationInput,
     wrapper: &'static str,
 ) -> Result<Option<Element>, ApiError> {
     for text in &input.policies {
@@ -692,18 +602,27 @@ fn simulate(
         ));
     }
 
-    let mut compiled = Compiled::default();
-    let mut identity = PolicySet::new();
-    let mut boundary = PolicySet::new();
-    let mut resource_policy = PolicySet::new();
+    let mut simulation = PolicySimulation::new();
     let (principal, mut keys, unnamed) = match source {
         Some(source) => {
             for p in source.identity {
-                compiled.add(&mut identity, p.name, p.source, &p.text);
+                add_policy(
+                    &mut simulation,
+                    PolicyKind::Identity,
+                    p.name,
+                    p.source,
+                    &p.text,
+                );
             }
             if input.boundaries.is_empty() {
                 if let Some(p) = source.boundary {
-                    compiled.add(&mut boundary, p.name, p.source, &p.text);
+                    add_policy(
+                        &mut simulation,
+                        PolicyKind::PermissionsBoundary,
+                        p.name,
+                        p.source,
+                        &p.text,
+                    );
                 }
             }
             (source.principal, source.keys, source.unnamed)
@@ -722,20 +641,31 @@ fn simulate(
     };
     for (i, text) in input.policies.iter().enumerate() {
         let id = format!("PolicyInputList.{}", i + 1);
-        compiled.add(&mut identity, id, "none", text);
+        add_policy(&mut simulation, PolicyKind::Identity, id, "none", text);
     }
     for (i, text) in input.boundaries.iter().enumerate() {
         let id = format!("PermissionsBoundaryPolicyInputList.{}", i + 1);
-        compiled.add(&mut boundary, id, "none", text);
-    }
-    if let Some(text) = &input.resource_policy {
-        compiled.add(
-            &mut resource_policy,
-            "ResourcePolicy".to_owned(),
-            "resource",
+        add_policy(
+            &mut simulation,
+            PolicyKind::PermissionsBoundary,
+            id,
+            "none",
             text,
         );
     }
+    if let Some(text) = &input.resource_policy {
+        // The resource's policy; for sts:AssumeRole* it is the role's trust policy.
+        for kind in [PolicyKind::Resource, PolicyKind::Trust] {
+            add_policy(
+                &mut simulation,
+                kind,
+                "ResourcePolicy".to_owned(),
+                "resource",
+                text,
+            );
+        }
+    }
+    simulation.set_resource_account(input.resource_owner);
 
     // The caller: CallerArn when given (its keys are derived from the ARN alone), else the
     // simulated principal.
@@ -751,89 +681,60 @@ fn simulate(
     };
     keys.extend(input.context.iter().cloned());
 
-    let inputs_boundary = (!boundary.is_empty()).then_some(&boundary);
-    let mut results = Vec::new();
-    for action in &input.actions {
-        for resource in &input.resources {
-            let mut request = Request::new(principal.clone(), action, resource);
-            let context = request.context_mut();
-            if unnamed {
-                for key in ["aws:username", "aws:PrincipalArn", "aws:PrincipalType"] {
-                    context.remove(key);
-                }
+    let request = |action: &str, resource: &str| {
+        let mut request = Request::new(principal.clone(), action, resource);
+        let context = request.context_mut();
+        if unnamed {
+            for key in ["aws:username", "aws:PrincipalArn", "aws:PrincipalType"] {
+                context.remove(key);
             }
-            for (key, value) in &keys {
-                context.insert(key, value.clone());
-            }
-            let mut inputs = AuthorizationInputs::new(&request, &identity);
-            inputs.permissions_boundary = inputs_boundary;
-            inputs.resource_policy = input.resource_policy.as_ref().map(|_| &resource_policy);
-            inputs.resource_account = input.resource_owner.as_ref();
-            let evaluation = evaluate(&inputs);
-            let outcome = Outcome::of(&compiled, &evaluation, inputs_boundary.is_some());
-            results.push((
-                format!("{:010}", results.len()),
-                result_element(action, resource, outcome),
-            ));
         }
-    }
+        for (key, value) in &keys {
+            context.insert(key, value.clone());
+        }
+        request
+    };
+    let results: Vec<(String, Element)> = simulation
+        .run(&input.actions, &input.resources, request)
+        .iter()
+        .enumerate()
+        .map(|(i, result)| (format!("{i:010}"), result_element(result)))
+        .collect();
     let page = page_in_memory(results, &input.paging);
     let mut fields = vec![Element::list("EvaluationResults", page.items)];
     fields.extend(paging_fields(page.next_marker));
     Ok(Some(Element::parent(wrapper, fields)))
 }
 
-/// What one evaluation says, ready for the wire.
-struct Outcome {
-    decision: Decision,
-    matched: Vec<Element>,
-    missing: Vec<String>,
-    /// `AllowedByPermissionsBoundary`, when a boundary was in force.
-    boundary_allows: Option<bool>,
+fn statement_element(statement: &SimulatedStatement<'_, SourceLabel>) -> Element {
+    let mut fields = vec![
+        Element::text("SourcePolicyId", &statement.label.id),
+        Element::text("SourcePolicyType", statement.label.source),
+    ];
+    if let Some((start, end)) = statement.iam_positions() {
+        fields.push(position_element("StartPosition", start));
+        fields.push(position_element("EndPosition", end));
+    }
+    Element::parent("member", fields)
 }
 
-impl Outcome {
-    fn of(
-        compiled: &Compiled,
-        evaluation: &keyward_policy::Evaluation<'_>,
-        has_boundary: bool,
-    ) -> Outcome {
-        let decision = evaluation.decision();
-        let statements = evaluation.matched_statements();
-        // An explicit deny names only the denying statements; an allow names the allowing
-        // statements of identity and resource policies (the boundary's verdict has its own
-        // field); an implicit deny names none.
-        let shown = |m: &&MatchedStatement<'_>| match decision {
-            Decision::ExplicitDeny => m.effect == Effect::Deny,
-            Decision::Allowed => {
-                m.effect == Effect::Allow && m.policy_kind != PolicyKind::PermissionsBoundary
-            }
-            Decision::ImplicitDeny => false,
-        };
-        let matched = statements
-            .iter()
-            .filter(shown)
-            .filter_map(|m| compiled.statement_element(m))
-            .collect();
-        let boundary_allows = has_boundary.then(|| {
-            let in_boundary = |effect| {
-                statements
-                    .iter()
-                    .any(|m| m.policy_kind == PolicyKind::PermissionsBoundary && m.effect == effect)
-            };
-            in_boundary(Effect::Allow) && !in_boundary(Effect::Deny)
-        });
-        Outcome {
-            decision,
-            matched,
-            missing: evaluation
-                .missing_context_keys()
-                .iter()
-                .map(|k| (*k).to_owned())
-                .collect(),
-            boundary_allows,
-        }
-    }
+fn position_element(name: &'static str, (line, column): (usize, usize)) -> Element {
+    Element::parent(
+        name,
+        vec![
+            Element::text("Line", line.to_string()),
+            Element::text("Column", column.to_string()),
+        ],
+    )
+}
+
+fn matched_element<'a>(
+    statements: impl IntoIterator<Item = &'a SimulatedStatement<'a, SourceLabel>>,
+) -> Element {
+    Element::list(
+        "MatchedStatements",
+        statements.into_iter().map(statement_element).collect(),
+    )
 }
 
 fn missing_element(missing: &[String]) -> Element {
@@ -853,230 +754,63 @@ fn boundary_detail(allows: bool) -> Element {
     )
 }
 
-/// One `EvaluationResult`. For `*` the missing keys are at the top level and there are no
-/// `EvalDecisionDetails`; for a resource ARN the result carries one `ResourceSpecificResults`
-/// entry, which holds the missing keys, and empty `EvalDecisionDetails` (Keyward serves one
-/// account, so there is never a cross-account breakdown), as the API reference describes.
-fn result_element(action: &str, resource: &str, outcome: Outcome) -> Element {
-    let decision = outcome.decision.to_string();
-    let matched = Element::list("MatchedStatements", outcome.matched);
+/// One `EvaluationResult` per action, as AWS answers since 2025: the decision is the most
+/// restrictive across the resources and `EvalResourceName` is `*` unless one resource was
+/// given. For `*` alone the missing keys are at the top level and there are neither
+/// `EvalDecisionDetails` nor `ResourceSpecificResults`; with resource ARNs each resource's
+/// decision, statements and missing keys are in `ResourceSpecificResults`, and
+/// `EvalDecisionDetails` is present but empty (Keyward serves one account, so there is never a
+/// cross-account breakdown), as the API reference describes.
+fn result_element(result: &ActionResult<'_, SourceLabel>) -> Element {
+    let decision = result.decision.to_string();
+    let resource_name = match result.resources.as_slice() {
+        [one] => one.resource.as_str(),
+        _ => "*",
+    };
     let mut fields = vec![
-        Element::text("EvalActionName", action),
-        Element::text("EvalResourceName", resource),
+        Element::text("EvalActionName", result.action.as_str()),
+        Element::text("EvalResourceName", resource_name),
         Element::text("EvalDecision", decision.as_str()),
+        matched_element(result.determining_statements()),
     ];
-    if resource == "*" {
-        fields.push(matched);
-        fields.push(missing_element(&outcome.missing));
-        fields.extend(outcome.boundary_allows.map(boundary_detail));
-    } else {
-        let mut specific = vec![
-            Element::text("EvalResourceName", resource),
-            Element::text("EvalResourceDecision", decision.as_str()),
-            matched.clone(),
-            missing_element(&outcome.missing),
-            Element::map("EvalDecisionDetails", Vec::new()),
-        ];
-        specific.extend(outcome.boundary_allows.map(boundary_detail));
-        fields.push(matched);
-        fields.push(missing_element(&[]));
-        fields.extend(outcome.boundary_allows.map(boundary_detail));
-        fields.push(Element::map("EvalDecisionDetails", Vec::new()));
-        fields.push(Element::list(
-            "ResourceSpecificResults",
-            vec![Element::parent("member", specific)],
-        ));
+    let boundary = result
+        .allowed_by_permissions_boundary()
+        .map(boundary_detail);
+    match result.resources.as_slice() {
+        [only] if only.resource == "*" => {
+            fields.push(missing_element(&only.missing_context_keys));
+            fields.extend(boundary);
+        }
+        resources => {
+            fields.push(missing_element(&[]));
+            fields.extend(boundary);
+            fields.push(Element::map("EvalDecisionDetails", Vec::new()));
+            fields.push(Element::list(
+                "ResourceSpecificResults",
+                resources.iter().map(resource_element).collect(),
+            ));
+        }
     }
     Element::parent("member", fields)
 }
 
-/// Reads JSON text character by character, tracking the line and column of the next
-/// character (both from 1).
-struct Scanner<'t> {
-    chars: std::iter::Peekable<std::str::Chars<'t>>,
-    line: usize,
-    column: usize,
-}
-
-impl Scanner<'_> {
-    fn bump(&mut self) -> Option<char> {
-        let c = self.chars.next()?;
-        if c == '\n' {
-            self.line += 1;
-            self.column = 1;
-        } else {
-            self.column += 1;
-        }
-        Some(c)
-    }
-
-    fn position(&self) -> Position {
-        Position {
-            line: self.line,
-            column: self.column,
-        }
-    }
-
-    fn skip_ws(&mut self) {
-        while self.chars.peek().is_some_and(|c| c.is_whitespace()) {
-            self.bump();
-        }
-    }
-
-    fn expect(&mut self, want: char) -> Option<()> {
-        self.skip_ws();
-        (self.bump()? == want).then_some(())
-    }
-
-    /// A string, after skipping whitespace; returns its raw text (escapes left as written,
-    /// which is enough to recognise element names).
-    fn string(&mut self) -> Option<String> {
-        self.expect('"')?;
-        let mut out = String::new();
-        loop {
-            match self.bump()? {
-                '"' => return Some(out),
-                '\\' => {
-                    out.push('\\');
-                    out.push(self.bump()?);
-                }
-                c => out.push(c),
-            }
-        }
-    }
-
-    /// Skips one value of any type.
-    fn value(&mut self) -> Option<()> {
-        self.skip_ws();
-        match *self.chars.peek()? {
-            '{' => self.object(|s, _| s.value()),
-            '[' => self.array(|s| s.value()),
-            '"' => self.string().map(|_| ()),
-            _ => {
-                while self
-                    .chars
-                    .peek()
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || "+-.".contains(*c))
-                {
-                    self.bump();
-                }
-                Some(())
-            }
-        }
-    }
-
-    /// An object, calling `member` to read each member's value.
-    fn object(&mut self, mut member: impl FnMut(&mut Self, &str) -> Option<()>) -> Option<()> {
-        self.expect('{')?;
-        self.skip_ws();
-        if self.chars.peek() == Some(&'}') {
-            self.bump();
-            return Some(());
-        }
-        loop {
-            let key = self.string()?;
-            self.expect(':')?;
-            member(self, &key)?;
-            self.skip_ws();
-            match self.bump()? {
-                ',' => continue,
-                '}' => return Some(()),
-                _ => return None,
-            }
-        }
-    }
-
-    /// An array, calling `element` to read each element.
-    fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
-        self.expect('[')?;
-        self.skip_ws();
-        if self.chars.peek() == Some(&']') {
-            self.bump();
-            return Some(());
-        }
-        loop {
-            element(self)?;
-            self.skip_ws();
-            match self.bump()? {
-                ',' => continue,
-                ']' => return Some(()),
-                _ => return None,
-            }
-        }
-    }
-
-    /// One statement object: the positions just after its `{` and just after its `}`.
-    fn statement(&mut self, spans: &mut Vec<(Position, Position)>) -> Option<()> {
-        self.skip_ws();
-        let mut start = None;
-        if self.chars.peek() == Some(&'{') {
-            // Note where the brace ends, then read the object from it.
-            let mut probe = Scanner {
-                chars: self.chars.clone(),
-                line: self.line,
-                column: self.column,
-            };
-            probe.bump();
-            start = Some(probe.position());
-        }
-        self.value()?;
-        if let Some(start) = start {
-            spans.push((start, self.position()));
-        }
-        Some(())
-    }
-}
-
-/// Where each statement of a policy text sits, by statement index, in the convention AWS's
-/// simulator uses for `StartPosition`/`EndPosition`: lines from 1, and columns from 1 pointing
-/// just past the statement's opening and closing braces (AWS's documented example reports a
-/// statement whose `{` is the 37th character of line 1 as starting at column 38). Columns count
-/// characters. `None` if the text is not JSON.
-fn statement_spans(text: &str) -> Option<Vec<(Position, Position)>> {
-    let mut scanner = Scanner {
-        chars: text.chars().peekable(),
-        line: 1,
-        column: 1,
-    };
-    let mut spans = Vec::new();
-    scanner.object(|s, key| {
-        if key != "Statement" {
-            return s.value();
-        }
-        s.skip_ws();
-        if s.chars.peek() == Some(&'[') {
-            s.array(|s| s.statement(&mut spans))
-        } else {
-            s.statement(&mut spans)
-        }
-    })?;
-    Some(spans)
+/// One `ResourceSpecificResult`.
+fn resource_element(result: &ResourceResult<'_, SourceLabel>) -> Element {
+    let decision = result.decision.to_string();
+    let mut fields = vec![
+        Element::text("EvalResourceName", result.resource.as_str()),
+        Element::text("EvalResourceDecision", decision.as_str()),
+        matched_element(result.determining_statements()),
+        missing_element(&result.missing_context_keys),
+        Element::map("EvalDecisionDetails", Vec::new()),
+    ];
+    fields.extend(result.allowed_by_permissions_boundary.map(boundary_detail));
+    Element::parent("member", fields)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(line: usize, column: usize) -> Position {
-        Position { line, column }
-    }
-
-    #[test]
-    fn statement_spans_match_aws_documented_example() {
-        // From AWS's simulate-custom-policy example: Start 1:38, End 1:167.
-        let text = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"dynamodb:*","Resource":"*","Condition":{"DateGreaterThan":{"aws:CurrentTime":"2018-08-16T12:00:00Z"}}}}"#;
-        assert_eq!(statement_spans(text), Some(vec![(at(1, 38), at(1, 167))]));
-    }
-
-    #[test]
-    fn statement_spans_of_a_pretty_printed_array() {
-        let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Sid\": \"a}\\\"\", \"Effect\": \"Allow\"},\n    {\n      \"Effect\": \"Deny\"\n    }\n  ]\n}";
-        assert_eq!(
-            statement_spans(text),
-            Some(vec![(at(4, 6), at(4, 39)), (at(5, 6), at(7, 6))])
-        );
-        assert_eq!(statement_spans("not json"), None);
-    }
 
     #[test]
     fn source_arns() {
@@ -1095,16 +829,5 @@ mod tests {
         ] {
             assert!(parse_source_arn(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn context_values_by_type() {
-        assert!(value_fits("numeric", "12.5") && !value_fits("numeric", "twelve"));
-        assert!(value_fits("boolean", "TRUE") && !value_fits("boolean", "yes"));
-        assert!(value_fits("ip", "10.0.0.0/8") && value_fits("ip", "2001:db8::1"));
-        assert!(!value_fits("ip", "10.0.0.0/33") && !value_fits("ip", "host"));
-        assert!(value_fits("binary", "aGVsbG8=") && !value_fits("binary", "a*b"));
-        assert!(value_fits("date", "2018-04-25T11:00:00Z") && value_fits("date", "1524654000"));
-        assert!(!value_fits("date", "yesterday"));
     }
 }

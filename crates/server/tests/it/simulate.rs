@@ -223,6 +223,15 @@ async fn custom_policies_decisions_statements_and_context() {
     assert_eq!(code_and_message(&err).0, "InvalidInput");
     let err = typed("not-an-address", "5").await.unwrap_err();
     assert_eq!(code_and_message(&err).0, "InvalidInput");
+    // A range is not an address: `IpAddress` could not read it as the request's address.
+    let err = typed("10.0.0.0/8", "5").await.unwrap_err();
+    assert_eq!(
+        code_and_message(&err),
+        (
+            "InvalidInput".to_owned(),
+            "Invalid value 10.0.0.0/8 for context key aws:SourceIp of type ip.".to_owned()
+        )
+    );
 
     // The condition keys of the documents, each once.
     let keys = root
@@ -472,12 +481,38 @@ async fn principal_policies_groups_managed_policies_and_boundaries() {
         .send()
         .await
         .unwrap();
+    // One result for the action (AWS's shape since 2025), each resource's decision inside.
     let results = out.evaluation_results();
-    assert_eq!(results.len(), 2);
-    assert_eq!(results[0].eval_decision(), &Eval::Allowed);
-    assert_eq!(results[1].eval_decision(), &Eval::Allowed); // s3-all allows anything in s3
-    assert!(sources(&results[0]).contains(&("PolicyInputList.1", &PolicySourceType::None)));
-    assert!(!sources(&results[1]).contains(&("PolicyInputList.1", &PolicySourceType::None)));
+    assert_eq!(results.len(), 1);
+    let r = &results[0];
+    assert_eq!(r.eval_resource_name(), Some("*"));
+    assert_eq!(r.eval_decision(), &Eval::Allowed);
+    let specific = r.resource_specific_results();
+    assert_eq!(
+        specific
+            .iter()
+            .map(|s| (s.eval_resource_name(), s.eval_resource_decision()))
+            .collect::<Vec<_>>(),
+        [
+            ("arn:aws:s3:::home/reader/notes.txt", &Eval::Allowed),
+            ("arn:aws:s3:::home/other/notes.txt", &Eval::Allowed) // s3-all allows anything in s3
+        ]
+    );
+    let specific_sources = |s: &aws_sdk_iam::types::ResourceSpecificResult| {
+        s.matched_statements()
+            .iter()
+            .map(|m| m.source_policy_id().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert!(specific_sources(&specific[0]).contains(&"PolicyInputList.1".to_owned()));
+    assert!(!specific_sources(&specific[1]).contains(&"PolicyInputList.1".to_owned()));
+    // The top level names the statements behind the aggregate decision, from both resources.
+    assert!(sources(r).contains(&("PolicyInputList.1", &PolicySourceType::None)));
+    assert!(allowed_by_boundary(r));
+    assert!(specific.iter().all(|s| s
+        .permissions_boundary_decision_detail()
+        .unwrap()
+        .allowed_by_permissions_boundary()));
 
     // Pagination over the results.
     let page = root
@@ -553,6 +588,195 @@ async fn principal_policies_groups_managed_policies_and_boundaries() {
     let (code, message) = code_and_message(&err);
     assert_eq!(code, "AccessDenied");
     assert!(message.contains("iam:SimulatePrincipalPolicy"), "{message}");
+
+    server.stop().await;
+}
+
+/// Allows S3 on one bucket, denies one object of it.
+const GOOD_BUCKET_BUT_SECRET: &str = r#"{"Version":"2012-10-17","Statement":[{"Sid":"Good","Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::good/*"},{"Sid":"NoSecret","Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::good/secret"}]}"#;
+
+#[tokio::test]
+async fn one_result_per_action_across_resources() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let root = server.iam(ROOT_KEY, ROOT_SECRET);
+    let (good, other, secret) = (
+        "arn:aws:s3:::good/a.txt",
+        "arn:aws:s3:::other/a.txt",
+        "arn:aws:s3:::good/secret",
+    );
+    let simulate = |resources: &[&str], max_items: Option<i32>, marker: Option<String>| {
+        let mut call = root
+            .simulate_custom_policy()
+            .policy_input_list(GOOD_BUCKET_BUT_SECRET)
+            .action_names("s3:GetObject")
+            .action_names("s3:PutObject")
+            .set_max_items(max_items)
+            .set_marker(marker);
+        for resource in resources {
+            call = call.resource_arns(*resource);
+        }
+        call.send()
+    };
+
+    let out = simulate(&[good, other, secret], None, None).await.unwrap();
+    let results = out.evaluation_results();
+    assert_eq!(
+        decisions(results),
+        [
+            ("s3:GetObject", &Eval::ExplicitDeny),
+            ("s3:PutObject", &Eval::ExplicitDeny)
+        ]
+    );
+    for r in results {
+        assert_eq!(r.eval_resource_name(), Some("*"));
+        assert_eq!(
+            r.resource_specific_results()
+                .iter()
+                .map(|s| (s.eval_resource_name(), s.eval_resource_decision()))
+                .collect::<Vec<_>>(),
+            [
+                (good, &Eval::Allowed),
+                (other, &Eval::ImplicitDeny),
+                (secret, &Eval::ExplicitDeny)
+            ]
+        );
+        // The top level names what decided the aggregate: the deny, once.
+        assert_eq!(sources(r), [("PolicyInputList.1", &PolicySourceType::None)]);
+        let deny = &r.matched_statements()[0];
+        assert_eq!(deny.start_position().unwrap().column(), 120);
+        assert!(r.eval_decision_details().unwrap().is_empty());
+        assert!(r.missing_context_values().is_empty());
+        let allowed = &r.resource_specific_results()[0];
+        assert_eq!(allowed.matched_statements().len(), 1);
+        assert_eq!(
+            allowed.matched_statements()[0]
+                .start_position()
+                .unwrap()
+                .column(),
+            39
+        );
+        assert!(r.resource_specific_results()[1]
+            .matched_statements()
+            .is_empty());
+        assert!(allowed.eval_decision_details().unwrap().is_empty());
+    }
+
+    // Without the denied object, the aggregate is the implicit deny of the other bucket.
+    let out = simulate(&[good, other], None, None).await.unwrap();
+    let r = &out.evaluation_results()[0];
+    assert_eq!(r.eval_decision(), &Eval::ImplicitDeny);
+    assert!(r.matched_statements().is_empty());
+
+    // One resource keeps its own name at the top level.
+    let out = simulate(&[good], None, None).await.unwrap();
+    let r = &out.evaluation_results()[0];
+    assert_eq!(
+        (r.eval_resource_name(), r.eval_decision()),
+        (Some(good), &Eval::Allowed)
+    );
+    assert_eq!(r.resource_specific_results().len(), 1);
+
+    // Pages count actions, not (action, resource) pairs.
+    let page = simulate(&[good, other, secret], Some(1), None)
+        .await
+        .unwrap();
+    assert!(page.is_truncated());
+    assert_eq!(page.evaluation_results().len(), 1);
+    assert_eq!(
+        page.evaluation_results()[0]
+            .resource_specific_results()
+            .len(),
+        3
+    );
+    let rest = simulate(
+        &[good, other, secret],
+        None,
+        page.marker().map(str::to_owned),
+    )
+    .await
+    .unwrap();
+    assert!(!rest.is_truncated());
+    assert_eq!(
+        decisions(rest.evaluation_results()),
+        [("s3:PutObject", &Eval::ExplicitDeny)]
+    );
+
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn service_rules_kms_key_policy_trust_policy_and_get_caller_identity() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let root = server.iam(ROOT_KEY, ROOT_SECRET);
+    let allow_all =
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
+    let deny_all =
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}"#;
+    let alice = format!("arn:aws:iam::{ACCOUNT}:user/alice");
+    let key = format!("arn:aws:kms:us-east-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    let role = format!("arn:aws:iam::{ACCOUNT}:role/Deployer");
+    let key_policy = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::{ACCOUNT}:root"}},"Action":"kms:*","Resource":"*"}}]}}"#
+    );
+    // The simulator checks ResourcePolicy as a resource-based policy, so it names the role.
+    let trust_policy = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"{alice}"}},"Action":"sts:AssumeRole","Resource":"{role}"}}]}}"#
+    );
+    let decide = |identity: &'static str,
+                  action: &'static str,
+                  resource: &str,
+                  resource_policy: Option<&str>| {
+        root.simulate_custom_policy()
+            .policy_input_list(identity)
+            .action_names(action)
+            .resource_arns(resource)
+            .set_resource_policy(resource_policy.map(str::to_owned))
+            .set_caller_arn(resource_policy.map(|_| alice.clone()))
+            .send()
+    };
+    let decision =
+        |out: aws_sdk_iam::operation::simulate_custom_policy::SimulateCustomPolicyOutput| {
+            out.evaluation_results()[0].eval_decision().clone()
+        };
+
+    // A KMS key's policy must allow: IAM policies alone do not grant access to a key.
+    let out = decide(allow_all, "kms:Decrypt", &key, None).await.unwrap();
+    assert_eq!(decision(out), Eval::ImplicitDeny);
+    let out = decide(allow_all, "kms:Decrypt", &key, Some(&key_policy))
+        .await
+        .unwrap();
+    let r = &out.evaluation_results()[0];
+    assert_eq!(r.eval_decision(), &Eval::Allowed);
+    assert!(sources(r).contains(&("PolicyInputList.1", &PolicySourceType::None)));
+    // kms:CreateKey acts on no key: IAM policies decide.
+    let out = decide(allow_all, "kms:CreateKey", "*", None).await.unwrap();
+    assert_eq!(decision(out), Eval::Allowed);
+
+    // sts:AssumeRole needs the role's trust policy, given as the resource policy.
+    let out = decide(allow_all, "sts:AssumeRole", &role, None)
+        .await
+        .unwrap();
+    assert_eq!(decision(out), Eval::ImplicitDeny);
+    let out = decide(allow_all, "sts:AssumeRole", &role, Some(&trust_policy))
+        .await
+        .unwrap();
+    let r = &out.evaluation_results()[0];
+    assert_eq!(r.eval_decision(), &Eval::Allowed);
+    assert!(sources(r).contains(&("ResourcePolicy", &PolicySourceType::Resource)));
+
+    // sts:GetCallerIdentity needs no permission, even under an explicit deny.
+    let out = decide(deny_all, "sts:GetCallerIdentity", "*", None)
+        .await
+        .unwrap();
+    let r = &out.evaluation_results()[0];
+    assert_eq!(r.eval_decision(), &Eval::Allowed);
+    assert!(r.matched_statements().is_empty());
+    let out = decide(deny_all, "sts:GetSessionToken", "*", None)
+        .await
+        .unwrap();
+    assert_eq!(decision(out), Eval::ExplicitDeny);
 
     server.stop().await;
 }

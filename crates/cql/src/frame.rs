@@ -26,7 +26,10 @@ pub const FLAG_WARNING: u8 = 0x08;
 
 /// Message types of protocol v4.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[allow(missing_docs)] // the names are the protocol's
+#[allow(
+    missing_docs,
+    reason = "the variants are the protocol's own opcode names"
+)]
 pub enum Opcode {
     Error,
     Startup,

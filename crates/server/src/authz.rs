@@ -22,8 +22,8 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::arn;
+use crate::directory::principal_policy_texts;
 use crate::error::ApiError;
-use crate::iam::principal_policy_texts;
 use crate::identity::{Caller, Principal};
 use crate::protocol::query::QueryRequest;
 use crate::session::FederationIssuer;

@@ -12,8 +12,9 @@ use crate::audit::UserIdentity;
 use crate::authz::{
     authorize, authorize_assume_role, compile, trust_allows, RequestFacts, Resource,
 };
+use crate::directory::managed_policy_by_arn;
 use crate::error::ApiError;
-use crate::iam::{assumable_role, check_policy_document, managed_policy_by_arn, AssumableRole};
+use crate::iam::{assumable_role, check_policy_document, AssumableRole};
 use crate::identity::{Caller, Principal};
 use crate::ids;
 use crate::protocol::query::QueryRequest;

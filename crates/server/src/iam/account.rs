@@ -6,15 +6,16 @@ use keyward_store::{
     StoreError, User,
 };
 
-use super::catalog::catalog;
 use super::groups::{group_element, groups_of};
 use super::policies::name_and_arn;
 use super::{
-    all_relations, boundary_element, entity_tags, iam_arn, now_seconds, paging, paging_fields,
-    tags_element, url_encode, Paging,
+    boundary_element, entity_tags, iam_arn, now_seconds, paging, paging_fields, tags_element,
+    url_encode, Paging,
 };
 use crate::arn::IamResourceType;
 use crate::authz::Resource;
+use crate::directory::all_relations;
+use crate::directory::catalog::catalog;
 use crate::error::ApiError;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
@@ -369,7 +370,7 @@ enum Detail {
     Group(Entity),
     Role(Entity),
     Local(Entity),
-    Aws(&'static super::catalog::AwsPolicy),
+    Aws(&'static crate::directory::catalog::AwsPolicy),
 }
 
 async fn details(
@@ -604,7 +605,7 @@ async fn local_policy_detail(state: &AppState, p: &Entity) -> Result<Element, Ap
 
 async fn aws_policy_detail(
     state: &AppState,
-    p: &super::catalog::AwsPolicy,
+    p: &crate::directory::catalog::AwsPolicy,
 ) -> Result<Element, ApiError> {
     let (a, b) = usage(state, &EntityRef::new(EntityKind::External, &p.arn)).await?;
     Ok(Element::parent(

@@ -8,13 +8,14 @@ use keyward_store::{
     TotalSizeLimit, WhenFull,
 };
 
-use super::policies::{find, name_and_arn, policy_arn, ManagedPolicy};
+use super::policies::{name_and_arn, policy_arn};
 use super::{
-    all_relations, check_policy_document, iam_arn, now_seconds, page_in_memory, paging,
-    paging_fields, path_prefix_param, policy_document_param, required_name, Paging,
+    check_policy_document, iam_arn, now_seconds, page_in_memory, paging, paging_fields,
+    path_prefix_param, policy_document_param, required_name, Paging,
 };
 use crate::arn::IamResourceType;
 use crate::authz::Resource;
+use crate::directory::{all_relations, find_managed_policy, ManagedPolicy};
 use crate::error::ApiError;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
@@ -386,7 +387,7 @@ impl AttachmentRequest {
         match self {
             AttachmentRequest::Attach { holder, name, arn } => {
                 let h = load(state, holder, &name).await?;
-                let policy = find(state, &arn)
+                let policy = find_managed_policy(state, &arn)
                     .await?
                     .ok_or_else(|| ApiError::policy_not_attachable(&arn))?;
                 let limit = RelationLimit {
@@ -415,7 +416,9 @@ impl AttachmentRequest {
             AttachmentRequest::Detach { holder, name, arn } => {
                 let h = load(state, holder, &name).await?;
                 let not_found = || ApiError::NoSuchEntity(format!("Policy {arn} was not found."));
-                let policy = find(state, &arn).await?.ok_or_else(not_found)?;
+                let policy = find_managed_policy(state, &arn)
+                    .await?
+                    .ok_or_else(not_found)?;
                 match state
                     .store
                     .remove_relation(
@@ -619,7 +622,7 @@ pub(super) async fn put_boundary(
     principal: &EntityRef,
     arn: &str,
 ) -> Result<(), ApiError> {
-    let policy: ManagedPolicy = find(state, arn)
+    let policy: ManagedPolicy = find_managed_policy(state, arn)
         .await?
         .ok_or_else(|| ApiError::policy_not_attachable(arn))?;
     let limit = RelationLimit {

@@ -5,11 +5,12 @@ use keyward_store::{
 };
 
 use super::{
-    all_relations, iam_arn, load_user, named_resource, no_such_user, now_seconds, page_request,
-    paging, paging_fields, path_param, path_prefix_param, required_name, user_element, Paging,
+    iam_arn, load_user, named_resource, no_such_user, now_seconds, page_request, paging,
+    paging_fields, path_param, path_prefix_param, required_name, user_element, Paging,
 };
 use crate::arn::IamResourceType;
 use crate::authz::Resource;
+use crate::directory::all_relations;
 use crate::error::ApiError;
 use crate::ids;
 use crate::protocol::query::QueryRequest;

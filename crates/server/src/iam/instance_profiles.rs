@@ -4,12 +4,13 @@ use keyward_store::{Entity, EntityKind, RelationKind, RelationLimit, StoreError,
 
 use super::roles::{load_role, role_element, role_resource};
 use super::{
-    all_relations, entity_tags, iam_arn, now_seconds, page_in_memory, page_request, paging,
-    paging_fields, path_param, path_prefix_param, required_name, required_tags, tag_keys, tags,
-    tags_element, too_many_tags, Paging, MAX_TAGS,
+    entity_tags, iam_arn, now_seconds, page_in_memory, page_request, paging, paging_fields,
+    path_param, path_prefix_param, required_name, required_tags, tag_keys, tags, tags_element,
+    too_many_tags, Paging, MAX_TAGS,
 };
 use crate::arn::IamResourceType;
 use crate::authz::Resource;
+use crate::directory::all_relations;
 use crate::error::ApiError;
 use crate::ids;
 use crate::protocol::query::QueryRequest;

@@ -4,7 +4,6 @@
 mod access_keys;
 mod account;
 mod attachments;
-mod catalog;
 mod groups;
 mod instance_profiles;
 mod oidc;
@@ -20,14 +19,15 @@ mod users;
 
 use keyward_policy::PolicyKind;
 use keyward_store::{
-    Dependent, DocumentKind, EntityKind, EntityRef, KeyOwner, Page, PageRequest, Relation,
-    RelationKind, StoreError, Tag, User,
+    Dependent, DocumentKind, EntityKind, EntityRef, KeyOwner, Page, PageRequest, RelationKind,
+    StoreError, Tag, User,
 };
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use time::OffsetDateTime;
 
 use crate::arn::{self, IamResourceType};
 use crate::authz::Resource;
+use crate::directory::all_relations;
 use crate::error::ApiError;
 use crate::identity::{Caller, Principal};
 use crate::operations::Affects;
@@ -699,37 +699,6 @@ fn delete_conflict(d: Dependent) -> ApiError {
     ApiError::DeleteConflict(message.to_owned())
 }
 
-/// Every relation matching the filters, through as many store pages as it takes.
-async fn all_relations(
-    state: &AppState,
-    kind: RelationKind,
-    from: Option<&EntityRef>,
-    to: Option<&EntityRef>,
-) -> Result<Vec<Relation>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker: Option<String> = None;
-    loop {
-        let page = state
-            .store
-            .list_relations(
-                kind,
-                from,
-                to,
-                PageRequest {
-                    marker: marker.as_deref(),
-                    max_items: 1000,
-                },
-            )
-            .await
-            .map_err(ApiError::from_store)?;
-        out.extend(page.items);
-        match page.next_marker {
-            Some(m) => marker = Some(m),
-            None => return Ok(out),
-        }
-    }
-}
-
 /// The `<PermissionsBoundary>` of a user or role, if it has one.
 async fn boundary_element(
     state: &AppState,
@@ -822,167 +791,6 @@ fn path_prefix_param(v: &mut Violations, req: &QueryRequest) -> String {
     prefix
 }
 
-/// The text of a managed policy's default version: AWS's from the catalog, a customer
-/// policy's from the store. `None` if the policy no longer exists.
-async fn managed_policy_text(
-    state: &AppState,
-    target: &EntityRef,
-) -> Result<Option<(String, String)>, ApiError> {
-    match target.kind {
-        EntityKind::External => Ok(catalog::catalog()
-            .get(&target.id)
-            .map(|p| (p.name.clone(), p.document.clone()))),
-        EntityKind::Policy => {
-            let policy = match state
-                .store
-                .get_entity_by_id(EntityKind::Policy, &target.id)
-                .await
-            {
-                Ok(p) => p,
-                Err(StoreError::NotFound) => return Ok(None),
-                Err(e) => return Err(ApiError::from_store(e)),
-            };
-            let versions = state
-                .store
-                .list_documents(
-                    &policy.reference(),
-                    DocumentKind::PolicyVersion,
-                    all_items(),
-                )
-                .await
-                .map_err(ApiError::from_store)?;
-            Ok(versions
-                .items
-                .into_iter()
-                .find(|d| d.is_default)
-                .map(|d| (policy.name, d.text)))
-        }
-        _ => Ok(None),
-    }
-}
-
-fn all_items() -> PageRequest<'static> {
-    PageRequest {
-        marker: None,
-        max_items: 1000,
-    }
-}
-
-/// One policy that governs a principal, with where it comes from.
-pub(crate) struct SourcedPolicy {
-    /// An inline policy's name or a managed policy's name.
-    pub(crate) name: String,
-    /// The JSON text.
-    pub(crate) text: String,
-    /// Where it comes from, in the words of the simulator's `SourcePolicyType`: `user`,
-    /// `group` or `role` for inline policies, `aws-managed` or `user-managed` for managed ones.
-    pub(crate) source: &'static str,
-}
-
-/// A managed policy's default version as a [`SourcedPolicy`], if the policy still exists.
-async fn managed_policy(
-    state: &AppState,
-    target: &EntityRef,
-) -> Result<Option<SourcedPolicy>, ApiError> {
-    let source = match target.kind {
-        EntityKind::External => "aws-managed",
-        _ => "user-managed",
-    };
-    Ok(managed_policy_text(state, target)
-        .await?
-        .map(|(name, text)| SourcedPolicy { name, text, source }))
-}
-
-/// Inline and attached managed policies of one user, group or role.
-async fn own_policies(
-    state: &AppState,
-    owner: &EntityRef,
-    out: &mut Vec<SourcedPolicy>,
-) -> Result<(), ApiError> {
-    let inline_source = match owner.kind {
-        EntityKind::Group => "group",
-        EntityKind::Role => "role",
-        _ => "user",
-    };
-    let inline = state
-        .store
-        .list_documents(owner, DocumentKind::InlinePolicy, all_items())
-        .await
-        .map_err(ApiError::from_store)?;
-    out.extend(inline.items.into_iter().map(|d| SourcedPolicy {
-        name: d.name,
-        text: d.text,
-        source: inline_source,
-    }));
-    let attached = state
-        .store
-        .list_relations(
-            RelationKind::PolicyAttachment,
-            Some(owner),
-            None,
-            all_items(),
-        )
-        .await
-        .map_err(ApiError::from_store)?;
-    for relation in attached.items {
-        if let Some(policy) = managed_policy(state, &relation.to).await? {
-            out.push(policy);
-        }
-    }
-    Ok(())
-}
-
-/// The policies that govern a principal: its identity policies (for a user, its own and its
-/// groups') and its permissions boundary.
-pub(crate) async fn principal_policies(
-    state: &AppState,
-    principal: &EntityRef,
-) -> Result<(Vec<SourcedPolicy>, Option<SourcedPolicy>), ApiError> {
-    let mut identity = Vec::new();
-    own_policies(state, principal, &mut identity).await?;
-    if principal.kind == EntityKind::User {
-        let groups = state
-            .store
-            .list_relations(
-                RelationKind::GroupMember,
-                Some(principal),
-                None,
-                all_items(),
-            )
-            .await
-            .map_err(ApiError::from_store)?;
-        for membership in groups.items {
-            own_policies(state, &membership.to, &mut identity).await?;
-        }
-    }
-    let boundary = state
-        .store
-        .list_relations(
-            RelationKind::PermissionsBoundary,
-            Some(principal),
-            None,
-            all_items(),
-        )
-        .await
-        .map_err(ApiError::from_store)?;
-    let boundary = match boundary.items.first() {
-        Some(relation) => managed_policy(state, &relation.to).await?,
-        None => None,
-    };
-    Ok((identity, boundary))
-}
-
-/// The policy texts that govern a principal: its identity policies (for a user, its own and
-/// its groups') and its permissions boundary, as (policy id, JSON text) pairs.
-pub(crate) async fn principal_policy_texts(
-    state: &AppState,
-    principal: &EntityRef,
-) -> Result<(Vec<(String, String)>, Option<(String, String)>), ApiError> {
-    let (identity, boundary) = principal_policies(state, principal).await?;
-    let pair = |p: SourcedPolicy| (p.name, p.text);
-    Ok((identity.into_iter().map(pair).collect(), boundary.map(pair)))
-}
-
 /// Drops the cached policies of the principals a successful write affected. Whatever cannot
 /// be resolved empties the whole cache: stale permissions are never served.
 pub(crate) async fn invalidate_affected(state: &AppState, affects: Affects, req: &QueryRequest) {
@@ -1029,7 +837,7 @@ async fn affected_holders(
         }
         _ => {
             let arn = req.get("PolicyArn").ok_or(ApiError::ServiceFailure)?;
-            let Some(policy) = policies::find(state, arn).await? else {
+            let Some(policy) = crate::directory::find_managed_policy(state, arn).await? else {
                 return Ok(Vec::new());
             };
             let target = policy.target();
@@ -1063,18 +871,6 @@ async fn members_of(
         out.extend(members.into_iter().map(|m| m.from));
     }
     Ok(out)
-}
-
-/// The default-version text of the managed policy an ARN names (for session `PolicyArns`), as
-/// (policy name, JSON text); `None` if there is no such policy.
-pub(crate) async fn managed_policy_by_arn(
-    state: &AppState,
-    arn: &str,
-) -> Result<Option<(String, String)>, ApiError> {
-    match policies::find(state, arn).await? {
-        Some(policy) => managed_policy_text(state, &policy.target()).await,
-        None => Ok(None),
-    }
 }
 
 #[cfg(test)]

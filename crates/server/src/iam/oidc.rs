@@ -7,9 +7,10 @@ use keyward_store::{
     WhenFull,
 };
 
-use super::{all_relations, entity_tags, now_seconds, tags, tags_element};
+use super::{entity_tags, now_seconds, tags, tags_element};
 use crate::arn;
 use crate::authz::Resource;
+use crate::directory::all_relations;
 use crate::error::ApiError;
 use crate::ids;
 use crate::protocol::query::QueryRequest;

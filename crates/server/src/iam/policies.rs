@@ -10,14 +10,15 @@ use keyward_store::{
 };
 use time::OffsetDateTime;
 
-use super::catalog::{catalog, AwsPolicy};
 use super::{
-    all_relations, check_policy_document, entity_tags, iam_arn, now_seconds, page_in_memory,
-    paging, paging_fields, path_param, path_prefix_param, policy_document_param, required_tags,
-    tag_keys, tags, tags_element, too_many_tags, url_encode, Paging, MAX_TAGS,
+    check_policy_document, entity_tags, iam_arn, now_seconds, page_in_memory, paging,
+    paging_fields, path_param, path_prefix_param, policy_document_param, required_tags, tag_keys,
+    tags, tags_element, too_many_tags, url_encode, Paging, MAX_TAGS,
 };
-use crate::arn::{IamArn, IamResourceType};
+use crate::arn::IamResourceType;
 use crate::authz::Resource;
+use crate::directory::catalog::catalog;
+use crate::directory::{all_relations, find_managed_policy, ManagedPolicy};
 use crate::error::ApiError;
 use crate::identity::Caller;
 use crate::ids;
@@ -142,91 +143,16 @@ fn boolean(v: &mut Violations, req: &QueryRequest, name: &str, field: &str) -> b
     }
 }
 
-/// A managed policy as the API shows it, from either source.
-pub(super) enum ManagedPolicy {
-    /// From AWS's catalog.
-    Aws(&'static AwsPolicy),
-    /// A customer managed policy.
-    Local(Entity),
-}
-
-impl ManagedPolicy {
-    /// How relations point at this policy.
-    pub(super) fn target(&self) -> EntityRef {
-        match self {
-            ManagedPolicy::Aws(p) => EntityRef::new(EntityKind::External, &p.arn),
-            ManagedPolicy::Local(e) => e.reference(),
-        }
-    }
-
-    /// The policy's ARN.
-    pub(super) fn arn(&self, state: &AppState) -> String {
-        match self {
-            ManagedPolicy::Aws(p) => p.arn.clone(),
-            ManagedPolicy::Local(e) => iam_arn(state, IamResourceType::Policy, &e.path, &e.name),
-        }
-    }
-
-    /// The policy's name.
-    pub(super) fn name(&self) -> &str {
-        match self {
-            ManagedPolicy::Aws(p) => &p.name,
-            ManagedPolicy::Local(e) => &e.name,
-        }
-    }
-
-    /// The policy's id.
-    pub(super) fn id(&self) -> &str {
-        match self {
-            ManagedPolicy::Aws(p) => &p.id,
-            ManagedPolicy::Local(e) => &e.id,
-        }
-    }
-}
-
 /// NoSuchEntity for a managed policy ARN, as `GetPolicy` and friends answer.
 fn not_found(arn: &str) -> ApiError {
     ApiError::NoSuchEntity(format!("Policy {arn} was not found."))
 }
 
-/// Splits `arn:aws:iam::ACCOUNT:policy/PATH/NAME` into (account, path, name).
-fn split_policy_arn(arn: &str) -> Option<IamArn> {
-    IamArn::parse(arn).filter(|a| a.resource_type == IamResourceType::Policy)
-}
-
-/// Finds the managed policy an ARN names; `Ok(None)` when there is none.
-pub(super) async fn find(state: &AppState, arn: &str) -> Result<Option<ManagedPolicy>, ApiError> {
-    let Some(IamArn {
-        account,
-        path,
-        name,
-        ..
-    }) = split_policy_arn(arn)
-    else {
-        // Text that is no ARN at all fails validation; an ARN of something else is refused.
-        if keyward_policy::Arn::parse(arn).is_err() {
-            return Err(ApiError::ValidationMessage(format!(
-                "Invalid ARN {arn}: Could not be parsed!"
-            )));
-        }
-        return Err(ApiError::InvalidInput(format!("ARN {arn} is not valid.")));
-    };
-    if account == "aws" {
-        return Ok(catalog().get(arn).map(ManagedPolicy::Aws));
-    }
-    if account != state.account.0 {
-        return Ok(None);
-    }
-    match state.store.get_entity(EntityKind::Policy, &name).await {
-        Ok(e) if e.path == path && e.name == name => Ok(Some(ManagedPolicy::Local(e))),
-        Ok(_) | Err(StoreError::NotFound) => Ok(None),
-        Err(e) => Err(ApiError::from_store(e)),
-    }
-}
-
 /// The managed policy an ARN names, or `NoSuchEntity`.
 async fn resolve(state: &AppState, arn: &str) -> Result<ManagedPolicy, ApiError> {
-    find(state, arn).await?.ok_or_else(|| not_found(arn))
+    find_managed_policy(state, arn)
+        .await?
+        .ok_or_else(|| not_found(arn))
 }
 
 /// A customer managed policy for a write; AWS managed policies are read-only.

@@ -3,7 +3,7 @@
 use keyward_policy::PolicyKind;
 use keyward_store::{Entity, EntityKind, EntityUpdate, Relation, RelationKind, StoreError, Tag};
 
-use super::policies::{find, policy_arn};
+use super::policies::policy_arn;
 use super::{
     boundary_element, check_policy_document, entity_tags, iam_arn, named_resource, now_seconds,
     page_request, paging, paging_fields, path_param, path_prefix_param, policy_document_param,
@@ -12,6 +12,7 @@ use super::{
 };
 use crate::arn::{IamArn, IamResourceType};
 use crate::authz::Resource;
+use crate::directory::find_managed_policy;
 use crate::error::ApiError;
 use crate::ids;
 use crate::protocol::query::QueryRequest;
@@ -325,7 +326,7 @@ impl RoleRequest {
                 }
                 let mut relations = Vec::new();
                 if let Some(arn) = &boundary {
-                    let policy = find(state, arn)
+                    let policy = find_managed_policy(state, arn)
                         .await?
                         .ok_or_else(|| ApiError::policy_not_attachable(arn))?;
                     relations.push(Relation {

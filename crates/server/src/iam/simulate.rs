@@ -19,10 +19,11 @@ use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 
 use super::{
     check_policy_document, entity_tags, groups, load_user, page_in_memory, paging, paging_fields,
-    principal_policies, roles, Paging, SourcedPolicy,
+    roles, Paging,
 };
 use crate::arn;
 use crate::authz::Resource;
+use crate::directory::{principal_policies, SourcedPolicy};
 use crate::error::ApiError;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;

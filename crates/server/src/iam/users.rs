@@ -31,7 +31,7 @@ pub(super) async fn create(
     let own = EntityRef::new(EntityKind::User, &user.user_id.0);
     let mut relations = Vec::new();
     if let Some(arn) = &boundary {
-        let policy = super::policies::find(state, arn)
+        let policy = crate::directory::find_managed_policy(state, arn)
             .await?
             .ok_or_else(|| ApiError::policy_not_attachable(arn))?;
         relations.push(Relation {

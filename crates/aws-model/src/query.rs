@@ -54,17 +54,17 @@ impl DecodedInput {
 /// Decodes Query parameters (already percent-decoded; a name given twice keeps its last value,
 /// and names that are no member, such as `Action`, are ignored) for `operation`, and validates
 /// them against the model.
-pub fn decode_query_input(
+pub fn decode_query_input<K: AsRef<str>, V: AsRef<str>>(
     model: &ServiceModel,
     operation: &str,
-    params: &[(String, String)],
+    params: &[(K, V)],
 ) -> Result<DecodedInput, DecodeError> {
     let op = model.operation(operation).ok_or_else(|| {
         DecodeError::UnknownOperation(operation.to_owned(), model.metadata.endpoint_prefix.clone())
     })?;
     let params: BTreeMap<&str, &str> = params
         .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .map(|(k, v)| (k.as_ref(), v.as_ref()))
         .collect();
     let decoder = QueryDecoder {
         model,

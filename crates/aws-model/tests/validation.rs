@@ -114,7 +114,7 @@ fn booleans_timestamps_and_maps() {
 fn unknown_operation_is_an_error() {
     let iam = embedded(Service::Iam).unwrap();
     assert_eq!(
-        decode_query_input(iam, "LaunchRockets", &[]),
+        decode_query_input::<&str, &str>(iam, "LaunchRockets", &[]),
         Err(DecodeError::UnknownOperation(
             "LaunchRockets".into(),
             "iam".into()

@@ -6,6 +6,7 @@
 use std::net::IpAddr;
 use std::path::Path;
 
+use keyward_aws_model::REDACTED;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -17,9 +18,6 @@ use crate::protocol::xml::timestamp;
 
 /// Lines that may wait for the writer before requests wait for it.
 const QUEUE_LINES: usize = 4096;
-
-/// What CloudTrail writes in place of a secret parameter's value.
-pub const HIDDEN: &str = "HIDDEN_DUE_TO_SECURITY_REASONS";
 
 /// Request parameters whose values are secrets (lower-cased names).
 const SECRET_PARAMS: &[&str] = &[
@@ -310,7 +308,7 @@ pub fn request_parameters<'a>(params: impl Iterator<Item = (&'a str, &'a str)>) 
     for (name, value) in params {
         let key = crate::protocol::xml::camel(name);
         let hidden = SECRET_PARAMS.contains(&name.to_ascii_lowercase().as_str());
-        let value = if hidden { HIDDEN } else { value };
+        let value = if hidden { REDACTED } else { value };
         map.insert(key, Value::String(value.to_owned()));
     }
     (!map.is_empty()).then_some(Value::Object(map))
@@ -366,7 +364,7 @@ mod tests {
         let params =
             request_parameters([("UserName", "bob"), ("Password", "hunter2")].into_iter()).unwrap();
         assert_eq!(params["userName"], "bob");
-        assert_eq!(params["password"], HIDDEN);
+        assert_eq!(params["password"], REDACTED);
         assert_eq!(request_parameters(std::iter::empty()), None);
     }
 

@@ -299,7 +299,7 @@ fn validate_input(service: Service, action: &str, query: &QueryRequest) -> Resul
         ApiError::ServiceFailure
     })?;
     let input =
-        keyward_aws_model::decode_query_input(model, action, &query.pairs()).map_err(|e| {
+        keyward_aws_model::decode_query_input(model, action, &query.params()).map_err(|e| {
             tracing::error!(error = %e, action, "served operation is not in the model");
             ApiError::ServiceFailure
         })?;
@@ -387,9 +387,7 @@ pub(crate) async fn run(
         version: query.get("Version").unwrap_or(service.version()).to_owned(),
     };
     let action = query.action().ok_or_else(unknown)?;
-    if operations::find(service, action).is_none() {
-        return Err(unknown());
-    }
+    let served = operations::find(service, action).ok_or_else(unknown)?;
     validate_input(service, action, query)?;
     // GetSessionToken credentials without MFA may not call IAM, as on AWS.
     if service == Service::Iam
@@ -409,9 +407,7 @@ pub(crate) async fn run(
             authorize(state, caller, &format!("iam:{action}"), &resource, facts).await?;
             let result = request.execute(state, caller).await;
             if result.is_ok() {
-                let affects = operations::find(Service::Iam, action)
-                    .map_or(operations::Affects::NoPolicies, |op| op.affects);
-                crate::iam::invalidate_affected(state, affects, query).await;
+                crate::iam::invalidate_affected(state, served.affects, query).await;
             }
             result
         }

@@ -7,7 +7,7 @@ use keyward_policy::{ContextValue, PolicyKind};
 use serde_json::Value;
 use time::Duration;
 
-use crate::arn;
+use crate::arn::{self, IamArn, IamResourceType};
 use crate::audit::UserIdentity;
 use crate::authz::{
     authorize, authorize_assume_role, compile, trust_allows, RequestFacts, Resource,
@@ -163,15 +163,10 @@ fn decode_assume_role(req: &QueryRequest) -> Result<StsRequest, ApiError> {
 /// STS refuses a `RoleArn` that is not an IAM role's ARN (`arn:PARTITION:iam::ACCOUNT:role/…`)
 /// as invalid input, before it looks at the role or any permission.
 fn check_role_arn(text: &str) -> Result<(), ApiError> {
-    let is_role_arn = keyward_policy::Arn::parse(text).is_ok_and(|arn| {
-        arn.service() == "iam"
-            && arn.region().is_empty()
-            && arn.account().len() == 12
-            && arn.account().bytes().all(|b| b.is_ascii_digit())
-            && arn
-                .resource()
-                .strip_prefix("role/")
-                .is_some_and(|name| !name.is_empty() && !name.ends_with('/'))
+    let is_role_arn = IamArn::parse(text).is_some_and(|arn| {
+        arn.resource_type == IamResourceType::Role
+            && arn.account.len() == 12
+            && arn.account.bytes().all(|b| b.is_ascii_digit())
     });
     if is_role_arn {
         Ok(())

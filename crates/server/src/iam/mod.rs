@@ -795,18 +795,14 @@ fn path_prefix_param(v: &mut Violations, req: &QueryRequest) -> String {
 /// be resolved empties the whole cache: stale permissions are never served.
 pub(crate) async fn invalidate_affected(state: &AppState, affects: Affects, req: &QueryRequest) {
     let everyone = || state.policies.invalidate();
+    let named = |kind: EntityKind, param: &str| match req.get(param) {
+        Some(name) => state.policies.invalidate_named(kind, name),
+        None => everyone(),
+    };
     match affects {
         Affects::Nothing | Affects::NoPolicies => {}
-        Affects::User | Affects::Role => {
-            let (kind, param) = match affects {
-                Affects::User => (EntityKind::User, "UserName"),
-                _ => (EntityKind::Role, "RoleName"),
-            };
-            match req.get(param) {
-                Some(name) => state.policies.invalidate_named(kind, name),
-                None => everyone(),
-            }
-        }
+        Affects::User => named(EntityKind::User, "UserName"),
+        Affects::Role => named(EntityKind::Role, "RoleName"),
         Affects::GroupMembers | Affects::PolicyHolders => {
             match affected_holders(state, affects, req).await {
                 Ok(principals) => state.policies.invalidate_principals(&principals),

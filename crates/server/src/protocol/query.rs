@@ -80,11 +80,11 @@ impl QueryRequest {
         out
     }
 
-    /// Every parameter as (name, value), for the model's decoder.
-    pub fn pairs(&self) -> Vec<(String, String)> {
+    /// Every parameter as (name, value), borrowed, for the model's decoder.
+    pub fn params(&self) -> Vec<(&str, &str)> {
         self.params
             .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect()
     }
 

@@ -24,7 +24,7 @@ use time::OffsetDateTime;
 use crate::arn;
 use crate::directory::principal_policy_texts;
 use crate::error::ApiError;
-use crate::identity::{Caller, Principal};
+use crate::identity::{Caller, Identity};
 use crate::protocol::query::QueryRequest;
 use crate::session::FederationIssuer;
 use crate::state::AppState;
@@ -309,9 +309,9 @@ fn engine_request(
 
 /// A federated session issued to the root user is limited only by its session policies: its
 /// issuer's "policy" allows everything.
-fn root_federation_policy(principal: &Principal) -> Option<PolicySet> {
+fn root_federation_policy(principal: &Identity) -> Option<PolicySet> {
     match principal {
-        Principal::FederatedUser(s) if s.issuer == FederationIssuer::Root => Some(compile(vec![(
+        Identity::FederatedUser(s) if s.issuer == FederationIssuer::Root => Some(compile(vec![(
             "root".to_owned(),
             r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
                 .to_owned(),
@@ -339,7 +339,7 @@ pub async fn authorize(
     resource: &Resource,
     facts: &RequestFacts,
 ) -> Result<(), ApiError> {
-    if caller.principal == Principal::Root {
+    if caller.identity == Identity::Root {
         return Ok(());
     }
     decide(state, caller, action, resource, facts, None).await
@@ -390,8 +390,8 @@ async fn decide(
     facts: &RequestFacts,
     trust_policy: Option<&PolicySet>,
 ) -> Result<(), ApiError> {
-    let (owner, principal, user_id, session_tags, session_policies) = match &caller.principal {
-        Principal::Root => {
+    let (owner, principal, user_id, session_tags, session_policies) = match &caller.identity {
+        Identity::Root => {
             let account = keyward_policy::AccountId::parse(&caller.account.0).map_err(|e| {
                 tracing::error!(error = %e, "account id is not one the engine accepts");
                 ApiError::ServiceFailure
@@ -404,14 +404,14 @@ async fn decide(
                 None,
             )
         }
-        Principal::User(user) => (
+        Identity::User(user) => (
             Some(EntityRef::new(EntityKind::User, user.user_id.0.clone())),
             engine_principal(keyward_policy::Principal::user(&caller.arn()))?,
             user.user_id.0.clone(),
             &[][..],
             None,
         ),
-        Principal::RoleSession(session) => {
+        Identity::RoleSession(session) => {
             let role = arn::role(&caller.account, &session.role_path, &session.role_name);
             (
                 Some(EntityRef::new(EntityKind::Role, session.role_id.clone())),
@@ -425,7 +425,7 @@ async fn decide(
                 (!session.policies.is_empty()).then(|| compile(session.policies.clone())),
             )
         }
-        Principal::FederatedUser(session) => {
+        Identity::FederatedUser(session) => {
             let (owner, issuer_arn) = match &session.issuer {
                 FederationIssuer::Root => (None, None),
                 FederationIssuer::User {
@@ -475,7 +475,7 @@ async fn decide(
         resource,
         facts,
     );
-    let everything = root_federation_policy(&caller.principal);
+    let everything = root_federation_policy(&caller.identity);
     let no_policies = PolicySet::new();
     let identity = match (&policies, &everything) {
         (Some(p), _) => &p.identity,

@@ -23,7 +23,7 @@ impl AccountId {
 
 /// Who signed a request: the owner of a long-term access key, or an assumed-role session.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Principal {
+pub enum Identity {
     /// The account root user: may do everything.
     Root,
     /// An IAM user.
@@ -34,23 +34,23 @@ pub enum Principal {
     FederatedUser(Arc<FederatedSession>),
 }
 
-impl Principal {
+impl Identity {
     /// The principal a sealed session stands for, issued at `issued`.
-    pub fn from_session(subject: SessionSubject, issued: OffsetDateTime) -> Principal {
+    pub fn from_session(subject: SessionSubject, issued: OffsetDateTime) -> Identity {
         match subject {
-            SessionSubject::Root => Principal::Root,
+            SessionSubject::Root => Identity::Root,
             SessionSubject::User {
                 user_id,
                 name,
                 path,
-            } => Principal::User(User {
+            } => Identity::User(User {
                 user_id: keyward_store::UserId(user_id),
                 name,
                 path,
                 create_date: issued,
             }),
-            SessionSubject::Role(role) => Principal::RoleSession(Arc::new(role)),
-            SessionSubject::Federated(federated) => Principal::FederatedUser(Arc::new(federated)),
+            SessionSubject::Role(role) => Identity::RoleSession(Arc::new(role)),
+            SessionSubject::Federated(federated) => Identity::FederatedUser(Arc::new(federated)),
         }
     }
 }
@@ -59,7 +59,7 @@ impl Principal {
 #[derive(Clone, Debug)]
 pub struct Caller {
     /// Whose key signed the request.
-    pub principal: Principal,
+    pub identity: Identity,
     /// The access key that signed it.
     pub access_key_id: String,
     /// The account both live in.
@@ -71,24 +71,24 @@ pub struct Caller {
 impl Caller {
     /// The caller's ARN, as `GetCallerIdentity` and AccessDenied messages show it.
     pub fn arn(&self) -> String {
-        match &self.principal {
-            Principal::Root => arn::root(&self.account),
-            Principal::User(u) => arn::user(&self.account, &u.path, &u.name),
-            Principal::RoleSession(s) => {
+        match &self.identity {
+            Identity::Root => arn::root(&self.account),
+            Identity::User(u) => arn::user(&self.account, &u.path, &u.name),
+            Identity::RoleSession(s) => {
                 arn::assumed_role(&self.account, &s.role_name, &s.session_name)
             }
-            Principal::FederatedUser(s) => arn::federated_user(&self.account, &s.name),
+            Identity::FederatedUser(s) => arn::federated_user(&self.account, &s.name),
         }
     }
 
     /// The principal id (`UserId` in `GetCallerIdentity`): the account id for root,
     /// `ROLEID:SESSION` for a role session.
     pub fn principal_id(&self) -> String {
-        match &self.principal {
-            Principal::Root => self.account.0.clone(),
-            Principal::User(u) => u.user_id.0.clone(),
-            Principal::RoleSession(s) => format!("{}:{}", s.role_id, s.session_name),
-            Principal::FederatedUser(s) => format!("{}:{}", self.account.0, s.name),
+        match &self.identity {
+            Identity::Root => self.account.0.clone(),
+            Identity::User(u) => u.user_id.0.clone(),
+            Identity::RoleSession(s) => format!("{}:{}", s.role_id, s.session_name),
+            Identity::FederatedUser(s) => format!("{}:{}", self.account.0, s.name),
         }
     }
 
@@ -109,13 +109,13 @@ impl Caller {
                 attributes: SessionAttributes::issued(self.token_issued),
             })
         };
-        match &self.principal {
-            Principal::Root => signed("Root"),
-            Principal::User(u) => UserIdentity {
+        match &self.identity {
+            Identity::Root => signed("Root"),
+            Identity::User(u) => UserIdentity {
                 user_name: Some(u.name.clone()),
                 ..signed("IAMUser")
             },
-            Principal::RoleSession(s) => UserIdentity {
+            Identity::RoleSession(s) => UserIdentity {
                 session_context: session(UserIdentity {
                     kind: "Role",
                     principal_id: Some(s.role_id.clone()),
@@ -126,7 +126,7 @@ impl Caller {
                 }),
                 ..signed("AssumedRole")
             },
-            Principal::FederatedUser(s) => {
+            Identity::FederatedUser(s) => {
                 let issuer = match &s.issuer {
                     FederationIssuer::Root => UserIdentity {
                         kind: "Root",

@@ -20,7 +20,7 @@ use keyward_store::{
     StoreError, User,
 };
 
-use crate::identity::Principal;
+use crate::identity::Identity;
 
 /// Keys kept in memory at most; beyond it, some are dropped and reloaded when next used.
 const DEFAULT_CAPACITY: usize = 200_000;
@@ -32,7 +32,7 @@ const MASTER_KEY_CHECK_TEXT: &str = "keyward";
 /// One access key as authentication needs it.
 pub struct CachedKey {
     /// Who the key belongs to.
-    pub principal: Principal,
+    pub identity: Identity,
     /// Inactive keys are refused as if unknown.
     pub status: AccessKeyStatus,
     /// The secret access key, opened.
@@ -100,16 +100,16 @@ impl KeyCache {
             Err(e) => return Err(e),
         };
         let principal = match &key.owner {
-            KeyOwner::Root => Principal::Root,
+            KeyOwner::Root => Identity::Root,
             KeyOwner::User(id) => match store.get_user_by_id(id).await {
-                Ok(user) => Principal::User(user),
+                Ok(user) => Identity::User(user),
                 // The user was deleted after the key was read.
                 Err(StoreError::NotFound) => return Ok(None),
                 Err(e) => return Err(e),
             },
         };
         let entry = Arc::new(CachedKey {
-            principal,
+            identity: principal,
             status: key.status,
             secret: master.open(&key.secret, &key.access_key_id)?,
         });
@@ -125,12 +125,12 @@ impl KeyCache {
     pub fn insert(
         &self,
         key: &AccessKey,
-        principal: Principal,
+        identity: Identity,
         master: &MasterKey,
     ) -> Result<(), StoreError> {
         let secret = master.open(&key.secret, &key.access_key_id)?;
         let entry = Arc::new(CachedKey {
-            principal,
+            identity,
             status: key.status,
             secret,
         });
@@ -145,7 +145,7 @@ impl KeyCache {
         let mut keys = self.changing();
         if let Some(old) = keys.get(access_key_id) {
             let entry = CachedKey {
-                principal: old.principal.clone(),
+                identity: old.identity.clone(),
                 status,
                 secret: old.secret.clone(),
             };
@@ -163,9 +163,9 @@ impl KeyCache {
     pub fn update_user(&self, user: &User) {
         let mut keys = self.changing();
         for entry in keys.values_mut() {
-            if matches!(&entry.principal, Principal::User(u) if u.user_id == user.user_id) {
+            if matches!(&entry.identity, Identity::User(u) if u.user_id == user.user_id) {
                 *entry = Arc::new(CachedKey {
-                    principal: Principal::User(user.clone()),
+                    identity: Identity::User(user.clone()),
                     status: entry.status,
                     secret: entry.secret.clone(),
                 });

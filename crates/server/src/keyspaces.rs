@@ -48,7 +48,7 @@ use crate::audit::{AuditRecord, EventSource, Origin, UserIdentity};
 use crate::authz::{authorize, RequestFacts, Resource};
 use crate::config::StartError;
 use crate::error::ApiError;
-use crate::identity::{Caller, Principal};
+use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::session;
 use crate::state::AppState;
@@ -442,7 +442,7 @@ async fn authenticate_sigv4(
         let issued = claims.issued_at();
         expires = Some(claims.expires_at());
         (
-            Principal::from_session(claims.subject, issued),
+            Identity::from_session(claims.subject, issued),
             claims.secret_access_key,
             Some(issued),
         )
@@ -460,7 +460,7 @@ async fn authenticate_sigv4(
         if response.session_token.is_some() {
             return Err(invalid());
         }
-        (key.principal.clone(), key.secret.clone(), None)
+        (key.identity.clone(), key.secret.clone(), None)
     };
     response.check_time(now).map_err(|e| fail(&e))?;
     let signing_key = state
@@ -481,7 +481,7 @@ async fn authenticate_sigv4(
     }
     Ok(Authenticated {
         caller: Caller {
-            principal,
+            identity: principal,
             access_key_id: key_id.to_owned(),
             account: state.account.clone(),
             token_issued,

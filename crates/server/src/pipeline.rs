@@ -17,7 +17,7 @@ use crate::audit::{request_parameters, AuditRecord, EventSource, Origin, UserIde
 use crate::authz::{authorize, operation_keys, RequestFacts};
 use crate::error::ApiError;
 use crate::iam::IamRequest;
-use crate::identity::{Caller, Principal};
+use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::operations::{self, Service};
 use crate::protocol::query::QueryRequest;
@@ -336,7 +336,7 @@ async fn authenticate(
                 return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
             }
             let issued = claims.issued_at();
-            let principal = Principal::from_session(claims.subject, issued);
+            let principal = Identity::from_session(claims.subject, issued);
             (principal, claims.secret_access_key, Some(issued))
         } else {
             let key = state
@@ -349,7 +349,7 @@ async fn authenticate(
             if auth.session_token.is_some() {
                 return Err(invalid());
             }
-            (key.principal.clone(), key.secret.clone(), None)
+            (key.identity.clone(), key.secret.clone(), None)
         };
     sigv4::check_time(auth, now)?;
     let signing_key = state
@@ -367,7 +367,7 @@ async fn authenticate(
         );
     }
     Ok(Caller {
-        principal,
+        identity: principal,
         access_key_id: auth.access_key_id.clone(),
         account: state.account.clone(),
         token_issued,
@@ -392,7 +392,7 @@ pub(crate) async fn run(
     // GetSessionToken credentials without MFA may not call IAM, as on AWS.
     if service == Service::Iam
         && caller.token_issued.is_some()
-        && !matches!(caller.principal, Principal::RoleSession(_))
+        && !matches!(caller.identity, Identity::RoleSession(_))
     {
         return Err(ApiError::Auth(sigv4::AuthError::InvalidClientTokenId));
     }
@@ -497,8 +497,8 @@ mod tests {
         grant(&state, "alice").await;
         grant(&state, "bob").await;
         assert!(allowed(&state, &alice).await && allowed(&state, &bob).await);
-        let refs = |caller: &Caller| match &caller.principal {
-            Principal::User(u) => {
+        let refs = |caller: &Caller| match &caller.identity {
+            Identity::User(u) => {
                 keyward_store::EntityRef::new(keyward_store::EntityKind::User, u.user_id.0.clone())
             }
             _ => unreachable!(),

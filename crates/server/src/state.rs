@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 use crate::audit::{AuditLog, AuditWriter};
 use crate::authz::PolicyCache;
 use crate::config::{Clock, ServerConfig, StartError};
-use crate::identity::{AccountId, Principal};
+use crate::identity::{AccountId, Identity};
 use crate::ids;
 use crate::keys::KeyCache;
 
@@ -218,7 +218,7 @@ async fn install_root_credentials(
         Ok(()) | Err(StoreError::AlreadyExists) => {}
         Err(e) => return Err(e.into()),
     }
-    keys.insert(&key, Principal::Root, master)?;
+    keys.insert(&key, Identity::Root, master)?;
     store.init_setting("root_initialized", "true").await?;
     if generated {
         println!(

@@ -15,7 +15,7 @@ use crate::authz::{
 use crate::directory::managed_policy_by_arn;
 use crate::error::ApiError;
 use crate::iam::{assumable_role, check_policy_document, AssumableRole};
-use crate::identity::{Caller, Principal};
+use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
@@ -322,7 +322,7 @@ impl StsRequest {
             }
             StsRequest::GetAccessKeyInfo { access_key_id } => {
                 // Federated users may call no STS operation but GetCallerIdentity.
-                if matches!(caller.principal, Principal::FederatedUser(_)) {
+                if matches!(caller.identity, Identity::FederatedUser(_)) {
                     return Err(ApiError::AccessDenied(
                         "Cannot call GetAccessKeyInfo with federated user credentials".to_owned(),
                     ));
@@ -518,18 +518,18 @@ async fn assume_role(
     input: AssumeRoleInput,
     facts: &RequestFacts,
 ) -> Result<Option<Element>, ApiError> {
-    match &caller.principal {
-        Principal::Root => {
+    match &caller.identity {
+        Identity::Root => {
             return Err(ApiError::AccessDenied(
                 "Roles may not be assumed by root accounts.".to_owned(),
             ))
         }
-        Principal::FederatedUser(_) => {
+        Identity::FederatedUser(_) => {
             return Err(ApiError::AccessDenied(
                 "Cannot call AssumeRole with federated user credentials".to_owned(),
             ))
         }
-        Principal::User(_) | Principal::RoleSession(_) => {}
+        Identity::User(_) | Identity::RoleSession(_) => {}
     }
     // AWS's AssumeRole denial names the action refused and the role, whatever refused it.
     let denied = |action: &str| {
@@ -544,8 +544,8 @@ async fn assume_role(
         return Err(denied("sts:AssumeRole"));
     };
     let trust = compile(vec![("trust-policy".to_owned(), role.trust_policy.clone())]);
-    let parent = match &caller.principal {
-        Principal::RoleSession(parent) => Some(parent.as_ref()),
+    let parent = match &caller.identity {
+        Identity::RoleSession(parent) => Some(parent.as_ref()),
         _ => None,
     };
     let (tags, transitive_tag_keys) = session_tags(parent, &input.session)?;
@@ -744,9 +744,9 @@ async fn get_federation_token(
     input: FederationInput,
     facts: &RequestFacts,
 ) -> Result<Option<Element>, ApiError> {
-    let (issuer, max) = match (&caller.principal, caller.token_issued) {
-        (Principal::Root, None) => (FederationIssuer::Root, ROOT_FEDERATION_MAX),
-        (Principal::User(user), None) => (
+    let (issuer, max) = match (&caller.identity, caller.token_issued) {
+        (Identity::Root, None) => (FederationIssuer::Root, ROOT_FEDERATION_MAX),
+        (Identity::User(user), None) => (
             FederationIssuer::User {
                 user_id: user.user_id.0.clone(),
                 name: user.name.clone(),
@@ -801,9 +801,9 @@ fn get_session_token(
     duration: Option<i64>,
 ) -> Result<Option<Element>, ApiError> {
     // Sessions (role sessions and GetSessionToken's own) cannot mint further sessions.
-    let (subject, default, max) = match (&caller.principal, caller.token_issued) {
-        (Principal::Root, None) => (SessionSubject::Root, ROOT_SESSION_MAX, ROOT_SESSION_MAX),
-        (Principal::User(user), None) => (
+    let (subject, default, max) = match (&caller.identity, caller.token_issued) {
+        (Identity::Root, None) => (SessionSubject::Root, ROOT_SESSION_MAX, ROOT_SESSION_MAX),
+        (Identity::User(user), None) => (
             SessionSubject::User {
                 user_id: user.user_id.0.clone(),
                 name: user.name.clone(),

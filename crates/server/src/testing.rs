@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::authz::RequestFacts;
 use crate::error::ApiError;
-use crate::identity::{Caller, Principal};
+use crate::identity::{Caller, Identity};
 use crate::operations::Service;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
@@ -23,7 +23,7 @@ pub fn state() -> Arc<AppState> {
 /// The account's root user.
 pub fn root(state: &AppState) -> Caller {
     Caller {
-        principal: Principal::Root,
+        identity: Identity::Root,
         access_key_id: "AKIAROOTTESTKEY00000".to_owned(),
         account: state.account.clone(),
         token_issued: None,
@@ -42,7 +42,7 @@ pub async fn user(state: &AppState, name: &str) -> Caller {
     .expect("CreateUser");
     let user = state.store.get_user(name).await.expect("user exists");
     Caller {
-        principal: Principal::User(user),
+        identity: Identity::User(user),
         access_key_id: format!("AKIA{:016}", name.len()),
         account: state.account.clone(),
         token_issued: None,

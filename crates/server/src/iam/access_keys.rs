@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 
 use super::key_owner;
 use crate::error::ApiError;
-use crate::identity::{Caller, Principal};
+use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
@@ -18,10 +18,10 @@ fn no_such_key(access_key_id: &str) -> ApiError {
 }
 
 /// The `UserName` element, which root's keys do not have.
-fn owner_name(principal: &Principal) -> Option<Element> {
+fn owner_name(principal: &Identity) -> Option<Element> {
     match principal {
-        Principal::Root | Principal::RoleSession(_) | Principal::FederatedUser(_) => None,
-        Principal::User(u) => Some(Element::text("UserName", &u.name)),
+        Identity::Root | Identity::RoleSession(_) | Identity::FederatedUser(_) => None,
+        Identity::User(u) => Some(Element::text("UserName", &u.name)),
     }
 }
 
@@ -53,7 +53,7 @@ pub(super) async fn create(
             )))
         }
         Err(StoreError::NotFound) => {
-            if let Principal::User(u) = &principal {
+            if let Identity::User(u) = &principal {
                 return Err(super::no_such_user(&u.name));
             }
             return Err(ApiError::ServiceFailure);

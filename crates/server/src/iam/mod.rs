@@ -29,7 +29,7 @@ use crate::arn::{self, IamResourceType};
 use crate::authz::Resource;
 use crate::directory::all_relations;
 use crate::error::ApiError;
-use crate::identity::{Caller, Principal};
+use crate::identity::{Caller, Identity};
 use crate::operations::Affects;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
@@ -396,11 +396,11 @@ impl IamRequest {
             | IamRequest::UntagUser { name, .. }
             | IamRequest::ListUserTags { name, .. } => Some(name.clone()),
         };
-        let name = match (target, &caller.principal) {
+        let name = match (target, &caller.identity) {
             (Some(name), _) => name,
-            (None, Principal::User(u)) => u.name.clone(),
-            (None, Principal::Root) => return Ok(Resource::arn(caller.arn())),
-            (None, Principal::RoleSession(_) | Principal::FederatedUser(_)) => {
+            (None, Identity::User(u)) => u.name.clone(),
+            (None, Identity::Root) => return Ok(Resource::arn(caller.arn())),
+            (None, Identity::RoleSession(_) | Identity::FederatedUser(_)) => {
                 return Err(ApiError::user_name_required())
             }
         };
@@ -495,19 +495,19 @@ async fn key_owner(
     state: &AppState,
     caller: &Caller,
     name: Option<String>,
-) -> Result<(KeyOwner, Principal), ApiError> {
+) -> Result<(KeyOwner, Identity), ApiError> {
     match name {
         Some(name) => {
             let user = load_user(state, &name).await?;
-            Ok((KeyOwner::User(user.user_id.clone()), Principal::User(user)))
+            Ok((KeyOwner::User(user.user_id.clone()), Identity::User(user)))
         }
-        None => match &caller.principal {
-            Principal::Root => Ok((KeyOwner::Root, Principal::Root)),
-            Principal::User(u) => {
+        None => match &caller.identity {
+            Identity::Root => Ok((KeyOwner::Root, Identity::Root)),
+            Identity::User(u) => {
                 let user = load_user(state, &u.name).await?;
-                Ok((KeyOwner::User(user.user_id.clone()), Principal::User(user)))
+                Ok((KeyOwner::User(user.user_id.clone()), Identity::User(user)))
             }
-            Principal::RoleSession(_) | Principal::FederatedUser(_) => {
+            Identity::RoleSession(_) | Identity::FederatedUser(_) => {
                 Err(ApiError::user_name_required())
             }
         },

@@ -17,7 +17,7 @@ use subtle::ConstantTimeEq;
 use super::{load_user, user_name, user_resource};
 use crate::authz::Resource;
 use crate::error::ApiError;
-use crate::identity::{Caller, Principal};
+use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
@@ -143,10 +143,10 @@ impl ServiceCredentialRequest {
 
     /// The user acted on (the caller when no user is named), as for access keys.
     pub async fn resource(&self, state: &AppState, caller: &Caller) -> Result<Resource, ApiError> {
-        match (self.user(), &caller.principal) {
+        match (self.user(), &caller.identity) {
             (Some(name), _) => user_resource(state, name).await,
-            (None, Principal::User(u)) => user_resource(state, &u.name).await,
-            (None, Principal::Root) => Ok(Resource::arn(caller.arn())),
+            (None, Identity::User(u)) => user_resource(state, &u.name).await,
+            (None, Identity::Root) => Ok(Resource::arn(caller.arn())),
             (None, _) => Err(ApiError::user_name_required()),
         }
     }
@@ -196,9 +196,9 @@ async fn target_user(
     caller: &Caller,
     name: Option<&str>,
 ) -> Result<User, ApiError> {
-    match (name, &caller.principal) {
+    match (name, &caller.identity) {
         (Some(name), _) => load_user(state, name).await,
-        (None, Principal::User(u)) => load_user(state, &u.name).await,
+        (None, Identity::User(u)) => load_user(state, &u.name).await,
         (None, _) => Err(ApiError::user_name_required()),
     }
 }
@@ -411,7 +411,7 @@ pub(crate) async fn service_credential_caller(
         };
         if bool::from(stored.as_bytes().ct_eq(password.as_bytes())) {
             return Ok(Caller {
-                principal: Principal::User(user),
+                identity: Identity::User(user),
                 access_key_id: cred.id,
                 account: state.account.clone(),
                 token_issued: None,

@@ -10,7 +10,7 @@ use super::{
     Paging, MAX_TAGS,
 };
 use crate::error::ApiError;
-use crate::identity::{Caller, Principal};
+use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
@@ -62,13 +62,13 @@ pub(super) async fn get(
     caller: &Caller,
     name: Option<String>,
 ) -> Result<Option<Element>, ApiError> {
-    let name = match (name, &caller.principal) {
+    let name = match (name, &caller.identity) {
         (Some(name), _) => name,
-        (None, Principal::User(u)) => u.name.clone(),
-        (None, Principal::RoleSession(_) | Principal::FederatedUser(_)) => {
+        (None, Identity::User(u)) => u.name.clone(),
+        (None, Identity::RoleSession(_) | Identity::FederatedUser(_)) => {
             return Err(ApiError::user_name_required())
         }
-        (None, Principal::Root) => {
+        (None, Identity::Root) => {
             let root = Element::parent(
                 "User",
                 vec![

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use keyward_server::keyspaces::{CqlConfig, UpstreamCredentials};
-use keyward_server::vending::{ContainerConfig, ContainerService, ImdsConfig};
+use keyward_server::config::{ContainerConfig, ContainerService, ImdsConfig};
+use keyward_server::config::{CqlConfig, UpstreamCredentials};
 use keyward_server::{RootCredentials, ServerConfig};
 
 #[derive(Clone, Copy, ValueEnum)]

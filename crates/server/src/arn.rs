@@ -4,7 +4,16 @@
 
 use std::fmt;
 
-use crate::identity::AccountId;
+/// The AWS account an instance of Keyward serves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountId(pub String);
+
+impl AccountId {
+    /// The account id as a number (twelve digits, checked at start-up).
+    pub fn number(&self) -> u64 {
+        self.0.parse().unwrap_or_default()
+    }
+}
 
 /// The partition Keyward serves.
 const PARTITION: &str = "aws";

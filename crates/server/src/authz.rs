@@ -4,8 +4,7 @@
 //! `keyward_policy`.
 //!
 //! Compiled policies are cached per principal. A successful IAM write drops the entries of the
-//! principals it affects (see [`crate::operations::Affects`]), so a change is in force for the
-//! very next request. Every write also bumps a generation counter: an entry loaded concurrently
+//! principals it affects, so a change is in force for the very next request. Every write also bumps a generation counter: an entry loaded concurrently
 //! with a write is not kept, since it may have been read before the write committed.
 
 use std::collections::HashMap;
@@ -22,11 +21,11 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::arn;
+use crate::auth::identity::{Caller, Identity};
+use crate::auth::session::FederationIssuer;
 use crate::directory::principal_policy_texts;
 use crate::error::ApiError;
-use crate::identity::{Caller, Identity};
 use crate::protocol::query::QueryRequest;
-use crate::session::FederationIssuer;
 use crate::state::AppState;
 
 /// The resource a request acts on.

@@ -2,6 +2,7 @@
 //! the test clock, and why it can fail to start. Kept apart from [`crate::state::AppState`] so
 //! that settings are read in one place at start-up, not by every layer.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use keyward_store::StoreError;
@@ -26,11 +27,11 @@ pub struct ServerConfig {
     /// can reach an expiry without waiting for it.
     pub clock_offset_seconds: i64,
     /// The EC2 instance-metadata endpoint, if enabled.
-    pub imds: Option<crate::vending::ImdsConfig>,
+    pub imds: Option<ImdsConfig>,
     /// The ECS/EKS container-credentials endpoint, if enabled.
-    pub container: Option<crate::vending::ContainerConfig>,
+    pub container: Option<ContainerConfig>,
     /// The Keyspaces-style CQL front, if enabled.
-    pub cql: Option<crate::keyspaces::CqlConfig>,
+    pub cql: Option<CqlConfig>,
 }
 
 impl ServerConfig {
@@ -103,4 +104,76 @@ pub enum StartError {
     /// The configuration contradicts the data directory.
     #[error("{0}")]
     Config(String),
+}
+
+/// `--imds-*`: an EC2 instance-metadata endpoint for one instance.
+#[derive(Clone, Debug)]
+pub struct ImdsConfig {
+    /// Address to listen on (SDKs find it through `AWS_EC2_METADATA_SERVICE_ENDPOINT`).
+    pub listen: SocketAddr,
+    /// The instance profile the instance was launched with.
+    pub instance_profile: String,
+    /// The region the instance reports.
+    pub region: String,
+    /// Answer IMDSv1 requests (without a session token), which AWS allows unless disabled.
+    pub allow_v1: bool,
+}
+
+/// Which container service a container-credentials endpoint imitates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContainerService {
+    /// An ECS task role (`ecs-tasks.amazonaws.com`).
+    Ecs,
+    /// An EKS Pod Identity association (`pods.eks.amazonaws.com`).
+    Eks,
+}
+
+impl ContainerService {
+    pub(crate) fn principal(self) -> &'static str {
+        match self {
+            ContainerService::Ecs => "ecs-tasks.amazonaws.com",
+            ContainerService::Eks => "pods.eks.amazonaws.com",
+        }
+    }
+}
+
+/// `--container-*`: a container-credentials endpoint for one task or pod.
+#[derive(Clone, Debug)]
+pub struct ContainerConfig {
+    /// Address to listen on (SDKs find it through `AWS_CONTAINER_CREDENTIALS_FULL_URI`).
+    pub listen: SocketAddr,
+    /// The task's (or pod's) role.
+    pub role: String,
+    /// The file holding the task's authorization token.
+    pub token_file: PathBuf,
+    /// ECS or EKS.
+    pub service: ContainerService,
+}
+
+/// `--cql-*`: the CQL front.
+#[derive(Clone, Debug)]
+pub struct CqlConfig {
+    /// Address drivers connect to.
+    pub listen: SocketAddr,
+    /// The Cassandra or ScyllaDB node statements are relayed to, as `HOST:PORT`.
+    pub upstream: String,
+    /// The region drivers sign for, and that resource ARNs name.
+    pub region: String,
+    /// PasswordAuthenticator credentials for the upstream, if it requires authentication.
+    pub upstream_credentials: Option<UpstreamCredentials>,
+}
+
+/// A user name and password for the upstream.
+#[derive(Clone)]
+pub struct UpstreamCredentials {
+    /// The upstream role.
+    pub username: String,
+    /// Its password.
+    pub password: String,
+}
+
+impl std::fmt::Debug for UpstreamCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UpstreamCredentials({}, ..)", self.username)
+    }
 }

@@ -12,12 +12,13 @@ use keyward_store::{
 };
 use time::OffsetDateTime;
 
+use crate::arn::AccountId;
 use crate::audit::{AuditLog, AuditWriter};
+use crate::auth::identity::Identity;
+use crate::auth::keys::KeyCache;
 use crate::authz::PolicyCache;
 use crate::config::{Clock, ServerConfig, StartError};
-use crate::identity::{AccountId, Identity};
 use crate::ids;
-use crate::keys::KeyCache;
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StartError + '_ {
     move |source| StartError::Io {
@@ -47,7 +48,7 @@ pub struct AppState {
     /// The audit log.
     pub audit: AuditLog,
     /// OIDC issuers' signing keys, for web identity federation.
-    pub jwks: crate::web_identity::JwksCache,
+    pub jwks: crate::auth::web_identity::JwksCache,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -117,7 +118,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
         .unwrap_or(now);
 
-    crate::keys::verify_master_key(store.as_ref(), &master)
+    crate::auth::keys::verify_master_key(store.as_ref(), &master)
         .await
         .map_err(|e| match e {
             StoreError::WrongMasterKey => StartError::Config(format!(
@@ -141,7 +142,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         clock: Clock::with_offset(config.clock_offset_seconds),
         created_at,
         audit,
-        jwks: crate::web_identity::JwksCache::default(),
+        jwks: crate::auth::web_identity::JwksCache::default(),
     };
     Ok((Arc::new(state), writer))
 }
@@ -163,7 +164,7 @@ impl AppState {
             clock: Clock::default(),
             created_at: now,
             audit,
-            jwks: crate::web_identity::JwksCache::default(),
+            jwks: crate::auth::web_identity::JwksCache::default(),
         }))
     }
 }

@@ -4,10 +4,10 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 
+use crate::api::operations::Service;
+use crate::auth::identity::{Caller, Identity};
 use crate::authz::RequestFacts;
 use crate::error::ApiError;
-use crate::identity::{Caller, Identity};
-use crate::operations::Service;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
@@ -76,5 +76,5 @@ pub async fn call(
     params: &[(&str, &str)],
 ) -> Result<Option<Element>, ApiError> {
     let query = query(params);
-    crate::pipeline::run(state, caller, service, &query, &facts(&query)).await
+    crate::http::run(state, caller, service, &query, &facts(&query)).await
 }

@@ -3,6 +3,9 @@
 //! govern a principal. Authorization reads it without reaching into the IAM handlers.
 
 pub(crate) mod catalog;
+pub(crate) mod oidc;
+pub(crate) mod roles;
+pub(crate) mod service_credentials;
 
 use keyward_store::{
     DocumentKind, Entity, EntityKind, EntityRef, PageRequest, Relation, RelationKind, StoreError,

@@ -11,9 +11,6 @@ mod policies;
 mod roles;
 mod service_credentials;
 
-pub(crate) use oidc::oidc_provider;
-pub(crate) use roles::{assumable_role, AssumableRole};
-pub(crate) use service_credentials::service_credential_caller;
 mod simulate;
 mod users;
 
@@ -25,12 +22,12 @@ use keyward_store::{
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use time::OffsetDateTime;
 
+use crate::api::operations::Affects;
 use crate::arn::{self, IamResourceType};
+use crate::auth::identity::{Caller, Identity};
 use crate::authz::Resource;
 use crate::directory::all_relations;
 use crate::error::ApiError;
-use crate::identity::{Caller, Identity};
-use crate::operations::Affects;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
@@ -871,7 +868,7 @@ async fn members_of(
 
 #[cfg(test)]
 mod tests {
-    use crate::operations::Service;
+    use crate::api::operations::Service;
     use crate::testing::{self, call};
 
     #[tokio::test]

@@ -20,7 +20,7 @@ use keyward_store::{
     StoreError, User,
 };
 
-use crate::identity::Identity;
+use crate::auth::identity::Identity;
 
 /// Keys kept in memory at most; beyond it, some are dropped and reloaded when next used.
 const DEFAULT_CAPACITY: usize = 200_000;

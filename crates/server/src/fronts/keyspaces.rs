@@ -45,12 +45,12 @@ use tokio::net::TcpStream;
 use tokio::sync::{oneshot, Mutex};
 
 use crate::audit::{AuditRecord, EventSource, Origin, UserIdentity};
+use crate::auth::identity::{Caller, Identity};
+use crate::auth::session;
 use crate::authz::{authorize, RequestFacts, Resource};
-use crate::config::StartError;
+use crate::config::{CqlConfig, StartError};
 use crate::error::ApiError;
-use crate::identity::{Caller, Identity};
 use crate::ids;
-use crate::session;
 use crate::state::AppState;
 
 /// The authenticator class announced to drivers: the one plain-text drivers expect, and one
@@ -67,34 +67,6 @@ const MAX_PREPARED: usize = 100_000;
 const MAX_HANDSHAKE_BODY: u32 = 64 * 1024;
 /// How long a refused connection's remaining input is read before the socket is dropped.
 const LINGER: Duration = Duration::from_secs(1);
-
-/// `--cql-*`: the CQL front.
-#[derive(Clone, Debug)]
-pub struct CqlConfig {
-    /// Address drivers connect to.
-    pub listen: SocketAddr,
-    /// The Cassandra or ScyllaDB node statements are relayed to, as `HOST:PORT`.
-    pub upstream: String,
-    /// The region drivers sign for, and that resource ARNs name.
-    pub region: String,
-    /// PasswordAuthenticator credentials for the upstream, if it requires authentication.
-    pub upstream_credentials: Option<UpstreamCredentials>,
-}
-
-/// A user name and password for the upstream.
-#[derive(Clone)]
-pub struct UpstreamCredentials {
-    /// The upstream role.
-    pub username: String,
-    /// Its password.
-    pub password: String,
-}
-
-impl std::fmt::Debug for UpstreamCredentials {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "UpstreamCredentials({}, ..)", self.username)
-    }
-}
 
 /// What every connection shares.
 struct Front {
@@ -503,7 +475,7 @@ async fn authenticate_plain(front: &Front, token: &[u8]) -> Result<Authenticated
     };
     let user = String::from_utf8_lossy(user);
     let password = String::from_utf8_lossy(password);
-    crate::iam::service_credential_caller(&front.state, &user, &password)
+    crate::directory::service_credentials::service_credential_caller(&front.state, &user, &password)
         .await
         .map(|caller| Authenticated {
             caller,

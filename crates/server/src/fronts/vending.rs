@@ -19,7 +19,6 @@
 
 use std::net::SocketAddr;
 use std::os::unix::fs::OpenOptionsExt;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, Path, State};
@@ -39,14 +38,14 @@ use tokio::sync::Mutex;
 
 use crate::arn;
 use crate::audit::{AuditRecord, EventSource, Origin, UserIdentity};
+use crate::auth::issue;
+use crate::auth::session::{RoleSession, SessionSubject};
 use crate::authz::{compile, trust_allows, RequestFacts, Resource};
-use crate::config::StartError;
+use crate::config::{ContainerConfig, ContainerService, ImdsConfig, StartError};
+use crate::directory::roles::assumable_role;
 use crate::error::ApiError;
-use crate::iam::assumable_role;
 use crate::ids;
-use crate::session::{RoleSession, SessionSubject};
 use crate::state::AppState;
-use crate::sts::issue;
 
 /// Lifetime of vended credentials.
 const VENDED_DURATION: i64 = 6 * 3600;
@@ -59,50 +58,6 @@ const IMDS_TOKEN_CONTEXT: &str = "keyward-imds-token-v1";
 /// IMDS timestamps: botocore parses exactly this format.
 const IMDS_TIME: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
-
-/// `--imds-*`: an EC2 instance-metadata endpoint for one instance.
-#[derive(Clone, Debug)]
-pub struct ImdsConfig {
-    /// Address to listen on (SDKs find it through `AWS_EC2_METADATA_SERVICE_ENDPOINT`).
-    pub listen: SocketAddr,
-    /// The instance profile the instance was launched with.
-    pub instance_profile: String,
-    /// The region the instance reports.
-    pub region: String,
-    /// Answer IMDSv1 requests (without a session token), which AWS allows unless disabled.
-    pub allow_v1: bool,
-}
-
-/// Which container service a container-credentials endpoint imitates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ContainerService {
-    /// An ECS task role (`ecs-tasks.amazonaws.com`).
-    Ecs,
-    /// An EKS Pod Identity association (`pods.eks.amazonaws.com`).
-    Eks,
-}
-
-impl ContainerService {
-    fn principal(self) -> &'static str {
-        match self {
-            ContainerService::Ecs => "ecs-tasks.amazonaws.com",
-            ContainerService::Eks => "pods.eks.amazonaws.com",
-        }
-    }
-}
-
-/// `--container-*`: a container-credentials endpoint for one task or pod.
-#[derive(Clone, Debug)]
-pub struct ContainerConfig {
-    /// Address to listen on (SDKs find it through `AWS_CONTAINER_CREDENTIALS_FULL_URI`).
-    pub listen: SocketAddr,
-    /// The task's (or pod's) role.
-    pub role: String,
-    /// The file holding the task's authorization token.
-    pub token_file: PathBuf,
-    /// ECS or EKS.
-    pub service: ContainerService,
-}
 
 /// Credentials handed out, kept until they are due for renewal.
 #[derive(Clone)]
@@ -163,7 +118,7 @@ impl Vendor {
         let trust = compile(vec![("trust-policy".to_owned(), role.trust_policy.clone())]);
         let facts = RequestFacts {
             source_ip: peer.ip(),
-            region: crate::sts::UNSIGNED_REGION.to_owned(),
+            region: crate::auth::UNSIGNED_REGION.to_owned(),
             user_agent: String::new(),
             time: now,
             operation_keys: Vec::new(),
@@ -219,7 +174,7 @@ impl Vendor {
         let record = AuditRecord::api_call(
             EventSource::Sts,
             "AssumeRole",
-            crate::sts::UNSIGNED_REGION,
+            crate::auth::UNSIGNED_REGION,
             origin,
             service,
             &ids::request_id(),

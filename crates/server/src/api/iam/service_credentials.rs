@@ -8,34 +8,28 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use keyward_store::{
-    Entity, EntityKind, EntityUpdate, PageRequest, SealedSecret, StoreError, User,
-};
+use keyward_store::{Entity, EntityKind, EntityUpdate, StoreError, User};
 use rand::Rng;
-use subtle::ConstantTimeEq;
 
 use super::{load_user, user_name, user_resource};
+use crate::auth::identity::{Caller, Identity};
 use crate::authz::Resource;
+use crate::directory::service_credentials::{
+    of_user, CASSANDRA, PASSWORD, SERVICE, SERVICE_USER, STATUS,
+};
 use crate::error::ApiError;
-use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
 use crate::validate::Violations;
 
-/// The service whose credentials sign in to the CQL front.
-const CASSANDRA: &str = "cassandra.amazonaws.com";
 /// The services IAM issues service-specific credentials for.
 const SERVICES: &[&str] = &[CASSANDRA, "codecommit.amazonaws.com"];
 /// Credentials one user may hold per service (IAM's quota).
 const MAX_PER_SERVICE: usize = 2;
 /// Prefix of credential ids, as IAM forms them.
 const ID_PREFIX: &str = "ACCA";
-const SERVICE: &str = "ServiceName";
-const SERVICE_USER: &str = "ServiceUserName";
-const STATUS: &str = "Status";
-const PASSWORD: &str = "ServicePassword";
 
 /// A decoded service-specific credential operation.
 #[derive(Debug)]
@@ -233,24 +227,6 @@ fn seal(state: &AppState, id: &str, password: &str) -> Result<String, ApiError> 
     Ok(BASE64.encode(sealed.as_bytes()))
 }
 
-/// Every credential of a user.
-pub(super) async fn of_user(state: &AppState, user: &User) -> Result<Vec<Entity>, ApiError> {
-    let page = PageRequest {
-        marker: None,
-        max_items: 1000,
-    };
-    state
-        .store
-        .list_entities(
-            EntityKind::ServiceSpecificCredential,
-            &format!("/{}/", user.user_id.0),
-            page,
-        )
-        .await
-        .map(|p| p.items)
-        .map_err(ApiError::from_store)
-}
-
 /// The user's credential with this id, or IAM's NoSuchEntity.
 async fn owned(state: &AppState, user: &User, id: &str) -> Result<Entity, ApiError> {
     match state
@@ -374,49 +350,4 @@ async fn reset(state: &AppState, user: &User, id: &str) -> Result<Option<Element
             Some(password),
         )],
     )))
-}
-
-/// The caller a CQL driver signing in with `service_user_name` and `password` stands for: the
-/// user whose active `cassandra.amazonaws.com` credential has that name and password.
-/// `NoSuchEntity` for anything that does not match, so callers cannot tell which part failed.
-pub(crate) async fn service_credential_caller(
-    state: &AppState,
-    service_user_name: &str,
-    password: &str,
-) -> Result<Caller, ApiError> {
-    let refused = || ApiError::NoSuchEntity("no matching service-specific credential".into());
-    let name = service_user_name
-        .strip_suffix(&format!("-at-{}", state.account.0))
-        .ok_or_else(refused)?;
-    let user = match state.store.get_user(name).await {
-        Ok(user) => user,
-        Err(StoreError::NotFound) => return Err(refused()),
-        Err(e) => return Err(ApiError::from_store(e)),
-    };
-    for cred in of_user(state, &user).await? {
-        let usable = cred.attribute(SERVICE) == Some(CASSANDRA)
-            && cred.attribute(STATUS) == Some("Active")
-            && cred.attribute(SERVICE_USER) == Some(service_user_name);
-        let Some(sealed) = cred.attribute(PASSWORD).filter(|_| usable) else {
-            continue;
-        };
-        let Ok(bytes) = BASE64.decode(sealed) else {
-            continue;
-        };
-        let Ok(stored) = state
-            .master
-            .open(&SealedSecret::from_bytes(bytes), &cred.id)
-        else {
-            continue;
-        };
-        if bool::from(stored.as_bytes().ct_eq(password.as_bytes())) {
-            return Ok(Caller {
-                identity: Identity::User(user),
-                access_key_id: cred.id,
-                account: state.account.clone(),
-                token_issued: None,
-            });
-        }
-    }
-    Err(refused())
 }

@@ -4,8 +4,8 @@ use keyward_store::{AccessKey, AccessKeyStatus, KeyOwner, StoreError};
 use time::OffsetDateTime;
 
 use super::key_owner;
+use crate::auth::identity::{Caller, Identity};
 use crate::error::ApiError;
-use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::protocol::xml::Element;
 use crate::state::AppState;

@@ -201,9 +201,9 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::iam::IamRequest;
+    use crate::api::iam::IamRequest;
+    use crate::api::sts::{StsRequest, UNSIGNED_ACTION};
     use crate::protocol::query::QueryRequest;
-    use crate::sts::{StsRequest, UNSIGNED_ACTION};
 
     #[test]
     fn every_entry_is_unique() {

@@ -10,9 +10,10 @@ use super::{
     required_name, required_tags, tag_keys, tags, tags_element, too_many_tags, url_encode, Paging,
     MAX_TAGS,
 };
-use crate::arn::{IamArn, IamResourceType};
+use crate::arn::IamResourceType;
 use crate::authz::Resource;
 use crate::directory::find_managed_policy;
+use crate::directory::roles::{DEFAULT_MAX_SESSION, DESCRIPTION, MAX_SESSION, TRUST_POLICY};
 use crate::error::ApiError;
 use crate::ids;
 use crate::protocol::query::QueryRequest;
@@ -22,14 +23,6 @@ use crate::validate::Violations;
 
 /// Longest role name (botocore `roleNameType`).
 const ROLE_NAME_MAX: usize = 64;
-/// Attribute holding the trust policy.
-const TRUST_POLICY: &str = "AssumeRolePolicyDocument";
-/// Attribute holding the description.
-const DESCRIPTION: &str = "Description";
-/// Attribute holding the maximum session duration in seconds.
-const MAX_SESSION: &str = "MaxSessionDuration";
-/// The session duration a role gets unless it says otherwise.
-const DEFAULT_MAX_SESSION: i64 = 3600;
 
 /// A decoded role operation.
 #[derive(Debug)]
@@ -479,39 +472,4 @@ async fn update(
         Err(StoreError::NotFound) => Err(no_such_role(name)),
         Err(e) => Err(ApiError::from_store(e)),
     }
-}
-
-/// A role as `AssumeRole` needs it.
-pub(crate) struct AssumableRole {
-    /// The role.
-    pub(crate) role: Entity,
-    /// Its trust policy.
-    pub(crate) trust_policy: String,
-    /// Longest session it allows, in seconds.
-    pub(crate) max_session_seconds: i64,
-}
-
-/// The role `arn:aws:iam::ACCOUNT:role/PATH/NAME` names in this account, if it exists.
-pub(crate) async fn assumable_role(
-    state: &AppState,
-    arn: &str,
-) -> Result<Option<AssumableRole>, ApiError> {
-    let Some(parsed) = IamArn::parse(arn)
-        .filter(|a| a.resource_type == IamResourceType::Role && a.account == state.account.0)
-    else {
-        return Ok(None);
-    };
-    let role = match state.store.get_entity(EntityKind::Role, &parsed.name).await {
-        Ok(role) if role.path == parsed.path && role.name == parsed.name => role,
-        Ok(_) | Err(StoreError::NotFound) => return Ok(None),
-        Err(e) => return Err(ApiError::from_store(e)),
-    };
-    Ok(Some(AssumableRole {
-        trust_policy: role.attribute(TRUST_POLICY).unwrap_or_default().to_owned(),
-        max_session_seconds: role
-            .attribute(MAX_SESSION)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(DEFAULT_MAX_SESSION),
-        role,
-    }))
 }

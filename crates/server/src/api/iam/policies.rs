@@ -16,11 +16,11 @@ use super::{
     tags, tags_element, too_many_tags, url_encode, Paging, MAX_TAGS,
 };
 use crate::arn::IamResourceType;
+use crate::auth::identity::Caller;
 use crate::authz::Resource;
 use crate::directory::catalog::catalog;
 use crate::directory::{all_relations, find_managed_policy, ManagedPolicy};
 use crate::error::ApiError;
-use crate::identity::Caller;
 use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;

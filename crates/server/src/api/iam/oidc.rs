@@ -11,6 +11,7 @@ use super::{entity_tags, now_seconds, tags, tags_element};
 use crate::arn;
 use crate::authz::Resource;
 use crate::directory::all_relations;
+use crate::directory::oidc::SCHEME;
 use crate::error::ApiError;
 use crate::ids;
 use crate::protocol::query::QueryRequest;
@@ -27,8 +28,6 @@ const MAX_THUMBPRINTS: usize = 5;
 const MAX_PROVIDERS: usize = 1000;
 /// Attribute holding the thumbprints, one per line.
 const THUMBPRINTS: &str = "ThumbprintList";
-/// The issuer URL's scheme: `https`, or `http` for a loopback issuer.
-const SCHEME: &str = "Scheme";
 
 /// A decoded OIDC provider operation.
 #[derive(Debug)]
@@ -94,45 +93,6 @@ fn name_from_arn<'a>(state: &AppState, text: &'a str) -> Option<&'a str> {
     arn::oidc_provider_name(&state.account, text)
 }
 
-/// A registered OIDC provider, as web identity federation needs it.
-pub(crate) struct OidcProvider {
-    /// The provider's name: its issuer URL without the scheme.
-    pub(crate) name: String,
-    /// The issuer URL tokens must carry in `iss`.
-    pub(crate) issuer: String,
-    /// The audiences it accepts.
-    pub(crate) client_ids: Vec<String>,
-}
-
-/// The provider registered under `name` (`host[/path]`), if any.
-pub(crate) async fn oidc_provider(
-    state: &AppState,
-    name: &str,
-) -> Result<Option<OidcProvider>, ApiError> {
-    let name = name.trim_end_matches('/');
-    let provider = match state.store.get_entity(EntityKind::OidcProvider, name).await {
-        Ok(provider) => provider,
-        Err(StoreError::NotFound) => return Ok(None),
-        Err(e) => return Err(ApiError::from_store(e)),
-    };
-    let client_ids = all_relations(
-        state,
-        RelationKind::OidcClientId,
-        Some(&provider.reference()),
-        None,
-    )
-    .await?
-    .into_iter()
-    .map(|r| r.to.id)
-    .collect();
-    let scheme = provider.attribute(SCHEME).unwrap_or("https");
-    Ok(Some(OidcProvider {
-        issuer: format!("{scheme}://{}", provider.name),
-        name: provider.name,
-        client_ids,
-    }))
-}
-
 async fn load(state: &AppState, arn: &str) -> Result<Entity, ApiError> {
     let name = name_from_arn(state, arn).ok_or_else(|| not_found(arn))?;
     match state.store.get_entity(EntityKind::OidcProvider, name).await {
@@ -173,7 +133,7 @@ impl OidcRequest {
                     .map(|(i, c)| client_id(v, c, &format!("clientIDList.{}.member", i + 1)))
                     .collect();
                 let thumbprints = thumbprints(v, req)?;
-                let host = crate::web_identity::provider_name(&url).unwrap_or_default();
+                let host = crate::auth::web_identity::provider_name(&url).unwrap_or_default();
                 if host.is_empty() || host.starts_with('/') {
                     return Err(ApiError::InvalidInput(
                         "Invalid Open ID Connect Provider URL".into(),
@@ -236,7 +196,7 @@ impl OidcRequest {
         Ok(Resource::arn(match self {
             OidcRequest::Create { url, .. } => arn::oidc_provider(
                 &state.account,
-                crate::web_identity::provider_name(url).unwrap_or(url),
+                crate::auth::web_identity::provider_name(url).unwrap_or(url),
             ),
             OidcRequest::List => arn::oidc_provider(&state.account, "*"),
             OidcRequest::Get { arn }
@@ -256,7 +216,7 @@ impl OidcRequest {
                 thumbprints,
                 tags,
             } => {
-                let name = crate::web_identity::provider_name(&url)
+                let name = crate::auth::web_identity::provider_name(&url)
                     .unwrap_or(&url)
                     .trim_end_matches('/')
                     .to_owned();

@@ -6,20 +6,9 @@ use std::sync::Arc;
 use keyward_store::User;
 use time::OffsetDateTime;
 
-use crate::arn;
+use crate::arn::{self, AccountId};
 use crate::audit::{SessionAttributes, SessionContext, UserIdentity};
-use crate::session::{FederatedSession, FederationIssuer, RoleSession, SessionSubject};
-
-/// The AWS account an instance of Keyward serves.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AccountId(pub String);
-
-impl AccountId {
-    /// The account id as a number (twelve digits, checked at start-up).
-    pub fn number(&self) -> u64 {
-        self.0.parse().unwrap_or_default()
-    }
-}
+use crate::auth::session::{FederatedSession, FederationIssuer, RoleSession, SessionSubject};
 
 /// Who signed a request: the owner of a long-term access key, or an assumed-role session.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,8 +9,8 @@ use super::{
     load_user, no_such_user, now_seconds, page_request, paging_fields, tags_element, user_element,
     Paging, MAX_TAGS,
 };
+use crate::auth::identity::{Caller, Identity};
 use crate::error::ApiError;
-use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
@@ -151,7 +151,7 @@ pub(super) async fn delete(state: &AppState, name: &str) -> Result<Option<Elemen
     // they go first is checked here.
     match state.store.get_user(name).await {
         Ok(user) => {
-            if !super::service_credentials::of_user(state, &user)
+            if !crate::directory::service_credentials::of_user(state, &user)
                 .await?
                 .is_empty()
             {

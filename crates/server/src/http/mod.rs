@@ -13,18 +13,18 @@ use axum::response::{IntoResponse, Response};
 use keyward_sigv4::{self as sigv4, SignableRequest};
 use keyward_store::AccessKeyLastUsed;
 
+use crate::api::iam::IamRequest;
+use crate::api::operations::{self, Service};
+use crate::api::sts::{self, StsRequest};
 use crate::audit::{request_parameters, AuditRecord, EventSource, Origin, UserIdentity};
+use crate::auth::identity::{Caller, Identity};
+use crate::auth::session;
 use crate::authz::{authorize, operation_keys, RequestFacts};
 use crate::error::ApiError;
-use crate::iam::IamRequest;
-use crate::identity::{Caller, Identity};
 use crate::ids;
-use crate::operations::{self, Service};
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::{self, Element};
-use crate::session;
 use crate::state::AppState;
-use crate::sts::{self, StsRequest};
 
 /// Largest request body accepted; IAM's largest inputs (policy documents) are far smaller.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -254,12 +254,12 @@ async fn process(
     // AWS serves AssumeRoleWithWebIdentity unsigned: the web identity token is the credential.
     if exchange.action.as_deref() == Some(sts::UNSIGNED_ACTION) {
         exchange.service = Service::Sts;
-        exchange.region = Some(sts::UNSIGNED_REGION.to_owned());
+        exchange.region = Some(crate::auth::UNSIGNED_REGION.to_owned());
         if let Err(e) = validate_input(Service::Sts, sts::UNSIGNED_ACTION, query) {
             exchange.outcome = Err(e);
             return exchange;
         }
-        let facts = facts(sts::UNSIGNED_REGION);
+        let facts = facts(crate::auth::UNSIGNED_REGION);
         let (outcome, identity) = sts::assume_role_with_web_identity(state, query, &facts).await;
         exchange.outcome = outcome;
         exchange.unsigned_identity = identity;
@@ -407,7 +407,7 @@ pub(crate) async fn run(
             authorize(state, caller, &format!("iam:{action}"), &resource, facts).await?;
             let result = request.execute(state, caller).await;
             if result.is_ok() {
-                crate::iam::invalidate_affected(state, served.affects, query).await;
+                crate::api::iam::invalidate_affected(state, served.affects, query).await;
             }
             result
         }

@@ -1,35 +1,34 @@
 //! The STS API: who am I, and temporary credentials. `GetCallerIdentity` never needs a
 //! permission, exactly as on AWS. `AssumeRole`, `AssumeRoleWithWebIdentity`,
 //! `GetSessionToken` and `GetFederationToken` issue `ASIA…` keys whose session token is sealed
-//! (see [`crate::session`]).
+//! (see [`crate::auth::session`]).
 
 use keyward_policy::{ContextValue, PolicyKind};
 use serde_json::Value;
-use time::Duration;
 
+use crate::api::iam::check_policy_document;
 use crate::arn::{self, IamArn, IamResourceType};
 use crate::audit::UserIdentity;
+use crate::auth::identity::{Caller, Identity};
+use crate::auth::issue;
+use crate::auth::session::{
+    FederatedSession, FederationIssuer, RoleSession, SessionClaims, SessionSubject,
+};
+use crate::auth::web_identity;
 use crate::authz::{
     authorize, authorize_assume_role, compile, trust_allows, RequestFacts, Resource,
 };
 use crate::directory::managed_policy_by_arn;
+use crate::directory::roles::{assumable_role, AssumableRole};
 use crate::error::ApiError;
-use crate::iam::{assumable_role, check_policy_document, AssumableRole};
-use crate::identity::{Caller, Identity};
 use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
-use crate::session::{
-    self, FederatedSession, FederationIssuer, RoleSession, SessionClaims, SessionSubject,
-};
 use crate::state::AppState;
 use crate::validate::Violations;
-use crate::web_identity;
 
 /// The one STS action served without a signature: its web identity token is the credential.
 pub const UNSIGNED_ACTION: &str = "AssumeRoleWithWebIdentity";
-/// The region unsigned requests are recorded under (STS's global endpoint).
-pub const UNSIGNED_REGION: &str = "us-east-1";
 
 /// Shortest session STS issues.
 const MIN_DURATION: i64 = 900;
@@ -343,24 +342,6 @@ impl StsRequest {
     }
 }
 
-/// New temporary credentials for `subject`, valid for `duration` seconds.
-pub(crate) fn issue(
-    state: &AppState,
-    subject: SessionSubject,
-    duration: i64,
-) -> Result<(SessionClaims, String), ApiError> {
-    let now = state.clock.now();
-    let claims = SessionClaims {
-        access_key_id: ids::session_access_key_id(state.account.number()),
-        secret_access_key: ids::secret_access_key(),
-        issued: now.unix_timestamp(),
-        expires: (now + Duration::seconds(duration)).unix_timestamp(),
-        subject,
-    };
-    let token = session::seal(&state.master, &claims).ok_or(ApiError::ServiceFailure)?;
-    Ok((claims, token))
-}
-
 /// The `<Credentials>` structure; the secret and token never reach the audit log.
 fn credentials_element(claims: &SessionClaims, token: String) -> Element {
     Element::parent(
@@ -633,7 +614,7 @@ async fn web_identity_session(
         ))
     };
     let provider_name = web_identity::provider_name(&issuer).ok_or_else(no_provider)?;
-    let provider = crate::iam::oidc_provider(state, provider_name)
+    let provider = crate::directory::oidc::oidc_provider(state, provider_name)
         .await?
         .filter(|p| p.issuer == issuer.trim_end_matches('/'))
         .ok_or_else(no_provider)?;
@@ -828,7 +809,7 @@ fn get_session_token(
 
 #[cfg(test)]
 mod tests {
-    use crate::operations::Service;
+    use crate::api::operations::Service;
     use crate::testing::{self, call};
 
     fn trust(principal: &str) -> String {

@@ -1,0 +1,5 @@
+//! The API: every operation Keyward answers, IAM and STS.
+
+pub mod iam;
+pub mod operations;
+pub mod sts;

@@ -56,6 +56,94 @@ impl Resource {
     }
 }
 
+/// What the caller of an operation must be allowed; every operation declares one, and
+/// [`enforce`] decides every kind in one place.
+pub enum Authorization {
+    /// Any authenticated caller may call the operation (`GetCallerIdentity`).
+    None,
+    /// The caller's policies must allow the operation's action, then each of `also`, on
+    /// `resource`.
+    Standard {
+        /// What the operation acts on.
+        resource: Resource,
+        /// Further actions the request needs (`sts:TagSession` when it passes session tags).
+        also: Vec<&'static str>,
+    },
+    /// Assuming a role: its trust policy and the caller's own policies must both allow the
+    /// operation's action, then each of `also`. A refusal names only the action and the role,
+    /// as AWS's does, whichever policy refused.
+    Trust {
+        /// The role, by ARN.
+        role: Resource,
+        /// The role's trust policy.
+        trust: PolicySet,
+        /// Further actions the request needs (`sts:TagSession`).
+        also: Vec<&'static str>,
+    },
+}
+
+impl Authorization {
+    /// The operation's action on `resource`, and nothing else.
+    pub fn standard(resource: Resource) -> Self {
+        Authorization::Standard {
+            resource,
+            also: Vec::new(),
+        }
+    }
+}
+
+/// What an unsigned operation asks of a role's trust policy, the only policy that can allow a
+/// principal that signs nothing.
+pub struct TrustOnly {
+    /// The principal the request's credential proved (a web identity).
+    pub principal: keyward_policy::Principal,
+    /// Its principal id (`aws:userid`).
+    pub principal_id: String,
+    /// The role, by ARN.
+    pub role: Resource,
+    /// The role's trust policy.
+    pub trust: PolicySet,
+    /// The request's facts with the keys the credential brings (a token's claims).
+    pub facts: RequestFacts,
+    /// What the caller is told when the trust policy refuses.
+    pub refusal: ApiError,
+}
+
+/// Decides `authorization` for `caller`, whose operation is `action` (`iam:CreateUser`).
+pub async fn enforce(
+    state: &AppState,
+    caller: &Caller,
+    action: &str,
+    authorization: &Authorization,
+    facts: &RequestFacts,
+) -> Result<(), ApiError> {
+    match authorization {
+        Authorization::None => Ok(()),
+        Authorization::Standard { resource, also } => {
+            for action in std::iter::once(action).chain(also.iter().copied()) {
+                authorize(state, caller, action, resource, facts).await?;
+            }
+            Ok(())
+        }
+        Authorization::Trust { role, trust, also } => {
+            for action in std::iter::once(action).chain(also.iter().copied()) {
+                match decide(state, caller, action, role, facts, Some(trust)).await {
+                    Ok(()) => {}
+                    Err(ApiError::AccessDenied(_)) => {
+                        return Err(ApiError::AccessDenied(format!(
+                            "User: {} is not authorized to perform: {action} on resource: {}",
+                            caller.arn(),
+                            role.shown_as
+                        )))
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
 /// Facts about the request itself that become global condition keys.
 #[derive(Clone, Debug)]
 pub struct RequestFacts {

@@ -1,7 +1,19 @@
-//! Every operation Keyward serves, in one table: its service and what a successful call changes
-//! for authorization. The pipeline reads from here whether an operation writes and whose cached
-//! policies it invalidates, instead of guessing from the operation's name; a test checks the
-//! table against the decoders, so an operation cannot be served without an entry.
+//! Every operation Keyward serves, in one table written by `build.rs` from the operation files
+//! (see [`crate::api`]). The pipeline finds an operation here by service and name; its entry
+//! runs it.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use keyward_aws_model::typed::FromValue;
+use keyward_aws_model::Value;
+
+use super::{invalidate, Context, Operation, UnsignedOperation};
+use crate::audit::UserIdentity;
+use crate::authz::{enforce, trust_allows, RequestFacts};
+use crate::error::ApiError;
+use crate::protocol::xml::Element;
+use crate::state::AppState;
 
 /// A service Keyward answers, chosen by the SigV4 credential scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -10,6 +22,139 @@ pub enum Service {
     Iam,
     /// AWS Security Token Service.
     Sts,
+}
+
+impl Service {
+    /// The name requests are signed for, and actions are prefixed with.
+    pub fn signing_name(self) -> &'static str {
+        match self {
+            Service::Iam => "iam",
+            Service::Sts => "sts",
+        }
+    }
+}
+
+/// What an operation's handler answers: the `…Result` body, if the operation has one.
+pub(crate) type Outcome = Result<Option<Element>, ApiError>;
+
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Runs a signed operation on its validated members.
+pub(crate) type SignedRun = for<'a> fn(&'a Context<'a>, &'a Value) -> Boxed<'a, Outcome>;
+
+/// Runs an unsigned operation; the identity is CloudTrail's `userIdentity` of whoever its
+/// credential (a web identity token) turned out to be.
+pub(crate) type UnsignedRun = for<'a> fn(
+    &'a AppState,
+    &'a RequestFacts,
+    &'a Value,
+) -> Boxed<'a, (Outcome, Option<UserIdentity>)>;
+
+/// How an operation is entered.
+#[derive(Clone, Copy)]
+pub(crate) enum Handler {
+    /// After SigV4 authentication.
+    Signed(SignedRun),
+    /// Without a signature: the request carries its own credential.
+    Unsigned(UnsignedRun),
+}
+
+/// One served operation.
+pub struct OperationEntry {
+    /// The service it belongs to.
+    pub service: Service,
+    /// The operation's name, as in `Action=`.
+    pub name: &'static str,
+    pub(crate) handler: Handler,
+}
+
+impl OperationEntry {
+    const fn signed<O: Operation>(service: Service) -> Self {
+        OperationEntry {
+            service,
+            name: O::NAME,
+            handler: Handler::Signed(run_signed::<O>),
+        }
+    }
+
+    const fn unsigned<O: UnsignedOperation>(service: Service) -> Self {
+        OperationEntry {
+            service,
+            name: O::NAME,
+            handler: Handler::Unsigned(run_unsigned::<O>),
+        }
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/operations.rs"));
+
+/// The served operation `name` of `service`.
+pub fn find(service: Service, name: &str) -> Option<&'static OperationEntry> {
+    OPERATIONS
+        .iter()
+        .find(|op| op.service == service && op.name == name)
+}
+
+/// A member tree the model validated that does not fit the generated input: a bug between the
+/// model and the generator, never the caller's fault.
+fn model_mismatch(name: &str, error: impl std::fmt::Display) -> ApiError {
+    tracing::error!(%error, operation = name, "validated input does not fit its typed input");
+    ApiError::ServiceFailure
+}
+
+/// Decode → the operation's own checks → authorization → handler → cache invalidation.
+fn run_signed<'a, O: Operation>(ctx: &'a Context<'a>, members: &'a Value) -> Boxed<'a, Outcome> {
+    Box::pin(async move {
+        let input =
+            O::Input::from_value(members, O::NAME).map_err(|e| model_mismatch(O::NAME, e))?;
+        let mut operation = O::new(input)?;
+        let authorization = operation.authorization(ctx).await?;
+        let action = format!("{}:{}", ctx.service.signing_name(), O::NAME);
+        enforce(ctx.state, ctx.caller, &action, &authorization, ctx.facts).await?;
+        let affected = operation.affects();
+        let result = operation.handle(ctx).await?;
+        invalidate(ctx.state, affected).await;
+        Ok(result)
+    })
+}
+
+/// Decode → the operation's own checks → its credential and trust → handler.
+fn run_unsigned<'a, O: UnsignedOperation>(
+    state: &'a AppState,
+    facts: &'a RequestFacts,
+    members: &'a Value,
+) -> Boxed<'a, (Outcome, Option<UserIdentity>)> {
+    Box::pin(async move {
+        let mut operation = match O::Input::from_value(members, O::NAME)
+            .map_err(|e| model_mismatch(O::NAME, e))
+            .and_then(O::new)
+        {
+            Ok(operation) => operation,
+            Err(e) => return (Err(e), None),
+        };
+        let action = format!("{}:{}", Service::Sts.signing_name(), O::NAME);
+        let authorized = match operation.authorization(state, facts).await {
+            Ok(t)
+                if trust_allows(
+                    t.principal.clone(),
+                    &t.principal_id,
+                    &action,
+                    &t.role,
+                    &t.trust,
+                    &t.facts,
+                ) =>
+            {
+                Ok(())
+            }
+            Ok(t) => Err(t.refusal),
+            Err(e) => Err(e),
+        };
+        let identity = operation.identity();
+        if let Err(e) = authorized {
+            return (Err(e), identity);
+        }
+        (operation.handle(state, facts).await, identity)
+    })
 }
 
 /// What a successful call changes in the compiled policies (and principal tags) that
@@ -38,9 +183,9 @@ impl Affects {
     }
 }
 
-/// One served operation.
+/// One operation still served by the family decoders, until it has its own file.
 #[derive(Clone, Copy, Debug)]
-pub struct OperationInfo {
+pub struct LegacyInfo {
     /// The service it belongs to.
     pub service: Service,
     /// The operation's name, as in `Action=`.
@@ -49,16 +194,16 @@ pub struct OperationInfo {
     pub affects: Affects,
 }
 
-const fn iam(name: &'static str, affects: Affects) -> OperationInfo {
-    OperationInfo {
+const fn iam(name: &'static str, affects: Affects) -> LegacyInfo {
+    LegacyInfo {
         service: Service::Iam,
         name,
         affects,
     }
 }
 
-const fn sts(name: &'static str, affects: Affects) -> OperationInfo {
-    OperationInfo {
+const fn sts(name: &'static str, affects: Affects) -> LegacyInfo {
+    LegacyInfo {
         service: Service::Sts,
         name,
         affects,
@@ -67,17 +212,9 @@ const fn sts(name: &'static str, affects: Affects) -> OperationInfo {
 
 use Affects::{GroupMembers, NoPolicies, Nothing, PolicyHolders, Role, User};
 
-/// Every operation served, by service and name.
-pub static OPERATIONS: &[OperationInfo] = &[
+/// Operations not yet in their own files.
+pub static LEGACY: &[LegacyInfo] = &[
     // Users and their tags: tags are `aws:PrincipalTag/*`.
-    iam("CreateUser", NoPolicies),
-    iam("GetUser", Nothing),
-    iam("ListUsers", Nothing),
-    iam("UpdateUser", User),
-    iam("DeleteUser", User),
-    iam("TagUser", User),
-    iam("UntagUser", User),
-    iam("ListUserTags", Nothing),
     // Access keys and service-specific credentials (the key cache has its own upkeep).
     iam("CreateAccessKey", NoPolicies),
     iam("ListAccessKeys", Nothing),
@@ -189,9 +326,9 @@ pub static OPERATIONS: &[OperationInfo] = &[
     sts("GetAccessKeyInfo", Nothing),
 ];
 
-/// The served operation `name` of `service`.
-pub fn find(service: Service, name: &str) -> Option<&'static OperationInfo> {
-    OPERATIONS
+/// The legacy operation `name` of `service`.
+pub fn find_legacy(service: Service, name: &str) -> Option<&'static LegacyInfo> {
+    LEGACY
         .iter()
         .find(|op| op.service == service && op.name == name)
 }
@@ -205,19 +342,35 @@ mod tests {
     use crate::api::sts::{StsRequest, UNSIGNED_ACTION};
     use crate::protocol::query::QueryRequest;
 
+    fn model(service: Service) -> &'static keyward_aws_model::ServiceModel {
+        let service = match service {
+            Service::Iam => keyward_aws_model::Service::Iam,
+            Service::Sts => keyward_aws_model::Service::Sts,
+        };
+        keyward_aws_model::embedded(service).unwrap()
+    }
+
     #[test]
-    fn every_entry_is_unique() {
+    fn every_operation_is_served_once_and_is_in_its_model() {
         let mut seen = HashSet::new();
-        for op in OPERATIONS {
-            assert!(seen.insert((op.service, op.name)), "{} twice", op.name);
+        let names = OPERATIONS
+            .iter()
+            .map(|op| (op.service, op.name))
+            .chain(LEGACY.iter().map(|op| (op.service, op.name)));
+        for (service, name) in names {
+            assert!(seen.insert((service, name)), "{name} twice");
+            assert!(
+                model(service).operation(name).is_some(),
+                "{name} is not in the model"
+            );
         }
     }
 
     /// A decoder answers `Some` (a request or a validation error) for the operations it serves.
     #[test]
-    fn every_entry_is_served_by_its_decoder() {
+    fn every_legacy_entry_is_served_by_its_decoder() {
         let empty = QueryRequest::decode("", None);
-        for op in OPERATIONS {
+        for op in LEGACY {
             let served = match op.service {
                 Service::Iam => IamRequest::decode(op.name, &empty).is_some(),
                 Service::Sts => {
@@ -225,18 +378,6 @@ mod tests {
                 }
             };
             assert!(served, "{} is in the table but not decoded", op.name);
-        }
-    }
-
-    #[test]
-    fn reads_change_nothing() {
-        for op in OPERATIONS {
-            let reads = ["Get", "List", "Simulate"]
-                .iter()
-                .any(|p| op.name.starts_with(p));
-            if reads && op.service == Service::Iam {
-                assert_eq!(op.affects, Affects::Nothing, "{}", op.name);
-            }
         }
     }
 }

@@ -14,8 +14,9 @@ use keyward_sigv4::{self as sigv4, SignableRequest};
 use keyward_store::AccessKeyLastUsed;
 
 use crate::api::iam::IamRequest;
-use crate::api::operations::{self, Service};
-use crate::api::sts::{self, StsRequest};
+use crate::api::operations::{self, Handler, Service};
+use crate::api::sts::StsRequest;
+use crate::api::Context;
 use crate::audit::{request_parameters, AuditRecord, EventSource, Origin, UserIdentity};
 use crate::auth::identity::{Caller, Identity};
 use crate::auth::session;
@@ -25,6 +26,7 @@ use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::{self, Element};
 use crate::state::AppState;
+use keyward_aws_model::Value;
 
 /// Largest request body accepted; IAM's largest inputs (policy documents) are far smaller.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -73,13 +75,6 @@ impl Service {
         match self {
             Service::Iam => "2010-05-08",
             Service::Sts => "2011-06-15",
-        }
-    }
-
-    fn signing_name(self) -> &'static str {
-        match self {
-            Service::Iam => "iam",
-            Service::Sts => "sts",
         }
     }
 
@@ -251,16 +246,27 @@ async fn process(
         access_key_id: None,
         outcome: Ok(None),
     };
-    // AWS serves AssumeRoleWithWebIdentity unsigned: the web identity token is the credential.
-    if exchange.action.as_deref() == Some(sts::UNSIGNED_ACTION) {
+    // AWS serves some STS operations unsigned: the request carries its own credential.
+    let unsigned = exchange
+        .action
+        .as_deref()
+        .and_then(|action| operations::find(Service::Sts, action))
+        .and_then(|entry| match entry.handler {
+            Handler::Unsigned(run) => Some((entry.name, run)),
+            Handler::Signed(_) => None,
+        });
+    if let Some((action, run)) = unsigned {
         exchange.service = Service::Sts;
         exchange.region = Some(crate::auth::UNSIGNED_REGION.to_owned());
-        if let Err(e) = validate_input(Service::Sts, sts::UNSIGNED_ACTION, query) {
-            exchange.outcome = Err(e);
-            return exchange;
-        }
+        let members = match validate_input(Service::Sts, action, query) {
+            Ok(members) => members,
+            Err(e) => {
+                exchange.outcome = Err(e);
+                return exchange;
+            }
+        };
         let facts = facts(crate::auth::UNSIGNED_REGION);
-        let (outcome, identity) = sts::assume_role_with_web_identity(state, query, &facts).await;
+        let (outcome, identity) = run(state, &facts, &members).await;
         exchange.outcome = outcome;
         exchange.unsigned_identity = identity;
         return exchange;
@@ -291,9 +297,9 @@ async fn process(
     exchange
 }
 
-/// Checks the input against every constraint of the service's model, answering AWS's
-/// `ValidationError` before anything else looks at the request.
-fn validate_input(service: Service, action: &str, query: &QueryRequest) -> Result<(), ApiError> {
+/// Decodes the input with the service's model and checks it against every constraint there,
+/// answering AWS's `ValidationError` before anything else looks at the request.
+fn validate_input(service: Service, action: &str, query: &QueryRequest) -> Result<Value, ApiError> {
     let model = keyward_aws_model::embedded(service.model()).map_err(|e| {
         tracing::error!(error = %e, "embedded service model does not load");
         ApiError::ServiceFailure
@@ -305,7 +311,7 @@ fn validate_input(service: Service, action: &str, query: &QueryRequest) -> Resul
         })?;
     match input.validation_message() {
         Some(message) => Err(ApiError::ValidationMessage(message)),
-        None => Ok(()),
+        None => Ok(input.members),
     }
 }
 
@@ -374,7 +380,7 @@ async fn authenticate(
     })
 }
 
-/// Decodes the operation, authorizes it and runs its handler.
+/// Finds the operation, decodes and validates its input, and runs it.
 pub(crate) async fn run(
     state: &AppState,
     caller: &Caller,
@@ -387,14 +393,33 @@ pub(crate) async fn run(
         version: query.get("Version").unwrap_or(service.version()).to_owned(),
     };
     let action = query.action().ok_or_else(unknown)?;
-    let served = operations::find(service, action).ok_or_else(unknown)?;
-    validate_input(service, action, query)?;
+    let entry = operations::find(service, action);
+    let legacy = operations::find_legacy(service, action);
+    if entry.is_none() && legacy.is_none() {
+        return Err(unknown());
+    }
+    let members = validate_input(service, action, query)?;
     // GetSessionToken credentials without MFA may not call IAM, as on AWS.
     if service == Service::Iam
         && caller.token_issued.is_some()
         && !matches!(caller.identity, Identity::RoleSession(_))
     {
         return Err(ApiError::Auth(sigv4::AuthError::InvalidClientTokenId));
+    }
+    if let Some(entry) = entry {
+        return match entry.handler {
+            Handler::Signed(run) => {
+                let ctx = Context {
+                    state,
+                    caller,
+                    facts,
+                    service,
+                };
+                run(&ctx, &members).await
+            }
+            // AWS ignores a signature on an operation it serves unsigned.
+            Handler::Unsigned(run) => run(state, facts, &members).await.0,
+        };
     }
     let operation = match service {
         Service::Iam => Operation::Iam(IamRequest::decode(action, query).ok_or_else(unknown)??),
@@ -406,8 +431,8 @@ pub(crate) async fn run(
             let action = request.action();
             authorize(state, caller, &format!("iam:{action}"), &resource, facts).await?;
             let result = request.execute(state, caller).await;
-            if result.is_ok() {
-                crate::api::iam::invalidate_affected(state, served.affects, query).await;
+            if let (Ok(_), Some(legacy)) = (&result, legacy) {
+                crate::api::iam::invalidate_affected(state, legacy.affects, query).await;
             }
             result
         }

@@ -11,8 +11,17 @@ mod policies;
 mod roles;
 mod service_credentials;
 
+pub(crate) mod shared;
 mod simulate;
-mod users;
+
+pub(crate) mod create_user;
+pub(crate) mod delete_user;
+pub(crate) mod get_user;
+pub(crate) mod list_user_tags;
+pub(crate) mod list_users;
+pub(crate) mod tag_user;
+pub(crate) mod untag_user;
+pub(crate) mod update_user;
 
 use keyward_policy::PolicyKind;
 use keyward_store::{
@@ -32,6 +41,7 @@ use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
 use crate::validate::Violations;
+use shared::{load_user, no_such_user, user_resource};
 
 /// Longest IAM user name.
 const USER_NAME_MAX: usize = 64;
@@ -48,31 +58,6 @@ pub struct Paging {
 /// A decoded, validated IAM request.
 #[derive(Debug)]
 pub enum IamRequest {
-    /// `CreateUser`.
-    CreateUser {
-        name: String,
-        path: String,
-        tags: Vec<Tag>,
-        boundary: Option<String>,
-    },
-    /// `GetUser`; no name means the caller.
-    GetUser { name: Option<String> },
-    /// `ListUsers`.
-    ListUsers { path_prefix: String, paging: Paging },
-    /// `UpdateUser`.
-    UpdateUser {
-        name: String,
-        new_name: Option<String>,
-        new_path: Option<String>,
-    },
-    /// `DeleteUser`.
-    DeleteUser { name: String },
-    /// `TagUser`.
-    TagUser { name: String, tags: Vec<Tag> },
-    /// `UntagUser`.
-    UntagUser { name: String, keys: Vec<String> },
-    /// `ListUserTags`.
-    ListUserTags { name: String, paging: Paging },
     /// `CreateAccessKey`; no name means the caller.
     CreateAccessKey { name: Option<String> },
     /// `ListAccessKeys`; no name means the caller.
@@ -175,83 +160,6 @@ impl IamRequest {
         let mut v = Violations::default();
         let decoded = (|| -> Result<Option<IamRequest>, ApiError> {
             Ok(Some(match action {
-                "CreateUser" => {
-                    let name = required_user_name(req)?;
-                    let path = req.get("Path").unwrap_or("/").to_owned();
-                    v.path(&path, "path");
-                    let tags = tags(&mut v, req)?;
-                    let boundary = match req.get("PermissionsBoundary") {
-                        Some(_) => Some(policies::policy_arn(
-                            &mut v,
-                            req,
-                            "PermissionsBoundary",
-                            "permissionsBoundary",
-                        )?),
-                        None => None,
-                    };
-                    IamRequest::CreateUser {
-                        name,
-                        path,
-                        tags,
-                        boundary,
-                    }
-                }
-                "GetUser" => IamRequest::GetUser {
-                    name: user_name(&mut v, req),
-                },
-                "ListUsers" => {
-                    let path_prefix = req.get("PathPrefix").unwrap_or("/").to_owned();
-                    v.path_prefix(&path_prefix, "pathPrefix");
-                    IamRequest::ListUsers {
-                        path_prefix,
-                        paging: paging(&mut v, req),
-                    }
-                }
-                "UpdateUser" => {
-                    let name = required_user_name(req)?;
-                    let new_name = req.get("NewUserName").map(|n| {
-                        v.entity_name(n, "newUserName", USER_NAME_MAX);
-                        n.to_owned()
-                    });
-                    let new_path = req.get("NewPath").map(|p| {
-                        v.path(p, "newPath");
-                        p.to_owned()
-                    });
-                    IamRequest::UpdateUser {
-                        name,
-                        new_name,
-                        new_path,
-                    }
-                }
-                "DeleteUser" => IamRequest::DeleteUser {
-                    name: required_user_name(req)?,
-                },
-                "TagUser" => {
-                    let name = required_user_name(req)?;
-                    if req.structs("Tags").is_empty() {
-                        return Err(ApiError::validation_null("tags"));
-                    }
-                    IamRequest::TagUser {
-                        name,
-                        tags: tags(&mut v, req)?,
-                    }
-                }
-                "UntagUser" => {
-                    let name = required_user_name(req)?;
-                    let keys: Vec<String> =
-                        req.list("TagKeys").into_iter().map(str::to_owned).collect();
-                    if keys.is_empty() {
-                        return Err(ApiError::validation_null("tagKeys"));
-                    }
-                    for (i, k) in keys.iter().enumerate() {
-                        v.tag_key(k, &format!("tagKeys.{}.member", i + 1));
-                    }
-                    IamRequest::UntagUser { name, keys }
-                }
-                "ListUserTags" => IamRequest::ListUserTags {
-                    name: required_user_name(req)?,
-                    paging: paging(&mut v, req),
-                },
                 "CreateAccessKey" => IamRequest::CreateAccessKey {
                     name: user_name(&mut v, req),
                 },
@@ -326,14 +234,6 @@ impl IamRequest {
     /// The IAM action name, e.g. `CreateUser`.
     pub fn action(&self) -> &'static str {
         match self {
-            IamRequest::CreateUser { .. } => "CreateUser",
-            IamRequest::GetUser { .. } => "GetUser",
-            IamRequest::ListUsers { .. } => "ListUsers",
-            IamRequest::UpdateUser { .. } => "UpdateUser",
-            IamRequest::DeleteUser { .. } => "DeleteUser",
-            IamRequest::TagUser { .. } => "TagUser",
-            IamRequest::UntagUser { .. } => "UntagUser",
-            IamRequest::ListUserTags { .. } => "ListUserTags",
             IamRequest::CreateAccessKey { .. } => "CreateAccessKey",
             IamRequest::ListAccessKeys { .. } => "ListAccessKeys",
             IamRequest::UpdateAccessKey { .. } => "UpdateAccessKey",
@@ -355,10 +255,6 @@ impl IamRequest {
     pub async fn resource(&self, state: &AppState, caller: &Caller) -> Result<Resource, ApiError> {
         let account = &state.account;
         let target = match self {
-            IamRequest::CreateUser { name, path, .. } => {
-                return Ok(Resource::arn(arn::user(account, path, name)))
-            }
-            IamRequest::ListUsers { .. } => return Ok(Resource::arn(arn::user(account, "/", ""))),
             IamRequest::Group(r) => return r.resource(state).await,
             IamRequest::Role(r) => return r.resource(state).await,
             IamRequest::Policy(r) => return r.resource(state).await,
@@ -382,16 +278,10 @@ impl IamRequest {
                     Err(e) => return Err(ApiError::from_store(e)),
                 }
             }
-            IamRequest::GetUser { name }
-            | IamRequest::CreateAccessKey { name }
+            IamRequest::CreateAccessKey { name }
             | IamRequest::ListAccessKeys { name }
             | IamRequest::UpdateAccessKey { name, .. }
             | IamRequest::DeleteAccessKey { name, .. } => name.clone(),
-            IamRequest::UpdateUser { name, .. }
-            | IamRequest::DeleteUser { name }
-            | IamRequest::TagUser { name, .. }
-            | IamRequest::UntagUser { name, .. }
-            | IamRequest::ListUserTags { name, .. } => Some(name.clone()),
         };
         let name = match (target, &caller.identity) {
             (Some(name), _) => name,
@@ -411,28 +301,6 @@ impl IamRequest {
         caller: &Caller,
     ) -> Result<Option<Element>, ApiError> {
         match self {
-            IamRequest::CreateUser {
-                name,
-                path,
-                tags,
-                boundary,
-            } => users::create(state, name, path, tags, boundary).await,
-            IamRequest::GetUser { name } => users::get(state, caller, name).await,
-            IamRequest::ListUsers {
-                path_prefix,
-                paging,
-            } => users::list(state, &path_prefix, &paging).await,
-            IamRequest::UpdateUser {
-                name,
-                new_name,
-                new_path,
-            } => users::update(state, &name, new_name, new_path).await,
-            IamRequest::DeleteUser { name } => users::delete(state, &name).await,
-            IamRequest::TagUser { name, tags } => users::tag(state, &name, &tags).await,
-            IamRequest::UntagUser { name, keys } => users::untag(state, &name, &keys).await,
-            IamRequest::ListUserTags { name, paging } => {
-                users::list_tags(state, &name, &paging).await
-            }
             IamRequest::CreateAccessKey { name } => access_keys::create(state, caller, name).await,
             IamRequest::ListAccessKeys { name } => access_keys::list(state, caller, name).await,
             IamRequest::UpdateAccessKey {
@@ -457,33 +325,6 @@ impl IamRequest {
             IamRequest::Simulate(r) => r.execute(state).await,
             IamRequest::ServiceCredential(r) => r.execute(state, caller).await,
         }
-    }
-}
-
-/// The resource of an operation on user `name`: `user NAME` in messages, as IAM writes it.
-async fn user_resource(state: &AppState, name: &str) -> Result<Resource, ApiError> {
-    let account = &state.account;
-    match state.store.get_user(name).await {
-        Ok(u) => Ok(Resource::user(
-            arn::user(account, &u.path, &u.name),
-            &u.name,
-        )),
-        Err(StoreError::NotFound) => Ok(Resource::user(arn::user(account, "/", name), name)),
-        Err(e) => Err(ApiError::from_store(e)),
-    }
-}
-
-/// NoSuchEntity for a user name, in IAM's words.
-fn no_such_user(name: &str) -> ApiError {
-    ApiError::no_such_named("user", name)
-}
-
-/// Reads a user by name, mapping absence to IAM's `NoSuchEntity`.
-async fn load_user(state: &AppState, name: &str) -> Result<User, ApiError> {
-    match state.store.get_user(name).await {
-        Ok(u) => Ok(u),
-        Err(StoreError::NotFound) => Err(no_such_user(name)),
-        Err(e) => Err(ApiError::from_store(e)),
     }
 }
 

@@ -432,19 +432,6 @@ pub async fn authorize(
     decide(state, caller, action, resource, facts, None).await
 }
 
-/// Decides `action` (`sts:AssumeRole`, `sts:TagSession`) on a role: its trust policy must
-/// allow the caller explicitly, and the caller's own policies must allow it as AWS requires.
-pub async fn authorize_assume_role(
-    state: &AppState,
-    caller: &Caller,
-    action: &str,
-    role: &Resource,
-    trust_policy: &PolicySet,
-    facts: &RequestFacts,
-) -> Result<(), ApiError> {
-    decide(state, caller, action, role, facts, Some(trust_policy)).await
-}
-
 /// Decides whether a principal that signs no request — an AWS service principal such as
 /// `ec2.amazonaws.com`, or a web identity — may perform `action` on a role: only the role's
 /// trust policy can allow it. The condition keys the principal brings (a web identity's token

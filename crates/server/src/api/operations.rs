@@ -202,19 +202,10 @@ const fn iam(name: &'static str, affects: Affects) -> LegacyInfo {
     }
 }
 
-const fn sts(name: &'static str, affects: Affects) -> LegacyInfo {
-    LegacyInfo {
-        service: Service::Sts,
-        name,
-        affects,
-    }
-}
-
 use Affects::{GroupMembers, NoPolicies, Nothing, PolicyHolders, Role, User};
 
 /// Operations not yet in their own files.
 pub static LEGACY: &[LegacyInfo] = &[
-    // Users and their tags: tags are `aws:PrincipalTag/*`.
     // Access keys and service-specific credentials (the key cache has its own upkeep).
     iam("CreateAccessKey", NoPolicies),
     iam("ListAccessKeys", Nothing),
@@ -317,13 +308,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("SimulateCustomPolicy", Nothing),
     iam("GetContextKeysForPrincipalPolicy", Nothing),
     iam("GetContextKeysForCustomPolicy", Nothing),
-    // STS issues sessions; it changes no stored policy.
-    sts("GetCallerIdentity", Nothing),
-    sts("AssumeRole", Nothing),
-    sts("AssumeRoleWithWebIdentity", Nothing),
-    sts("GetSessionToken", Nothing),
-    sts("GetFederationToken", Nothing),
-    sts("GetAccessKeyInfo", Nothing),
 ];
 
 /// The legacy operation `name` of `service`.
@@ -339,7 +323,6 @@ mod tests {
 
     use super::*;
     use crate::api::iam::IamRequest;
-    use crate::api::sts::{StsRequest, UNSIGNED_ACTION};
     use crate::protocol::query::QueryRequest;
 
     fn model(service: Service) -> &'static keyward_aws_model::ServiceModel {
@@ -371,12 +354,8 @@ mod tests {
     fn every_legacy_entry_is_served_by_its_decoder() {
         let empty = QueryRequest::decode("", None);
         for op in LEGACY {
-            let served = match op.service {
-                Service::Iam => IamRequest::decode(op.name, &empty).is_some(),
-                Service::Sts => {
-                    op.name == UNSIGNED_ACTION || StsRequest::decode(op.name, &empty).is_some()
-                }
-            };
+            let served =
+                op.service == Service::Iam && IamRequest::decode(op.name, &empty).is_some();
             assert!(served, "{} is in the table but not decoded", op.name);
         }
     }

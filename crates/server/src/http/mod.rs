@@ -15,7 +15,6 @@ use keyward_store::AccessKeyLastUsed;
 
 use crate::api::iam::IamRequest;
 use crate::api::operations::{self, Handler, Service};
-use crate::api::sts::StsRequest;
 use crate::api::Context;
 use crate::audit::{request_parameters, AuditRecord, EventSource, Origin, UserIdentity};
 use crate::auth::identity::{Caller, Identity};
@@ -84,12 +83,6 @@ impl Service {
             Service::Sts => EventSource::Sts,
         }
     }
-}
-
-/// A decoded operation of either service.
-enum Operation {
-    Iam(IamRequest),
-    Sts(StsRequest),
 }
 
 /// What happened to one request, for the response and the audit record.
@@ -421,23 +414,15 @@ pub(crate) async fn run(
             Handler::Unsigned(run) => run(state, facts, &members).await.0,
         };
     }
-    let operation = match service {
-        Service::Iam => Operation::Iam(IamRequest::decode(action, query).ok_or_else(unknown)??),
-        Service::Sts => Operation::Sts(StsRequest::decode(action, query).ok_or_else(unknown)??),
-    };
-    match operation {
-        Operation::Iam(request) => {
-            let resource = request.resource(state, caller).await?;
-            let action = request.action();
-            authorize(state, caller, &format!("iam:{action}"), &resource, facts).await?;
-            let result = request.execute(state, caller).await;
-            if let (Ok(_), Some(legacy)) = (&result, legacy) {
-                crate::api::iam::invalidate_affected(state, legacy.affects, query).await;
-            }
-            result
-        }
-        Operation::Sts(request) => request.execute(state, caller, facts).await,
+    let request = IamRequest::decode(action, query).ok_or_else(unknown)??;
+    let resource = request.resource(state, caller).await?;
+    let action = request.action();
+    authorize(state, caller, &format!("iam:{action}"), &resource, facts).await?;
+    let result = request.execute(state, caller).await;
+    if let (Ok(_), Some(legacy)) = (&result, legacy) {
+        crate::api::iam::invalidate_affected(state, legacy.affects, query).await;
     }
+    result
 }
 
 /// The CloudTrail-shaped record of one exchange.

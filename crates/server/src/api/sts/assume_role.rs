@@ -1,0 +1,126 @@
+//! `AssumeRole`: a role session, allowed by the role's trust policy and the caller's own
+//! policies together.
+
+use keyward_aws_model::generated::sts::{input::AssumeRoleInput, operation};
+
+use super::{
+    check_role_arn, role_session_duration, role_session_result, session_policies, session_tags,
+    SessionInput, SessionTags,
+};
+use crate::api::{Affected, Context, Operation};
+use crate::arn;
+use crate::auth::identity::Identity;
+use crate::auth::session::RoleSession;
+use crate::authz::{compile, Authorization, Resource};
+use crate::directory::roles::{assumable_role, AssumableRole};
+use crate::error::ApiError;
+use crate::protocol::xml::Element;
+
+pub(crate) struct AssumeRole {
+    role_arn: String,
+    session_name: String,
+    duration: Option<i64>,
+    session: SessionInput,
+    source_identity: Option<String>,
+    /// What authorization found: the role, the session's tags and transitive keys.
+    resolved: Option<(AssumableRole, SessionTags, Vec<String>)>,
+}
+
+impl Operation for AssumeRole {
+    type Input = AssumeRoleInput;
+    const NAME: &'static str = operation::ASSUME_ROLE;
+
+    fn new(input: AssumeRoleInput) -> Result<Self, ApiError> {
+        check_role_arn(&input.role_arn)?;
+        Ok(AssumeRole {
+            session: SessionInput::new(
+                input.policy,
+                input.policy_arns,
+                input.tags,
+                input.transitive_tag_keys,
+            ),
+            role_arn: input.role_arn,
+            session_name: input.role_session_name,
+            duration: input.duration_seconds,
+            source_identity: input.source_identity,
+            resolved: None,
+        })
+    }
+
+    async fn authorization(&mut self, ctx: &Context<'_>) -> Result<Authorization, ApiError> {
+        let caller = ctx.caller;
+        let parent = match &caller.identity {
+            Identity::Root => {
+                return Err(ApiError::AccessDenied(
+                    "Roles may not be assumed by root accounts.".to_owned(),
+                ))
+            }
+            Identity::FederatedUser(_) => {
+                return Err(ApiError::AccessDenied(
+                    "Cannot call AssumeRole with federated user credentials".to_owned(),
+                ))
+            }
+            Identity::User(_) => None,
+            Identity::RoleSession(parent) => Some(parent.as_ref()),
+        };
+        let Some(role) = assumable_role(ctx.state, &self.role_arn).await? else {
+            // AWS's refusal names the action and the role, whether or not the role exists.
+            return Err(ApiError::AccessDenied(format!(
+                "User: {} is not authorized to perform: sts:AssumeRole on resource: {}",
+                caller.arn(),
+                self.role_arn
+            )));
+        };
+        let trust = compile(vec![("trust-policy".to_owned(), role.trust_policy.clone())]);
+        let (tags, transitive) = session_tags(parent, &self.session)?;
+        self.resolved = Some((role, tags, transitive));
+        Ok(Authorization::Trust {
+            role: Resource::arn(self.role_arn.clone()),
+            trust,
+            also: if self.session.has_tags() {
+                vec!["sts:TagSession"]
+            } else {
+                Vec::new()
+            },
+        })
+    }
+
+    fn affects(&self) -> Affected {
+        Affected::Nothing
+    }
+
+    async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
+        let state = ctx.state;
+        let (role, tags, transitive_tag_keys) = self.resolved.ok_or(ApiError::ServiceFailure)?;
+        let parent = match &ctx.caller.identity {
+            Identity::RoleSession(parent) => Some(parent.as_ref()),
+            _ => None,
+        };
+        let duration = role_session_duration(&role, self.duration, parent.is_some())?;
+        let (policies, packed) = session_policies(state, &self.session, &tags).await?;
+        let entity = &role.role;
+        let source_identity = self
+            .source_identity
+            .or_else(|| parent.and_then(|p| p.source_identity.clone()));
+        let session = RoleSession {
+            role_id: entity.id.clone(),
+            role_name: entity.name.clone(),
+            role_path: entity.path.clone(),
+            session_name: self.session_name,
+            policies,
+            tags,
+            transitive_tag_keys,
+            source_identity: source_identity.clone(),
+            chained: parent.is_some(),
+        };
+        let mut fields = role_session_result(state, session, duration, packed)?;
+        if let Some(source_identity) = source_identity {
+            fields.push(Element::text("SourceIdentity", source_identity));
+        }
+        tracing::debug!(
+            role = %arn::role(&state.account, &entity.path, &entity.name),
+            "role assumed"
+        );
+        Ok(Some(Element::parent("AssumeRoleResult", fields)))
+    }
+}

@@ -6,9 +6,9 @@
 use std::net::IpAddr;
 use std::path::Path;
 
-use keyward_aws_model::REDACTED;
+use keyward_aws_model::{ServiceModel, REDACTED};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use time::OffsetDateTime;
 use tokio::io::AsyncWriteExt;
 use tokio::sync::mpsc;
@@ -18,17 +18,6 @@ use crate::protocol::xml::timestamp;
 
 /// Lines that may wait for the writer before requests wait for it.
 const QUEUE_LINES: usize = 4096;
-
-/// Request parameters whose values are secrets (lower-cased names).
-const SECRET_PARAMS: &[&str] = &[
-    "password",
-    "oldpassword",
-    "newpassword",
-    "secretaccesskey",
-    "webidentitytoken",
-    "samlassertion",
-    "tokencode",
-];
 
 /// The service an event belongs to, as CloudTrail's `eventSource` names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -302,16 +291,22 @@ async fn write_lines(file: Option<tokio::fs::File>, mut rx: mpsc::Receiver<Vec<u
     }
 }
 
-/// CloudTrail's `requestParameters`: camelCase names, secrets hidden.
-pub fn request_parameters<'a>(params: impl Iterator<Item = (&'a str, &'a str)>) -> Option<Value> {
-    let mut map = Map::new();
-    for (name, value) in params {
-        let key = crate::protocol::xml::camel(name);
-        let hidden = SECRET_PARAMS.contains(&name.to_ascii_lowercase().as_str());
-        let value = if hidden { REDACTED } else { value };
-        map.insert(key, Value::String(value.to_owned()));
+/// CloudTrail's `requestParameters`: the members of input shape `shape` as the model decoded
+/// them, lowerCamel, with every member the model marks sensitive hidden. The model does not
+/// mark MFA codes (`TokenCode`); Keyward hides those as well.
+pub fn request_parameters(
+    model: &ServiceModel,
+    shape: &str,
+    members: &keyward_aws_model::Value,
+) -> Option<Value> {
+    let mut parameters = keyward_aws_model::audit_json(model, shape, members);
+    let Value::Object(map) = &mut parameters else {
+        return None;
+    };
+    if let Some(code) = map.get_mut("tokenCode") {
+        *code = Value::String(REDACTED.to_owned());
     }
-    (!map.is_empty()).then_some(Value::Object(map))
+    (!map.is_empty()).then_some(parameters)
 }
 
 #[cfg(test)]
@@ -359,13 +354,82 @@ mod tests {
         );
     }
 
+    fn parameters(
+        service: keyward_aws_model::Service,
+        operation: &str,
+        params: &[(&str, &str)],
+    ) -> Option<Value> {
+        let model = keyward_aws_model::embedded(service).unwrap();
+        let input = keyward_aws_model::decode_query_input(model, operation, params).unwrap();
+        let shape = &model
+            .operation(operation)
+            .unwrap()
+            .input
+            .as_ref()
+            .unwrap()
+            .shape;
+        request_parameters(model, shape, &input.members)
+    }
+
+    /// What the model marks sensitive is hidden, wherever it is; the rest is kept, structured
+    /// as CloudTrail writes it.
     #[test]
-    fn secret_parameters_are_hidden() {
-        let params =
-            request_parameters([("UserName", "bob"), ("Password", "hunter2")].into_iter()).unwrap();
-        assert_eq!(params["userName"], "bob");
-        assert_eq!(params["password"], REDACTED);
-        assert_eq!(request_parameters(std::iter::empty()), None);
+    fn sensitive_members_are_hidden_by_the_model() {
+        use keyward_aws_model::Service::{Iam, Sts};
+        let login = parameters(
+            Iam,
+            "CreateLoginProfile",
+            &[("UserName", "bob"), ("Password", "hunter2")],
+        )
+        .unwrap();
+        assert_eq!(login["userName"], "bob");
+        assert_eq!(login["password"], REDACTED);
+        let web = parameters(
+            Sts,
+            "AssumeRoleWithWebIdentity",
+            &[
+                ("RoleArn", "arn:aws:iam::123456789012:role/r"),
+                ("RoleSessionName", "s"),
+                ("WebIdentityToken", "eyJhbGciOi.x.y"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(web["webIdentityToken"], REDACTED);
+        assert_eq!(web["roleSessionName"], "s");
+        let tagged = parameters(
+            Iam,
+            "TagUser",
+            &[
+                ("UserName", "bob"),
+                ("Tags.member.1.Key", "team"),
+                ("Tags.member.1.Value", "blue"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            tagged["tags"],
+            serde_json::json!([{"key": "team", "value": "blue"}])
+        );
+    }
+
+    /// The model does not mark MFA codes; they are hidden all the same.
+    #[test]
+    fn mfa_codes_are_hidden() {
+        let params = parameters(
+            keyward_aws_model::Service::Sts,
+            "GetSessionToken",
+            &[
+                ("SerialNumber", "arn:aws:iam::123456789012:mfa/bob"),
+                ("TokenCode", "123456"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(params["tokenCode"], REDACTED);
+        assert_eq!(params["serialNumber"], "arn:aws:iam::123456789012:mfa/bob");
+        assert_eq!(
+            parameters(keyward_aws_model::Service::Sts, "GetCallerIdentity", &[]),
+            None
+        );
     }
 
     /// A full queue makes the sender wait instead of dropping: with the writer stalled (its

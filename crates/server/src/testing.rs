@@ -76,5 +76,5 @@ pub async fn call(
     params: &[(&str, &str)],
 ) -> Result<Option<Element>, ApiError> {
     let query = query(params);
-    crate::http::run(state, caller, service, &query, &facts(&query)).await
+    crate::http::run(state, caller, service, &query, &facts(&query), &mut None).await
 }

@@ -25,7 +25,7 @@ use crate::ids;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::{self, Element};
 use crate::state::AppState;
-use keyward_aws_model::Value;
+use keyward_aws_model::{decode_query_input, Value};
 
 /// Largest request body accepted; IAM's largest inputs (policy documents) are far smaller.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -94,6 +94,8 @@ struct Exchange {
     /// CloudTrail's `userIdentity` of a caller that signed nothing (a web identity).
     unsigned_identity: Option<UserIdentity>,
     access_key_id: Option<String>,
+    /// The request's members, once decoded with the service's model.
+    members: Option<Value>,
     outcome: Result<Option<Element>, ApiError>,
 }
 
@@ -126,6 +128,7 @@ pub async fn handle(
                 caller: None,
                 unsigned_identity: None,
                 access_key_id: None,
+                members: None,
                 outcome: Err(ApiError::RequestEntityTooLarge(MAX_BODY_BYTES)),
             };
             (exchange, query)
@@ -237,6 +240,7 @@ async fn process(
         caller: None,
         unsigned_identity: None,
         access_key_id: None,
+        members: None,
         outcome: Ok(None),
     };
     // AWS serves some STS operations unsigned: the request carries its own credential.
@@ -262,6 +266,7 @@ async fn process(
         let (outcome, identity) = run(state, &facts, &members).await;
         exchange.outcome = outcome;
         exchange.unsigned_identity = identity;
+        exchange.members = Some(members);
         return exchange;
     }
     let auth = match sigv4::parse(req) {
@@ -285,7 +290,15 @@ async fn process(
         }
     };
     let facts = facts(&auth.scope.region);
-    exchange.outcome = run(state, &caller, exchange.service, query, &facts).await;
+    exchange.outcome = run(
+        state,
+        &caller,
+        exchange.service,
+        query,
+        &facts,
+        &mut exchange.members,
+    )
+    .await;
     exchange.caller = Some(caller);
     exchange
 }
@@ -373,13 +386,15 @@ async fn authenticate(
     })
 }
 
-/// Finds the operation, decodes and validates its input, and runs it.
+/// Finds the operation, decodes and validates its input (kept in `members` for the audit
+/// record), and runs it.
 pub(crate) async fn run(
     state: &AppState,
     caller: &Caller,
     service: Service,
     query: &QueryRequest,
     facts: &RequestFacts,
+    members: &mut Option<Value>,
 ) -> Result<Option<Element>, ApiError> {
     let unknown = || ApiError::InvalidAction {
         action: query.action().unwrap_or_default().to_owned(),
@@ -391,7 +406,7 @@ pub(crate) async fn run(
     if entry.is_none() && legacy.is_none() {
         return Err(unknown());
     }
-    let members = validate_input(service, action, query)?;
+    let members = &*members.insert(validate_input(service, action, query)?);
     // GetSessionToken credentials without MFA may not call IAM, as on AWS.
     if service == Service::Iam
         && caller.token_issued.is_some()
@@ -408,10 +423,10 @@ pub(crate) async fn run(
                     facts,
                     service,
                 };
-                run(&ctx, &members).await
+                run(&ctx, members).await
             }
             // AWS ignores a signature on an operation it serves unsigned.
-            Handler::Unsigned(run) => run(state, facts, &members).await.0,
+            Handler::Unsigned(run) => run(state, facts, members).await.0,
         };
     }
     let request = IamRequest::decode(action, query).ok_or_else(unknown)??;
@@ -442,6 +457,10 @@ fn audit_record(
         (None, Some(caller), _) => caller.audit_identity(),
         (None, None, key) => UserIdentity::unknown(key.as_deref()),
     };
+    let model = keyward_aws_model::embedded(exchange.service.model()).ok();
+    let operation = model
+        .zip(exchange.action.as_deref())
+        .and_then(|(model, action)| model.operation(action).map(|operation| (model, operation)));
     let record = AuditRecord::api_call(
         exchange.service.event_source(),
         exchange.action.as_deref().unwrap_or_default(),
@@ -450,10 +469,22 @@ fn audit_record(
         identity,
         request_id,
     )
-    .with_request(request_parameters(query.operation_params()))
+    .with_request(operation.and_then(|(model, operation)| {
+        let shape = &operation.input.as_ref()?.shape;
+        match &exchange.members {
+            Some(members) => request_parameters(model, shape, members),
+            None => {
+                let decoded = decode_query_input(model, &operation.name, &query.params()).ok()?;
+                request_parameters(model, shape, &decoded.members)
+            }
+        }
+    }))
     .with_account(exchange.caller.as_ref().map(|c| c.account.0.as_str()));
     match &exchange.outcome {
-        Ok(result) => record.with_response(result.as_ref().map(Element::to_audit_json)),
+        Ok(result) => record.with_response(result.as_ref().and_then(|result| {
+            let (model, operation) = operation?;
+            Some(result.to_redacted_audit_json(model, &operation.output.as_ref()?.shape))
+        })),
         Err(e) => record.with_error(e.code(), &e.message()),
     }
 }

@@ -2,6 +2,7 @@
 //! clients parse and the JSON `responseElements` of the audit record, so the two can never
 //! disagree — except for secrets, which the tree marks and the audit rendering leaves out.
 
+use keyward_aws_model::ServiceModel;
 use quick_xml::escape::escape;
 use serde_json::{Map, Value};
 use time::format_description::well_known::Iso8601;
@@ -144,6 +145,46 @@ impl Element {
                     .map(|(k, v)| (k.clone(), Value::String(v.clone())))
                     .collect(),
             ),
+        }
+    }
+}
+
+impl Element {
+    /// The audit rendering of a response whose shape in `model` is `shape`: what the handler
+    /// marked secret and every member the model marks `sensitive` are left out, and so is
+    /// anything the model does not describe, since nothing says it is harmless.
+    pub fn to_redacted_audit_json(&self, model: &ServiceModel, shape: &str) -> Value {
+        let Some(described) = model.shape(shape) else {
+            return Value::Null;
+        };
+        match &self.body {
+            Body::Children(children) => {
+                let mut map = Map::new();
+                for child in children {
+                    let Some(member) = described.member(child.name) else {
+                        continue;
+                    };
+                    let hidden =
+                        matches!(child.body, Body::Secret(_)) || model.is_sensitive(member);
+                    if !hidden {
+                        let value = child.to_redacted_audit_json(model, &member.shape);
+                        map.insert(camel(child.name), value);
+                    }
+                }
+                Value::Object(map)
+            }
+            Body::List(items) => match &described.member {
+                Some(member) if !model.is_sensitive(member) => Value::Array(
+                    items
+                        .iter()
+                        .map(|i| i.to_redacted_audit_json(model, &member.shape))
+                        .collect(),
+                ),
+                _ => Value::Null,
+            },
+            Body::Secret(_) => Value::Null,
+            Body::Text(_) | Body::Map(_) if described.sensitive => Value::Null,
+            Body::Text(_) | Body::Map(_) => self.to_audit_json(),
         }
     }
 }

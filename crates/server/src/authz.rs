@@ -4,8 +4,9 @@
 //! `keyward_policy`.
 //!
 //! Compiled policies are cached per principal. A successful IAM write drops the entries of the
-//! principals it affects, so a change is in force for the very next request. Every write also bumps a generation counter: an entry loaded concurrently
-//! with a write is not kept, since it may have been read before the write committed.
+//! principals it affects, so a change is in force for the very next request. Every write also
+//! bumps a generation counter: an entry loaded concurrently with a write is not kept, since it
+//! may have been read before the write committed.
 
 use std::collections::HashMap;
 use std::net::IpAddr;

@@ -227,17 +227,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("AddUserToGroup", User),
     iam("RemoveUserFromGroup", User),
     iam("ListGroupsForUser", Nothing),
-    // Roles: the trust policy and session limit are read when a role is assumed, not cached.
-    iam("CreateRole", NoPolicies),
-    iam("GetRole", Nothing),
-    iam("ListRoles", Nothing),
-    iam("UpdateRole", NoPolicies),
-    iam("UpdateRoleDescription", NoPolicies),
-    iam("UpdateAssumeRolePolicy", NoPolicies),
-    iam("DeleteRole", Role),
-    iam("TagRole", Role),
-    iam("UntagRole", Role),
-    iam("ListRoleTags", Nothing),
     // Managed policies: a new default version changes every holder.
     iam("CreatePolicy", NoPolicies),
     iam("GetPolicy", Nothing),
@@ -289,14 +278,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("TagInstanceProfile", NoPolicies),
     iam("UntagInstanceProfile", NoPolicies),
     iam("ListInstanceProfileTags", Nothing),
-    // OpenID Connect providers.
-    iam("CreateOpenIDConnectProvider", NoPolicies),
-    iam("GetOpenIDConnectProvider", Nothing),
-    iam("ListOpenIDConnectProviders", Nothing),
-    iam("DeleteOpenIDConnectProvider", NoPolicies),
-    iam("UpdateOpenIDConnectProviderThumbprint", NoPolicies),
-    iam("AddClientIDToOpenIDConnectProvider", NoPolicies),
-    iam("RemoveClientIDFromOpenIDConnectProvider", NoPolicies),
     // The account.
     iam("GetAccountSummary", Nothing),
     iam("CreateAccountAlias", NoPolicies),

@@ -493,7 +493,7 @@ async fn group_detail(state: &AppState, g: &Entity) -> Result<Element, ApiError>
 
 async fn role_detail(state: &AppState, r: &Entity) -> Result<Element, ApiError> {
     let reference = r.reference();
-    let mut element = super::roles::role_element(state, r);
+    let mut element = super::shared::roles::role_element(state, r);
     let mut profiles = Vec::new();
     for rel in all_relations(
         state,
@@ -519,7 +519,7 @@ async fn role_detail(state: &AppState, r: &Entity) -> Result<Element, ApiError> 
                         iam_arn(state, IamResourceType::InstanceProfile, &p.path, &p.name),
                     ),
                     Element::time("CreateDate", p.create_date),
-                    Element::list("Roles", vec![super::roles::role_element(state, r)]),
+                    Element::list("Roles", vec![super::shared::roles::role_element(state, r)]),
                 ],
             )),
             Err(StoreError::NotFound) => {}

@@ -2,7 +2,7 @@
 
 use keyward_store::{Entity, EntityKind, RelationKind, RelationLimit, StoreError, Tag, WhenFull};
 
-use super::roles::{load_role, role_element, role_resource};
+use super::shared::roles::{load_role, role_element, role_resource};
 use super::{
     entity_tags, iam_arn, now_seconds, page_in_memory, page_request, paging, paging_fields,
     path_param, path_prefix_param, required_name, required_tags, tag_keys, tags, tags_element,

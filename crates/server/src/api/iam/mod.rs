@@ -6,21 +6,36 @@ mod account;
 mod attachments;
 mod groups;
 mod instance_profiles;
-mod oidc;
 mod policies;
-mod roles;
 mod service_credentials;
 
 pub(crate) mod shared;
 mod simulate;
 
+pub(crate) mod add_client_id_to_open_id_connect_provider;
+pub(crate) mod create_open_id_connect_provider;
+pub(crate) mod create_role;
 pub(crate) mod create_user;
+pub(crate) mod delete_open_id_connect_provider;
+pub(crate) mod delete_role;
 pub(crate) mod delete_user;
+pub(crate) mod get_open_id_connect_provider;
+pub(crate) mod get_role;
 pub(crate) mod get_user;
+pub(crate) mod list_open_id_connect_providers;
+pub(crate) mod list_role_tags;
+pub(crate) mod list_roles;
 pub(crate) mod list_user_tags;
 pub(crate) mod list_users;
+pub(crate) mod remove_client_id_from_open_id_connect_provider;
+pub(crate) mod tag_role;
 pub(crate) mod tag_user;
+pub(crate) mod untag_role;
 pub(crate) mod untag_user;
+pub(crate) mod update_assume_role_policy;
+pub(crate) mod update_open_id_connect_provider_thumbprint;
+pub(crate) mod update_role;
+pub(crate) mod update_role_description;
 pub(crate) mod update_user;
 
 use keyward_policy::PolicyKind;
@@ -77,16 +92,12 @@ pub enum IamRequest {
     GetAccessKeyLastUsed { access_key_id: String },
     /// Groups and memberships.
     Group(groups::GroupRequest),
-    /// Roles.
-    Role(roles::RoleRequest),
     /// Managed policies and their versions.
     Policy(policies::PolicyRequest),
     /// Attached and inline policies, permissions boundaries.
     Attachment(attachments::AttachmentRequest),
     /// Instance profiles.
     InstanceProfile(instance_profiles::InstanceProfileRequest),
-    /// OpenID Connect providers.
-    Oidc(oidc::OidcRequest),
     /// Account-wide operations.
     Account(account::AccountRequest),
     /// The policy simulator.
@@ -195,8 +206,6 @@ impl IamRequest {
                 _ => {
                     if let Some(r) = groups::GroupRequest::decode(action, req, &mut v)? {
                         IamRequest::Group(r)
-                    } else if let Some(r) = roles::RoleRequest::decode(action, req, &mut v)? {
-                        IamRequest::Role(r)
                     } else if let Some(r) = policies::PolicyRequest::decode(action, req, &mut v)? {
                         IamRequest::Policy(r)
                     } else if let Some(r) =
@@ -207,8 +216,6 @@ impl IamRequest {
                         instance_profiles::InstanceProfileRequest::decode(action, req, &mut v)?
                     {
                         IamRequest::InstanceProfile(r)
-                    } else if let Some(r) = oidc::OidcRequest::decode(action, req, &mut v)? {
-                        IamRequest::Oidc(r)
                     } else if let Some(r) = account::AccountRequest::decode(action, req, &mut v)? {
                         IamRequest::Account(r)
                     } else if let Some(r) = simulate::SimulateRequest::decode(action, req, &mut v)?
@@ -240,11 +247,9 @@ impl IamRequest {
             IamRequest::DeleteAccessKey { .. } => "DeleteAccessKey",
             IamRequest::GetAccessKeyLastUsed { .. } => "GetAccessKeyLastUsed",
             IamRequest::Group(r) => r.action(),
-            IamRequest::Role(r) => r.action(),
             IamRequest::Policy(r) => r.action(),
             IamRequest::Attachment(r) => r.action(),
             IamRequest::InstanceProfile(r) => r.action(),
-            IamRequest::Oidc(r) => r.action(),
             IamRequest::Account(r) => r.action(),
             IamRequest::Simulate(r) => r.action(),
             IamRequest::ServiceCredential(r) => r.action(),
@@ -256,11 +261,9 @@ impl IamRequest {
         let account = &state.account;
         let target = match self {
             IamRequest::Group(r) => return r.resource(state).await,
-            IamRequest::Role(r) => return r.resource(state).await,
             IamRequest::Policy(r) => return r.resource(state).await,
             IamRequest::Attachment(r) => return r.resource(state).await,
             IamRequest::InstanceProfile(r) => return r.resource(state).await,
-            IamRequest::Oidc(r) => return r.resource(state).await,
             IamRequest::Account(r) => return Ok(r.resource()),
             IamRequest::Simulate(r) => return Ok(r.resource()),
             IamRequest::ServiceCredential(r) => return r.resource(state, caller).await,
@@ -316,11 +319,9 @@ impl IamRequest {
                 access_keys::last_used(state, &access_key_id).await
             }
             IamRequest::Group(r) => r.execute(state).await,
-            IamRequest::Role(r) => r.execute(state).await,
             IamRequest::Policy(r) => r.execute(state, caller).await,
             IamRequest::Attachment(r) => r.execute(state).await,
             IamRequest::InstanceProfile(r) => r.execute(state).await,
-            IamRequest::Oidc(r) => r.execute(state).await,
             IamRequest::Account(r) => r.execute(state).await,
             IamRequest::Simulate(r) => r.execute(state).await,
             IamRequest::ServiceCredential(r) => r.execute(state, caller).await,

@@ -228,14 +228,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("DeleteServiceSpecificCredential", NoPolicies),
     // Groups: membership changes the user's policies; a group's policies need it empty to be
     // deleted, and its name is in no policy a member is evaluated by.
-    iam("CreateGroup", NoPolicies),
-    iam("GetGroup", Nothing),
-    iam("ListGroups", Nothing),
-    iam("UpdateGroup", NoPolicies),
-    iam("DeleteGroup", GroupMembers),
-    iam("AddUserToGroup", User),
-    iam("RemoveUserFromGroup", User),
-    iam("ListGroupsForUser", Nothing),
     // Roles: the trust policy and session limit are read when a role is assumed, not cached.
     iam("CreateRole", NoPolicies),
     iam("GetRole", Nothing),
@@ -288,16 +280,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("DeleteUserPermissionsBoundary", User),
     iam("DeleteRolePermissionsBoundary", Role),
     // Instance profiles.
-    iam("CreateInstanceProfile", NoPolicies),
-    iam("GetInstanceProfile", Nothing),
-    iam("ListInstanceProfiles", Nothing),
-    iam("DeleteInstanceProfile", NoPolicies),
-    iam("AddRoleToInstanceProfile", NoPolicies),
-    iam("RemoveRoleFromInstanceProfile", NoPolicies),
-    iam("ListInstanceProfilesForRole", Nothing),
-    iam("TagInstanceProfile", NoPolicies),
-    iam("UntagInstanceProfile", NoPolicies),
-    iam("ListInstanceProfileTags", Nothing),
     // OpenID Connect providers.
     iam("CreateOpenIDConnectProvider", NoPolicies),
     iam("GetOpenIDConnectProvider", Nothing),

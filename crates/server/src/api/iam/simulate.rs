@@ -17,9 +17,10 @@ use keyward_policy::{
 };
 use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 
+use super::shared::groups;
 use super::{
-    check_policy_document, entity_tags, groups, load_user, page_in_memory, paging, paging_fields,
-    roles, Paging,
+    check_policy_document, entity_tags, load_user, page_in_memory, paging, paging_fields, roles,
+    Paging,
 };
 use crate::arn;
 use crate::authz::Resource;

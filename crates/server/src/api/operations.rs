@@ -219,14 +219,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("DeleteServiceSpecificCredential", NoPolicies),
     // Groups: membership changes the user's policies; a group's policies need it empty to be
     // deleted, and its name is in no policy a member is evaluated by.
-    iam("CreateGroup", NoPolicies),
-    iam("GetGroup", Nothing),
-    iam("ListGroups", Nothing),
-    iam("UpdateGroup", NoPolicies),
-    iam("DeleteGroup", GroupMembers),
-    iam("AddUserToGroup", User),
-    iam("RemoveUserFromGroup", User),
-    iam("ListGroupsForUser", Nothing),
     // Managed policies: a new default version changes every holder.
     iam("CreatePolicy", NoPolicies),
     iam("GetPolicy", Nothing),
@@ -268,16 +260,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("DeleteUserPermissionsBoundary", User),
     iam("DeleteRolePermissionsBoundary", Role),
     // Instance profiles.
-    iam("CreateInstanceProfile", NoPolicies),
-    iam("GetInstanceProfile", Nothing),
-    iam("ListInstanceProfiles", Nothing),
-    iam("DeleteInstanceProfile", NoPolicies),
-    iam("AddRoleToInstanceProfile", NoPolicies),
-    iam("RemoveRoleFromInstanceProfile", NoPolicies),
-    iam("ListInstanceProfilesForRole", Nothing),
-    iam("TagInstanceProfile", NoPolicies),
-    iam("UntagInstanceProfile", NoPolicies),
-    iam("ListInstanceProfileTags", Nothing),
     // The account.
     iam("GetAccountSummary", Nothing),
     iam("CreateAccountAlias", NoPolicies),

@@ -4,8 +4,6 @@
 mod access_keys;
 mod account;
 mod attachments;
-mod groups;
-mod instance_profiles;
 mod policies;
 mod service_credentials;
 
@@ -13,26 +11,44 @@ pub(crate) mod shared;
 mod simulate;
 
 pub(crate) mod add_client_id_to_open_id_connect_provider;
+pub(crate) mod add_role_to_instance_profile;
+pub(crate) mod add_user_to_group;
+pub(crate) mod create_group;
+pub(crate) mod create_instance_profile;
 pub(crate) mod create_open_id_connect_provider;
 pub(crate) mod create_role;
 pub(crate) mod create_user;
+pub(crate) mod delete_group;
+pub(crate) mod delete_instance_profile;
 pub(crate) mod delete_open_id_connect_provider;
 pub(crate) mod delete_role;
 pub(crate) mod delete_user;
+pub(crate) mod get_group;
+pub(crate) mod get_instance_profile;
 pub(crate) mod get_open_id_connect_provider;
 pub(crate) mod get_role;
 pub(crate) mod get_user;
+pub(crate) mod list_groups;
+pub(crate) mod list_groups_for_user;
+pub(crate) mod list_instance_profile_tags;
+pub(crate) mod list_instance_profiles;
+pub(crate) mod list_instance_profiles_for_role;
 pub(crate) mod list_open_id_connect_providers;
 pub(crate) mod list_role_tags;
 pub(crate) mod list_roles;
 pub(crate) mod list_user_tags;
 pub(crate) mod list_users;
 pub(crate) mod remove_client_id_from_open_id_connect_provider;
+pub(crate) mod remove_role_from_instance_profile;
+pub(crate) mod remove_user_from_group;
+pub(crate) mod tag_instance_profile;
 pub(crate) mod tag_role;
 pub(crate) mod tag_user;
+pub(crate) mod untag_instance_profile;
 pub(crate) mod untag_role;
 pub(crate) mod untag_user;
 pub(crate) mod update_assume_role_policy;
+pub(crate) mod update_group;
 pub(crate) mod update_open_id_connect_provider_thumbprint;
 pub(crate) mod update_role;
 pub(crate) mod update_role_description;
@@ -90,14 +106,10 @@ pub enum IamRequest {
     },
     /// `GetAccessKeyLastUsed`.
     GetAccessKeyLastUsed { access_key_id: String },
-    /// Groups and memberships.
-    Group(groups::GroupRequest),
     /// Managed policies and their versions.
     Policy(policies::PolicyRequest),
     /// Attached and inline policies, permissions boundaries.
     Attachment(attachments::AttachmentRequest),
-    /// Instance profiles.
-    InstanceProfile(instance_profiles::InstanceProfileRequest),
     /// Account-wide operations.
     Account(account::AccountRequest),
     /// The policy simulator.
@@ -204,18 +216,12 @@ impl IamRequest {
                     IamRequest::GetAccessKeyLastUsed { access_key_id }
                 }
                 _ => {
-                    if let Some(r) = groups::GroupRequest::decode(action, req, &mut v)? {
-                        IamRequest::Group(r)
-                    } else if let Some(r) = policies::PolicyRequest::decode(action, req, &mut v)? {
+                    if let Some(r) = policies::PolicyRequest::decode(action, req, &mut v)? {
                         IamRequest::Policy(r)
                     } else if let Some(r) =
                         attachments::AttachmentRequest::decode(action, req, &mut v)?
                     {
                         IamRequest::Attachment(r)
-                    } else if let Some(r) =
-                        instance_profiles::InstanceProfileRequest::decode(action, req, &mut v)?
-                    {
-                        IamRequest::InstanceProfile(r)
                     } else if let Some(r) = account::AccountRequest::decode(action, req, &mut v)? {
                         IamRequest::Account(r)
                     } else if let Some(r) = simulate::SimulateRequest::decode(action, req, &mut v)?
@@ -246,10 +252,8 @@ impl IamRequest {
             IamRequest::UpdateAccessKey { .. } => "UpdateAccessKey",
             IamRequest::DeleteAccessKey { .. } => "DeleteAccessKey",
             IamRequest::GetAccessKeyLastUsed { .. } => "GetAccessKeyLastUsed",
-            IamRequest::Group(r) => r.action(),
             IamRequest::Policy(r) => r.action(),
             IamRequest::Attachment(r) => r.action(),
-            IamRequest::InstanceProfile(r) => r.action(),
             IamRequest::Account(r) => r.action(),
             IamRequest::Simulate(r) => r.action(),
             IamRequest::ServiceCredential(r) => r.action(),
@@ -260,10 +264,8 @@ impl IamRequest {
     pub async fn resource(&self, state: &AppState, caller: &Caller) -> Result<Resource, ApiError> {
         let account = &state.account;
         let target = match self {
-            IamRequest::Group(r) => return r.resource(state).await,
             IamRequest::Policy(r) => return r.resource(state).await,
             IamRequest::Attachment(r) => return r.resource(state).await,
-            IamRequest::InstanceProfile(r) => return r.resource(state).await,
             IamRequest::Account(r) => return Ok(r.resource()),
             IamRequest::Simulate(r) => return Ok(r.resource()),
             IamRequest::ServiceCredential(r) => return r.resource(state, caller).await,
@@ -318,10 +320,8 @@ impl IamRequest {
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 access_keys::last_used(state, &access_key_id).await
             }
-            IamRequest::Group(r) => r.execute(state).await,
             IamRequest::Policy(r) => r.execute(state, caller).await,
             IamRequest::Attachment(r) => r.execute(state).await,
-            IamRequest::InstanceProfile(r) => r.execute(state).await,
             IamRequest::Account(r) => r.execute(state).await,
             IamRequest::Simulate(r) => r.execute(state).await,
             IamRequest::ServiceCredential(r) => r.execute(state, caller).await,

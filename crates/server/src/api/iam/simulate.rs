@@ -17,10 +17,9 @@ use keyward_policy::{
 };
 use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 
-use super::shared::roles;
+use super::shared::{groups, roles};
 use super::{
-    check_policy_document, entity_tags, groups, load_user, page_in_memory, paging, paging_fields,
-    Paging,
+    check_policy_document, entity_tags, load_user, page_in_memory, paging, paging_fields, Paging,
 };
 use crate::arn;
 use crate::authz::Resource;

@@ -1,11 +1,13 @@
 //! What IAM operations share: the conversions from their generated inputs, paging, tags, and
 //! the lookups and response structures several operations use.
 
+pub(crate) mod groups;
+pub(crate) mod instance_profiles;
 pub(crate) mod oidc;
 pub(crate) mod roles;
 
 use keyward_aws_model::generated::iam::input;
-use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag, User};
+use keyward_store::{EntityKind, EntityRef, Page, PageRequest, StoreError, Tag, User};
 
 use super::{user_element, MAX_TAGS};
 use crate::arn;
@@ -39,6 +41,27 @@ impl Paging {
         PageRequest {
             marker: self.marker.as_deref(),
             max_items: self.max_items,
+        }
+    }
+
+    /// A page of an in-memory listing whose items carry their sort keys, so that listings
+    /// gathered from several records page like store listings.
+    pub(crate) fn page_in_memory<T>(&self, mut items: Vec<(String, T)>) -> Page<T> {
+        items.sort_by(|a, b| a.0.cmp(&b.0));
+        let start = match &self.marker {
+            Some(m) => items.partition_point(|(k, _)| k < m),
+            None => 0,
+        };
+        let mut rest: Vec<(String, T)> = items.into_iter().skip(start).collect();
+        let next_marker = if rest.len() > self.max_items {
+            rest.truncate(self.max_items + 1);
+            rest.pop().map(|(k, _)| k)
+        } else {
+            None
+        };
+        Page {
+            items: rest.into_iter().map(|(_, v)| v).collect(),
+            next_marker,
         }
     }
 }

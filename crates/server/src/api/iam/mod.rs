@@ -3,7 +3,6 @@
 
 mod access_keys;
 mod account;
-mod attachments;
 mod groups;
 mod instance_profiles;
 mod oidc;
@@ -14,11 +13,36 @@ mod service_credentials;
 pub(crate) mod shared;
 mod simulate;
 
+pub(crate) mod attach_group_policy;
+pub(crate) mod attach_role_policy;
+pub(crate) mod attach_user_policy;
 pub(crate) mod create_user;
+pub(crate) mod delete_group_policy;
+pub(crate) mod delete_role_permissions_boundary;
+pub(crate) mod delete_role_policy;
 pub(crate) mod delete_user;
+pub(crate) mod delete_user_permissions_boundary;
+pub(crate) mod delete_user_policy;
+pub(crate) mod detach_group_policy;
+pub(crate) mod detach_role_policy;
+pub(crate) mod detach_user_policy;
+pub(crate) mod get_group_policy;
+pub(crate) mod get_role_policy;
 pub(crate) mod get_user;
+pub(crate) mod get_user_policy;
+pub(crate) mod list_attached_group_policies;
+pub(crate) mod list_attached_role_policies;
+pub(crate) mod list_attached_user_policies;
+pub(crate) mod list_group_policies;
+pub(crate) mod list_role_policies;
+pub(crate) mod list_user_policies;
 pub(crate) mod list_user_tags;
 pub(crate) mod list_users;
+pub(crate) mod put_group_policy;
+pub(crate) mod put_role_permissions_boundary;
+pub(crate) mod put_role_policy;
+pub(crate) mod put_user_permissions_boundary;
+pub(crate) mod put_user_policy;
 pub(crate) mod tag_user;
 pub(crate) mod untag_user;
 pub(crate) mod update_user;
@@ -81,8 +105,6 @@ pub enum IamRequest {
     Role(roles::RoleRequest),
     /// Managed policies and their versions.
     Policy(policies::PolicyRequest),
-    /// Attached and inline policies, permissions boundaries.
-    Attachment(attachments::AttachmentRequest),
     /// Instance profiles.
     InstanceProfile(instance_profiles::InstanceProfileRequest),
     /// OpenID Connect providers.
@@ -200,10 +222,6 @@ impl IamRequest {
                     } else if let Some(r) = policies::PolicyRequest::decode(action, req, &mut v)? {
                         IamRequest::Policy(r)
                     } else if let Some(r) =
-                        attachments::AttachmentRequest::decode(action, req, &mut v)?
-                    {
-                        IamRequest::Attachment(r)
-                    } else if let Some(r) =
                         instance_profiles::InstanceProfileRequest::decode(action, req, &mut v)?
                     {
                         IamRequest::InstanceProfile(r)
@@ -242,7 +260,6 @@ impl IamRequest {
             IamRequest::Group(r) => r.action(),
             IamRequest::Role(r) => r.action(),
             IamRequest::Policy(r) => r.action(),
-            IamRequest::Attachment(r) => r.action(),
             IamRequest::InstanceProfile(r) => r.action(),
             IamRequest::Oidc(r) => r.action(),
             IamRequest::Account(r) => r.action(),
@@ -258,7 +275,6 @@ impl IamRequest {
             IamRequest::Group(r) => return r.resource(state).await,
             IamRequest::Role(r) => return r.resource(state).await,
             IamRequest::Policy(r) => return r.resource(state).await,
-            IamRequest::Attachment(r) => return r.resource(state).await,
             IamRequest::InstanceProfile(r) => return r.resource(state).await,
             IamRequest::Oidc(r) => return r.resource(state).await,
             IamRequest::Account(r) => return Ok(r.resource()),
@@ -318,7 +334,6 @@ impl IamRequest {
             IamRequest::Group(r) => r.execute(state).await,
             IamRequest::Role(r) => r.execute(state).await,
             IamRequest::Policy(r) => r.execute(state, caller).await,
-            IamRequest::Attachment(r) => r.execute(state).await,
             IamRequest::InstanceProfile(r) => r.execute(state).await,
             IamRequest::Oidc(r) => r.execute(state).await,
             IamRequest::Account(r) => r.execute(state).await,

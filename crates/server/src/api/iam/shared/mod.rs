@@ -1,6 +1,8 @@
 //! What IAM operations share: the conversions from their generated inputs, paging, tags, and
 //! the lookups and response structures several operations use.
 
+pub(crate) mod attachments;
+
 use keyward_aws_model::generated::iam::input;
 use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag, User};
 

@@ -3,7 +3,6 @@
 
 mod access_keys;
 mod account;
-mod attachments;
 mod policies;
 mod service_credentials;
 
@@ -13,31 +12,56 @@ mod simulate;
 pub(crate) mod add_client_id_to_open_id_connect_provider;
 pub(crate) mod add_role_to_instance_profile;
 pub(crate) mod add_user_to_group;
+pub(crate) mod attach_group_policy;
+pub(crate) mod attach_role_policy;
+pub(crate) mod attach_user_policy;
 pub(crate) mod create_group;
 pub(crate) mod create_instance_profile;
 pub(crate) mod create_open_id_connect_provider;
 pub(crate) mod create_role;
 pub(crate) mod create_user;
 pub(crate) mod delete_group;
+pub(crate) mod delete_group_policy;
 pub(crate) mod delete_instance_profile;
 pub(crate) mod delete_open_id_connect_provider;
 pub(crate) mod delete_role;
+pub(crate) mod delete_role_permissions_boundary;
+pub(crate) mod delete_role_policy;
 pub(crate) mod delete_user;
+pub(crate) mod delete_user_permissions_boundary;
+pub(crate) mod delete_user_policy;
+pub(crate) mod detach_group_policy;
+pub(crate) mod detach_role_policy;
+pub(crate) mod detach_user_policy;
 pub(crate) mod get_group;
+pub(crate) mod get_group_policy;
 pub(crate) mod get_instance_profile;
 pub(crate) mod get_open_id_connect_provider;
 pub(crate) mod get_role;
+pub(crate) mod get_role_policy;
 pub(crate) mod get_user;
+pub(crate) mod get_user_policy;
+pub(crate) mod list_attached_group_policies;
+pub(crate) mod list_attached_role_policies;
+pub(crate) mod list_attached_user_policies;
+pub(crate) mod list_group_policies;
 pub(crate) mod list_groups;
 pub(crate) mod list_groups_for_user;
 pub(crate) mod list_instance_profile_tags;
 pub(crate) mod list_instance_profiles;
 pub(crate) mod list_instance_profiles_for_role;
 pub(crate) mod list_open_id_connect_providers;
+pub(crate) mod list_role_policies;
 pub(crate) mod list_role_tags;
 pub(crate) mod list_roles;
+pub(crate) mod list_user_policies;
 pub(crate) mod list_user_tags;
 pub(crate) mod list_users;
+pub(crate) mod put_group_policy;
+pub(crate) mod put_role_permissions_boundary;
+pub(crate) mod put_role_policy;
+pub(crate) mod put_user_permissions_boundary;
+pub(crate) mod put_user_policy;
 pub(crate) mod remove_client_id_from_open_id_connect_provider;
 pub(crate) mod remove_role_from_instance_profile;
 pub(crate) mod remove_user_from_group;
@@ -108,8 +132,6 @@ pub enum IamRequest {
     GetAccessKeyLastUsed { access_key_id: String },
     /// Managed policies and their versions.
     Policy(policies::PolicyRequest),
-    /// Attached and inline policies, permissions boundaries.
-    Attachment(attachments::AttachmentRequest),
     /// Account-wide operations.
     Account(account::AccountRequest),
     /// The policy simulator.
@@ -218,10 +240,6 @@ impl IamRequest {
                 _ => {
                     if let Some(r) = policies::PolicyRequest::decode(action, req, &mut v)? {
                         IamRequest::Policy(r)
-                    } else if let Some(r) =
-                        attachments::AttachmentRequest::decode(action, req, &mut v)?
-                    {
-                        IamRequest::Attachment(r)
                     } else if let Some(r) = account::AccountRequest::decode(action, req, &mut v)? {
                         IamRequest::Account(r)
                     } else if let Some(r) = simulate::SimulateRequest::decode(action, req, &mut v)?
@@ -253,7 +271,6 @@ impl IamRequest {
             IamRequest::DeleteAccessKey { .. } => "DeleteAccessKey",
             IamRequest::GetAccessKeyLastUsed { .. } => "GetAccessKeyLastUsed",
             IamRequest::Policy(r) => r.action(),
-            IamRequest::Attachment(r) => r.action(),
             IamRequest::Account(r) => r.action(),
             IamRequest::Simulate(r) => r.action(),
             IamRequest::ServiceCredential(r) => r.action(),
@@ -265,7 +282,6 @@ impl IamRequest {
         let account = &state.account;
         let target = match self {
             IamRequest::Policy(r) => return r.resource(state).await,
-            IamRequest::Attachment(r) => return r.resource(state).await,
             IamRequest::Account(r) => return Ok(r.resource()),
             IamRequest::Simulate(r) => return Ok(r.resource()),
             IamRequest::ServiceCredential(r) => return r.resource(state, caller).await,
@@ -321,7 +337,6 @@ impl IamRequest {
                 access_keys::last_used(state, &access_key_id).await
             }
             IamRequest::Policy(r) => r.execute(state, caller).await,
-            IamRequest::Attachment(r) => r.execute(state).await,
             IamRequest::Account(r) => r.execute(state).await,
             IamRequest::Simulate(r) => r.execute(state).await,
             IamRequest::ServiceCredential(r) => r.execute(state, caller).await,

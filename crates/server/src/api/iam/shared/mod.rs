@@ -1,6 +1,7 @@
 //! What IAM operations share: the conversions from their generated inputs, paging, tags, and
 //! the lookups and response structures several operations use.
 
+pub(crate) mod attachments;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
 pub(crate) mod oidc;

@@ -210,7 +210,7 @@ const fn sts(name: &'static str, affects: Affects) -> LegacyInfo {
     }
 }
 
-use Affects::{GroupMembers, NoPolicies, Nothing, PolicyHolders, Role, User};
+use Affects::{GroupMembers, NoPolicies, Nothing, Role, User};
 
 /// Operations not yet in their own files.
 pub static LEGACY: &[LegacyInfo] = &[
@@ -247,20 +247,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("TagRole", Role),
     iam("UntagRole", Role),
     iam("ListRoleTags", Nothing),
-    // Managed policies: a new default version changes every holder.
-    iam("CreatePolicy", NoPolicies),
-    iam("GetPolicy", Nothing),
-    iam("ListPolicies", Nothing),
-    iam("DeletePolicy", PolicyHolders),
-    iam("CreatePolicyVersion", PolicyHolders),
-    iam("GetPolicyVersion", Nothing),
-    iam("ListPolicyVersions", Nothing),
-    iam("DeletePolicyVersion", PolicyHolders),
-    iam("SetDefaultPolicyVersion", PolicyHolders),
-    iam("TagPolicy", NoPolicies),
-    iam("UntagPolicy", NoPolicies),
-    iam("ListPolicyTags", Nothing),
-    iam("ListEntitiesForPolicy", Nothing),
     // Attached and inline policies, permissions boundaries.
     iam("AttachUserPolicy", User),
     iam("AttachGroupPolicy", GroupMembers),
@@ -312,11 +298,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("DeleteAccountAlias", NoPolicies),
     iam("ListAccountAliases", Nothing),
     iam("GetAccountAuthorizationDetails", Nothing),
-    // The policy simulator.
-    iam("SimulatePrincipalPolicy", Nothing),
-    iam("SimulateCustomPolicy", Nothing),
-    iam("GetContextKeysForPrincipalPolicy", Nothing),
-    iam("GetContextKeysForCustomPolicy", Nothing),
     // STS issues sessions; it changes no stored policy.
     sts("GetCallerIdentity", Nothing),
     sts("AssumeRole", Nothing),

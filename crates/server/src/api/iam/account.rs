@@ -7,7 +7,7 @@ use keyward_store::{
 };
 
 use super::groups::{group_element, groups_of};
-use super::policies::name_and_arn;
+use super::shared::policies::name_and_arn;
 use super::{
     boundary_element, entity_tags, iam_arn, now_seconds, paging, paging_fields, tags_element,
     url_encode, Paging,

@@ -8,7 +8,7 @@ use keyward_store::{
     TotalSizeLimit, WhenFull,
 };
 
-use super::policies::{name_and_arn, policy_arn};
+use super::shared::policies::{name_and_arn, policy_arn};
 use super::{
     check_policy_document, iam_arn, now_seconds, page_in_memory, paging, paging_fields,
     path_prefix_param, policy_document_param, required_name, Paging,

@@ -7,19 +7,34 @@ mod attachments;
 mod groups;
 mod instance_profiles;
 mod oidc;
-mod policies;
 mod roles;
 mod service_credentials;
 
 pub(crate) mod shared;
-mod simulate;
 
+pub(crate) mod create_policy;
+pub(crate) mod create_policy_version;
 pub(crate) mod create_user;
+pub(crate) mod delete_policy;
+pub(crate) mod delete_policy_version;
 pub(crate) mod delete_user;
+pub(crate) mod get_context_keys_for_custom_policy;
+pub(crate) mod get_context_keys_for_principal_policy;
+pub(crate) mod get_policy;
+pub(crate) mod get_policy_version;
 pub(crate) mod get_user;
+pub(crate) mod list_entities_for_policy;
+pub(crate) mod list_policies;
+pub(crate) mod list_policy_tags;
+pub(crate) mod list_policy_versions;
 pub(crate) mod list_user_tags;
 pub(crate) mod list_users;
+pub(crate) mod set_default_policy_version;
+pub(crate) mod simulate_custom_policy;
+pub(crate) mod simulate_principal_policy;
+pub(crate) mod tag_policy;
 pub(crate) mod tag_user;
+pub(crate) mod untag_policy;
 pub(crate) mod untag_user;
 pub(crate) mod update_user;
 
@@ -79,8 +94,6 @@ pub enum IamRequest {
     Group(groups::GroupRequest),
     /// Roles.
     Role(roles::RoleRequest),
-    /// Managed policies and their versions.
-    Policy(policies::PolicyRequest),
     /// Attached and inline policies, permissions boundaries.
     Attachment(attachments::AttachmentRequest),
     /// Instance profiles.
@@ -89,8 +102,6 @@ pub enum IamRequest {
     Oidc(oidc::OidcRequest),
     /// Account-wide operations.
     Account(account::AccountRequest),
-    /// The policy simulator.
-    Simulate(Box<simulate::SimulateRequest>),
     /// Service-specific credentials.
     ServiceCredential(service_credentials::ServiceCredentialRequest),
 }
@@ -197,8 +208,6 @@ impl IamRequest {
                         IamRequest::Group(r)
                     } else if let Some(r) = roles::RoleRequest::decode(action, req, &mut v)? {
                         IamRequest::Role(r)
-                    } else if let Some(r) = policies::PolicyRequest::decode(action, req, &mut v)? {
-                        IamRequest::Policy(r)
                     } else if let Some(r) =
                         attachments::AttachmentRequest::decode(action, req, &mut v)?
                     {
@@ -211,9 +220,6 @@ impl IamRequest {
                         IamRequest::Oidc(r)
                     } else if let Some(r) = account::AccountRequest::decode(action, req, &mut v)? {
                         IamRequest::Account(r)
-                    } else if let Some(r) = simulate::SimulateRequest::decode(action, req, &mut v)?
-                    {
-                        IamRequest::Simulate(Box::new(r))
                     } else if let Some(r) =
                         service_credentials::ServiceCredentialRequest::decode(action, req, &mut v)?
                     {
@@ -241,12 +247,10 @@ impl IamRequest {
             IamRequest::GetAccessKeyLastUsed { .. } => "GetAccessKeyLastUsed",
             IamRequest::Group(r) => r.action(),
             IamRequest::Role(r) => r.action(),
-            IamRequest::Policy(r) => r.action(),
             IamRequest::Attachment(r) => r.action(),
             IamRequest::InstanceProfile(r) => r.action(),
             IamRequest::Oidc(r) => r.action(),
             IamRequest::Account(r) => r.action(),
-            IamRequest::Simulate(r) => r.action(),
             IamRequest::ServiceCredential(r) => r.action(),
         }
     }
@@ -257,12 +261,10 @@ impl IamRequest {
         let target = match self {
             IamRequest::Group(r) => return r.resource(state).await,
             IamRequest::Role(r) => return r.resource(state).await,
-            IamRequest::Policy(r) => return r.resource(state).await,
             IamRequest::Attachment(r) => return r.resource(state).await,
             IamRequest::InstanceProfile(r) => return r.resource(state).await,
             IamRequest::Oidc(r) => return r.resource(state).await,
             IamRequest::Account(r) => return Ok(r.resource()),
-            IamRequest::Simulate(r) => return Ok(r.resource()),
             IamRequest::ServiceCredential(r) => return r.resource(state, caller).await,
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 match state.store.get_access_key(access_key_id).await {
@@ -317,12 +319,10 @@ impl IamRequest {
             }
             IamRequest::Group(r) => r.execute(state).await,
             IamRequest::Role(r) => r.execute(state).await,
-            IamRequest::Policy(r) => r.execute(state, caller).await,
             IamRequest::Attachment(r) => r.execute(state).await,
             IamRequest::InstanceProfile(r) => r.execute(state).await,
             IamRequest::Oidc(r) => r.execute(state).await,
             IamRequest::Account(r) => r.execute(state).await,
-            IamRequest::Simulate(r) => r.execute(state).await,
             IamRequest::ServiceCredential(r) => r.execute(state, caller).await,
         }
     }
@@ -552,7 +552,7 @@ async fn boundary_element(
     let Some(relation) = relations.into_iter().next() else {
         return Ok(None);
     };
-    let arn = policies::arn_of(state, &relation.to).await?;
+    let arn = shared::policies::arn_of(state, &relation.to).await?;
     Ok(Some(Element::parent(
         "PermissionsBoundary",
         vec![

@@ -3,7 +3,7 @@
 use keyward_policy::PolicyKind;
 use keyward_store::{Entity, EntityKind, EntityUpdate, Relation, RelationKind, StoreError, Tag};
 
-use super::policies::policy_arn;
+use super::shared::policies::policy_arn;
 use super::{
     boundary_element, check_policy_document, entity_tags, iam_arn, named_resource, now_seconds,
     page_request, paging, paging_fields, path_param, path_prefix_param, policy_document_param,

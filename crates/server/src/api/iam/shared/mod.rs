@@ -1,6 +1,9 @@
 //! What IAM operations share: the conversions from their generated inputs, paging, tags, and
 //! the lookups and response structures several operations use.
 
+pub(crate) mod policies;
+pub(crate) mod simulate;
+
 use keyward_aws_model::generated::iam::input;
 use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag, User};
 

@@ -202,7 +202,7 @@ const fn iam(name: &'static str, affects: Affects) -> LegacyInfo {
     }
 }
 
-use Affects::{GroupMembers, NoPolicies, Nothing, PolicyHolders, Role, User};
+use Affects::{GroupMembers, NoPolicies, Nothing, Role, User};
 
 /// Operations not yet in their own files.
 pub static LEGACY: &[LegacyInfo] = &[
@@ -219,20 +219,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("DeleteServiceSpecificCredential", NoPolicies),
     // Groups: membership changes the user's policies; a group's policies need it empty to be
     // deleted, and its name is in no policy a member is evaluated by.
-    // Managed policies: a new default version changes every holder.
-    iam("CreatePolicy", NoPolicies),
-    iam("GetPolicy", Nothing),
-    iam("ListPolicies", Nothing),
-    iam("DeletePolicy", PolicyHolders),
-    iam("CreatePolicyVersion", PolicyHolders),
-    iam("GetPolicyVersion", Nothing),
-    iam("ListPolicyVersions", Nothing),
-    iam("DeletePolicyVersion", PolicyHolders),
-    iam("SetDefaultPolicyVersion", PolicyHolders),
-    iam("TagPolicy", NoPolicies),
-    iam("UntagPolicy", NoPolicies),
-    iam("ListPolicyTags", Nothing),
-    iam("ListEntitiesForPolicy", Nothing),
     // Instance profiles.
     // The account.
     iam("GetAccountSummary", Nothing),
@@ -240,11 +226,6 @@ pub static LEGACY: &[LegacyInfo] = &[
     iam("DeleteAccountAlias", NoPolicies),
     iam("ListAccountAliases", Nothing),
     iam("GetAccountAuthorizationDetails", Nothing),
-    // The policy simulator.
-    iam("SimulatePrincipalPolicy", Nothing),
-    iam("SimulateCustomPolicy", Nothing),
-    iam("GetContextKeysForPrincipalPolicy", Nothing),
-    iam("GetContextKeysForCustomPolicy", Nothing),
 ];
 
 /// The legacy operation `name` of `service`.

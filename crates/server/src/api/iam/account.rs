@@ -6,8 +6,8 @@ use keyward_store::{
     StoreError, User,
 };
 
-use super::policies::name_and_arn;
 use super::shared::groups::{group_element, groups_of};
+use super::shared::policies::name_and_arn;
 use super::{
     boundary_element, entity_tags, iam_arn, now_seconds, paging, paging_fields, tags_element,
     url_encode, Paging,

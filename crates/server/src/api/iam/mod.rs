@@ -3,11 +3,9 @@
 
 mod access_keys;
 mod account;
-mod policies;
 mod service_credentials;
 
 pub(crate) mod shared;
-mod simulate;
 
 pub(crate) mod add_client_id_to_open_id_connect_provider;
 pub(crate) mod add_role_to_instance_profile;
@@ -18,12 +16,16 @@ pub(crate) mod attach_user_policy;
 pub(crate) mod create_group;
 pub(crate) mod create_instance_profile;
 pub(crate) mod create_open_id_connect_provider;
+pub(crate) mod create_policy;
+pub(crate) mod create_policy_version;
 pub(crate) mod create_role;
 pub(crate) mod create_user;
 pub(crate) mod delete_group;
 pub(crate) mod delete_group_policy;
 pub(crate) mod delete_instance_profile;
 pub(crate) mod delete_open_id_connect_provider;
+pub(crate) mod delete_policy;
+pub(crate) mod delete_policy_version;
 pub(crate) mod delete_role;
 pub(crate) mod delete_role_permissions_boundary;
 pub(crate) mod delete_role_policy;
@@ -33,10 +35,14 @@ pub(crate) mod delete_user_policy;
 pub(crate) mod detach_group_policy;
 pub(crate) mod detach_role_policy;
 pub(crate) mod detach_user_policy;
+pub(crate) mod get_context_keys_for_custom_policy;
+pub(crate) mod get_context_keys_for_principal_policy;
 pub(crate) mod get_group;
 pub(crate) mod get_group_policy;
 pub(crate) mod get_instance_profile;
 pub(crate) mod get_open_id_connect_provider;
+pub(crate) mod get_policy;
+pub(crate) mod get_policy_version;
 pub(crate) mod get_role;
 pub(crate) mod get_role_policy;
 pub(crate) mod get_user;
@@ -44,6 +50,7 @@ pub(crate) mod get_user_policy;
 pub(crate) mod list_attached_group_policies;
 pub(crate) mod list_attached_role_policies;
 pub(crate) mod list_attached_user_policies;
+pub(crate) mod list_entities_for_policy;
 pub(crate) mod list_group_policies;
 pub(crate) mod list_groups;
 pub(crate) mod list_groups_for_user;
@@ -51,6 +58,9 @@ pub(crate) mod list_instance_profile_tags;
 pub(crate) mod list_instance_profiles;
 pub(crate) mod list_instance_profiles_for_role;
 pub(crate) mod list_open_id_connect_providers;
+pub(crate) mod list_policies;
+pub(crate) mod list_policy_tags;
+pub(crate) mod list_policy_versions;
 pub(crate) mod list_role_policies;
 pub(crate) mod list_role_tags;
 pub(crate) mod list_roles;
@@ -65,10 +75,15 @@ pub(crate) mod put_user_policy;
 pub(crate) mod remove_client_id_from_open_id_connect_provider;
 pub(crate) mod remove_role_from_instance_profile;
 pub(crate) mod remove_user_from_group;
+pub(crate) mod set_default_policy_version;
+pub(crate) mod simulate_custom_policy;
+pub(crate) mod simulate_principal_policy;
 pub(crate) mod tag_instance_profile;
+pub(crate) mod tag_policy;
 pub(crate) mod tag_role;
 pub(crate) mod tag_user;
 pub(crate) mod untag_instance_profile;
+pub(crate) mod untag_policy;
 pub(crate) mod untag_role;
 pub(crate) mod untag_user;
 pub(crate) mod update_assume_role_policy;
@@ -130,12 +145,8 @@ pub enum IamRequest {
     },
     /// `GetAccessKeyLastUsed`.
     GetAccessKeyLastUsed { access_key_id: String },
-    /// Managed policies and their versions.
-    Policy(policies::PolicyRequest),
     /// Account-wide operations.
     Account(account::AccountRequest),
-    /// The policy simulator.
-    Simulate(Box<simulate::SimulateRequest>),
     /// Service-specific credentials.
     ServiceCredential(service_credentials::ServiceCredentialRequest),
 }
@@ -238,13 +249,8 @@ impl IamRequest {
                     IamRequest::GetAccessKeyLastUsed { access_key_id }
                 }
                 _ => {
-                    if let Some(r) = policies::PolicyRequest::decode(action, req, &mut v)? {
-                        IamRequest::Policy(r)
-                    } else if let Some(r) = account::AccountRequest::decode(action, req, &mut v)? {
+                    if let Some(r) = account::AccountRequest::decode(action, req, &mut v)? {
                         IamRequest::Account(r)
-                    } else if let Some(r) = simulate::SimulateRequest::decode(action, req, &mut v)?
-                    {
-                        IamRequest::Simulate(Box::new(r))
                     } else if let Some(r) =
                         service_credentials::ServiceCredentialRequest::decode(action, req, &mut v)?
                     {
@@ -270,9 +276,7 @@ impl IamRequest {
             IamRequest::UpdateAccessKey { .. } => "UpdateAccessKey",
             IamRequest::DeleteAccessKey { .. } => "DeleteAccessKey",
             IamRequest::GetAccessKeyLastUsed { .. } => "GetAccessKeyLastUsed",
-            IamRequest::Policy(r) => r.action(),
             IamRequest::Account(r) => r.action(),
-            IamRequest::Simulate(r) => r.action(),
             IamRequest::ServiceCredential(r) => r.action(),
         }
     }
@@ -281,9 +285,7 @@ impl IamRequest {
     pub async fn resource(&self, state: &AppState, caller: &Caller) -> Result<Resource, ApiError> {
         let account = &state.account;
         let target = match self {
-            IamRequest::Policy(r) => return r.resource(state).await,
             IamRequest::Account(r) => return Ok(r.resource()),
-            IamRequest::Simulate(r) => return Ok(r.resource()),
             IamRequest::ServiceCredential(r) => return r.resource(state, caller).await,
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 match state.store.get_access_key(access_key_id).await {
@@ -336,9 +338,7 @@ impl IamRequest {
             IamRequest::GetAccessKeyLastUsed { access_key_id } => {
                 access_keys::last_used(state, &access_key_id).await
             }
-            IamRequest::Policy(r) => r.execute(state, caller).await,
             IamRequest::Account(r) => r.execute(state).await,
-            IamRequest::Simulate(r) => r.execute(state).await,
             IamRequest::ServiceCredential(r) => r.execute(state, caller).await,
         }
     }
@@ -568,7 +568,7 @@ async fn boundary_element(
     let Some(relation) = relations.into_iter().next() else {
         return Ok(None);
     };
-    let arn = policies::arn_of(state, &relation.to).await?;
+    let arn = shared::policies::arn_of(state, &relation.to).await?;
     Ok(Some(Element::parent(
         "PermissionsBoundary",
         vec![

@@ -9,7 +9,7 @@ use keyward_store::{
 };
 
 use super::Paging;
-use crate::api::iam::policies::name_and_arn;
+use crate::api::iam::shared::policies::name_and_arn;
 use crate::api::iam::{
     check_policy_document, iam_arn, named_resource, now_seconds, page_in_memory, paging_fields,
     url_encode,

@@ -5,7 +5,9 @@ pub(crate) mod attachments;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
 pub(crate) mod oidc;
+pub(crate) mod policies;
 pub(crate) mod roles;
+pub(crate) mod simulate;
 
 use keyward_aws_model::generated::iam::input;
 use keyward_store::{EntityKind, EntityRef, Page, PageRequest, StoreError, Tag, User};

@@ -1,8 +1,9 @@
-//! IAM's policy simulator: `SimulatePrincipalPolicy`, `SimulateCustomPolicy`,
-//! `GetContextKeysForPrincipalPolicy` and `GetContextKeysForCustomPolicy`, answered by the
-//! same policy engine that authorizes every real request, through the simulator of
-//! `keyward_policy` that `keyward policy simulate` uses too. This module only reads the
-//! stored principal and the request, and writes IAM's response shapes.
+//! What IAM's policy simulator operations share (`SimulatePrincipalPolicy`,
+//! `SimulateCustomPolicy`, `GetContextKeysForPrincipalPolicy` and
+//! `GetContextKeysForCustomPolicy`): they are answered by the same policy engine that
+//! authorizes every real request, through the simulator of `keyward_policy` that `keyward
+//! policy simulate` uses too. This module only reads the stored principal and the request,
+//! and writes IAM's response shapes.
 //!
 //! A simulation sees only what the caller gives it: the condition keys derived from the
 //! simulated principal (`aws:username`, `aws:userid`, `aws:PrincipalArn`, `aws:PrincipalTag/*`,
@@ -10,6 +11,7 @@
 //! `aws:RequestedRegion`, `aws:CurrentTime` or the like, so a policy that tests them reports
 //! them in `MissingContextValues`, as AWS's simulator does.
 
+use keyward_aws_model::generated::iam::input::ContextEntry;
 use keyward_policy::{
     AccountId, ActionResult, Arn, ContextKeyType, ContextTypeError, ContextValue, PolicyDocument,
     PolicyKind, Principal, PrincipalKind, Request, ResourceResult, SimulatedStatement,
@@ -17,67 +19,42 @@ use keyward_policy::{
 };
 use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 
-use super::shared::{groups, roles};
-use super::{
-    check_policy_document, entity_tags, load_user, page_in_memory, paging, paging_fields, Paging,
-};
+use super::policies::page_in_memory;
+use super::{groups, load_user, no_such_user, roles, Paging};
+use crate::api::iam::{check_policy_document, entity_tags, paging_fields};
 use crate::arn;
-use crate::authz::Resource;
 use crate::directory::{principal_policies, SourcedPolicy};
 use crate::error::ApiError;
-use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
-use crate::validate::Violations;
 
-/// The values `ContextKeyType` may take (botocore `ContextKeyTypeEnum`).
-const CONTEXT_KEY_TYPES: [&str; 12] = [
-    "string",
-    "stringList",
-    "numeric",
-    "numericList",
-    "boolean",
-    "booleanList",
-    "ip",
-    "ipList",
-    "binary",
-    "binaryList",
-    "date",
-    "dateList",
-];
-
-/// A decoded simulator operation.
-#[derive(Debug)]
-pub enum SimulateRequest {
-    /// `SimulatePrincipalPolicy`.
-    Principal {
-        /// The user, group or role whose policies are simulated.
-        source_arn: String,
-        /// Everything else the caller gave.
-        input: SimulationInput,
-    },
-    /// `SimulateCustomPolicy`.
-    Custom {
-        /// Everything the caller gave.
-        input: SimulationInput,
-    },
-    /// `GetContextKeysForPrincipalPolicy`.
-    ContextKeysPrincipal {
-        /// The user, group or role whose policies are read.
-        source_arn: String,
-        /// Extra policies to read.
-        policies: Vec<String>,
-    },
-    /// `GetContextKeysForCustomPolicy`.
-    ContextKeysCustom {
-        /// The policies to read.
-        policies: Vec<String>,
-    },
+/// What both simulation operations are given, as AWS's model types it.
+pub(crate) struct Requested {
+    /// `PolicyInputList`.
+    pub(crate) policies: Vec<String>,
+    /// `PermissionsBoundaryPolicyInputList`.
+    pub(crate) boundaries: Option<Vec<String>>,
+    /// `ActionNames`.
+    pub(crate) actions: Vec<String>,
+    /// `ResourceArns`.
+    pub(crate) resources: Option<Vec<String>>,
+    /// `ResourcePolicy`.
+    pub(crate) resource_policy: Option<String>,
+    /// `ResourceOwner`.
+    pub(crate) resource_owner: Option<String>,
+    /// `CallerArn`.
+    pub(crate) caller_arn: Option<String>,
+    /// `ContextEntries`.
+    pub(crate) context: Option<Vec<ContextEntry>>,
+    /// `Marker`.
+    pub(crate) marker: Option<String>,
+    /// `MaxItems`.
+    pub(crate) max_items: Option<i64>,
 }
 
-/// The input shared by both simulation operations.
+/// The input shared by both simulation operations, checked.
 #[derive(Debug)]
-pub struct SimulationInput {
+pub(crate) struct SimulationInput {
     /// `PolicyInputList`: identity policies added to (or, for a custom simulation, making up)
     /// the principal's.
     policies: Vec<String>,
@@ -97,6 +74,64 @@ pub struct SimulationInput {
     context: Vec<(String, ContextValue)>,
     /// `MaxItems` and `Marker` over the evaluation results.
     paging: Paging,
+}
+
+impl SimulationInput {
+    /// The checks AWS makes that its model cannot express: at least one action, resource
+    /// ARNs that parse, a resource owner that names an account, a caller that is an IAM user,
+    /// and context entries that are named, typed and of their type.
+    pub(crate) fn new(requested: Requested) -> Result<Self, ApiError> {
+        // `ActionNames=` (an empty list) is present to the model, but IAM wants one action.
+        if requested.actions.is_empty() {
+            return Err(ApiError::validation_null("actionNames"));
+        }
+        let mut resources = requested.resources.unwrap_or_default();
+        if let Some(bad) = resources
+            .iter()
+            .find(|r| r.as_str() != "*" && Arn::parse(r).is_err())
+        {
+            return Err(ApiError::InvalidInput(format!(
+                "ResourceNames are not in a valid ARN format: {bad}."
+            )));
+        }
+        if resources.is_empty() {
+            resources.push("*".to_owned());
+        }
+        let resource_owner = match &requested.resource_owner {
+            // An account ID, or an ARN naming one (`arn:aws:iam::ACCOUNT:root`).
+            Some(owner) => Some(
+                AccountId::parse(owner)
+                    .ok()
+                    .or_else(|| {
+                        Arn::parse(owner)
+                            .ok()
+                            .and_then(|arn| AccountId::parse(arn.account()).ok())
+                    })
+                    .ok_or_else(|| {
+                        ApiError::InvalidInput(format!(
+                            "'{owner}' is not a valid as a Resource Owner."
+                        ))
+                    })?,
+            ),
+            None => None,
+        };
+        if let Some(arn) = &requested.caller_arn {
+            Principal::user(arn).map_err(|_| {
+                ApiError::InvalidInput(format!("CallerArn must be the ARN of an IAM user: {arn}"))
+            })?;
+        }
+        Ok(SimulationInput {
+            policies: requested.policies,
+            boundaries: requested.boundaries.unwrap_or_default(),
+            actions: requested.actions,
+            resources,
+            resource_policy: requested.resource_policy,
+            resource_owner,
+            caller_arn: requested.caller_arn,
+            context: context_entries(requested.context.unwrap_or_default())?,
+            paging: Paging::new(requested.marker, requested.max_items),
+        })
+    }
 }
 
 /// The principal kinds `PolicySourceArn` may name.
@@ -144,57 +179,23 @@ fn parse_source_arn(arn: &str) -> Result<SourceArn, ApiError> {
     })
 }
 
-/// A required `PolicySourceArn` (botocore `arnType`, 20 to 2048 characters).
-fn source_arn_param(v: &mut Violations, req: &QueryRequest) -> Result<String, ApiError> {
-    let arn = req.required("PolicySourceArn", "policySourceArn")?;
-    v.length_only(arn, "policySourceArn", 20, 2048);
-    Ok(arn.to_owned())
-}
-
-/// A list of policy documents, each 1 to 131072 characters.
-fn policy_list(v: &mut Violations, req: &QueryRequest, name: &str, field: &str) -> Vec<String> {
-    let list: Vec<String> = req.list(name).into_iter().map(str::to_owned).collect();
-    for (i, text) in list.iter().enumerate() {
-        v.length_only(text, &format!("{field}.{}.member", i + 1), 1, 131_072);
-    }
-    list
-}
-
-/// `ContextEntries`: each key named, each type one of botocore's, each value of that type
-/// (read by the engine's own parsers, so a value the simulator accepts is one its condition
-/// operators can read).
-fn context_entries(
-    v: &mut Violations,
-    req: &QueryRequest,
-) -> Result<Vec<(String, ContextValue)>, ApiError> {
-    let members = req.structs("ContextEntries");
-    let mut out = Vec::with_capacity(members.len());
-    for (i, member) in members.iter().enumerate() {
+/// `ContextEntries`: each key named, each type given, each value of that type (read by the
+/// engine's own parsers, so a value the simulator accepts is one its condition operators can
+/// read).
+fn context_entries(entries: Vec<ContextEntry>) -> Result<Vec<(String, ContextValue)>, ApiError> {
+    let mut out = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.into_iter().enumerate() {
         let at = i + 1;
-        let name = member.get("ContextKeyName").ok_or_else(|| {
+        let name = entry.context_key_name.ok_or_else(|| {
             ApiError::InvalidInput(format!("ContextKeyName is required in context entry {at}."))
         })?;
-        v.length_only(
-            name,
-            &format!("contextEntries.{at}.member.contextKeyName"),
-            5,
-            256,
-        );
-        let kind = member.get("ContextKeyType").ok_or_else(|| {
+        let kind = entry.context_key_type.ok_or_else(|| {
             ApiError::InvalidInput(format!(
                 "ContextKeyType is required for context key {name}."
             ))
         })?;
-        let values: Vec<&str> = req.list(&format!("ContextEntries.member.{at}.ContextKeyValues"));
-        if !CONTEXT_KEY_TYPES.contains(&kind) {
-            // Answered as a validation error of the enum, with the other violations.
-            v.one_of(
-                kind,
-                &format!("contextEntries.{at}.member.contextKeyType"),
-                &CONTEXT_KEY_TYPES,
-            );
-            continue;
-        }
+        let values = entry.context_key_values.unwrap_or_default();
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
         let value = kind
             .parse::<ContextKeyType>()
             .and_then(|typed| typed.value(&values))
@@ -209,201 +210,14 @@ fn context_entries(
                     ApiError::InvalidInput(format!("Invalid ContextKeyType {kind}."))
                 }
             })?;
-        out.push((name.to_owned(), value));
+        out.push((name, value));
     }
     Ok(out)
 }
 
-/// The input both simulation operations share; `policies_required` for the custom form.
-fn simulation(
-    v: &mut Violations,
-    req: &QueryRequest,
-    policies_required: bool,
-) -> Result<SimulationInput, ApiError> {
-    let policies = policy_list(v, req, "PolicyInputList", "policyInputList");
-    if policies_required && policies.is_empty() {
-        return Err(ApiError::validation_null("policyInputList"));
-    }
-    let actions: Vec<String> = req
-        .list("ActionNames")
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    if actions.is_empty() {
-        return Err(ApiError::validation_null("actionNames"));
-    }
-    for (i, action) in actions.iter().enumerate() {
-        v.length_only(action, &format!("actionNames.{}.member", i + 1), 3, 128);
-    }
-    let mut resources: Vec<String> = req
-        .list("ResourceArns")
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    for (i, resource) in resources.iter().enumerate() {
-        v.length_only(resource, &format!("resourceArns.{}.member", i + 1), 1, 2048);
-    }
-    if let Some(bad) = resources
-        .iter()
-        .find(|r| r.as_str() != "*" && Arn::parse(r).is_err())
-    {
-        return Err(ApiError::InvalidInput(format!(
-            "ResourceNames are not in a valid ARN format: {bad}."
-        )));
-    }
-    if resources.is_empty() {
-        resources.push("*".to_owned());
-    }
-    let resource_policy = req.get("ResourcePolicy").map(|text| {
-        v.length_only(text, "resourcePolicy", 1, 131_072);
-        text.to_owned()
-    });
-    let resource_owner = match req.get("ResourceOwner") {
-        Some(owner) => {
-            v.length_only(owner, "resourceOwner", 1, 2048);
-            // An account ID, or an ARN naming one (`arn:aws:iam::ACCOUNT:root`).
-            let account = AccountId::parse(owner)
-                .ok()
-                .or_else(|| {
-                    Arn::parse(owner)
-                        .ok()
-                        .and_then(|arn| AccountId::parse(arn.account()).ok())
-                })
-                .ok_or_else(|| {
-                    ApiError::InvalidInput(format!("'{owner}' is not a valid as a Resource Owner."))
-                })?;
-            Some(account)
-        }
-        None => None,
-    };
-    let caller_arn = match req.get("CallerArn") {
-        Some(arn) => {
-            v.length_only(arn, "callerArn", 1, 2048);
-            Principal::user(arn).map_err(|_| {
-                ApiError::InvalidInput(format!("CallerArn must be the ARN of an IAM user: {arn}"))
-            })?;
-            Some(arn.to_owned())
-        }
-        None => None,
-    };
-    // Accepted for compatibility: it only selects among EC2 scenarios, which need no
-    // resource grouping here since every resource is simulated on its own.
-    if let Some(option) = req.get("ResourceHandlingOption") {
-        v.length_only(option, "resourceHandlingOption", 1, 64);
-    }
-    Ok(SimulationInput {
-        policies,
-        boundaries: policy_list(
-            v,
-            req,
-            "PermissionsBoundaryPolicyInputList",
-            "permissionsBoundaryPolicyInputList",
-        ),
-        actions,
-        resources,
-        resource_policy,
-        resource_owner,
-        caller_arn,
-        context: context_entries(v, req)?,
-        paging: paging(v, req),
-    })
-}
-
-impl SimulateRequest {
-    /// Decodes a simulator action; `None` if `action` is not one.
-    pub(super) fn decode(
-        action: &str,
-        req: &QueryRequest,
-        v: &mut Violations,
-    ) -> Result<Option<Self>, ApiError> {
-        Ok(Some(match action {
-            "SimulatePrincipalPolicy" => SimulateRequest::Principal {
-                source_arn: source_arn_param(v, req)?,
-                input: simulation(v, req, false)?,
-            },
-            "SimulateCustomPolicy" => SimulateRequest::Custom {
-                input: simulation(v, req, true)?,
-            },
-            "GetContextKeysForPrincipalPolicy" => SimulateRequest::ContextKeysPrincipal {
-                source_arn: source_arn_param(v, req)?,
-                policies: policy_list(v, req, "PolicyInputList", "policyInputList"),
-            },
-            "GetContextKeysForCustomPolicy" => {
-                let policies = policy_list(v, req, "PolicyInputList", "policyInputList");
-                if policies.is_empty() {
-                    return Err(ApiError::validation_null("policyInputList"));
-                }
-                SimulateRequest::ContextKeysCustom { policies }
-            }
-            _ => return Ok(None),
-        }))
-    }
-
-    /// The IAM action name.
-    pub(super) fn action(&self) -> &'static str {
-        match self {
-            SimulateRequest::Principal { .. } => "SimulatePrincipalPolicy",
-            SimulateRequest::Custom { .. } => "SimulateCustomPolicy",
-            SimulateRequest::ContextKeysPrincipal { .. } => "GetContextKeysForPrincipalPolicy",
-            SimulateRequest::ContextKeysCustom { .. } => "GetContextKeysForCustomPolicy",
-        }
-    }
-
-    /// The resource authorized: the `PolicySourceArn`, or `*` for custom policies.
-    pub(super) fn resource(&self) -> Resource {
-        match self {
-            SimulateRequest::Principal { source_arn, .. }
-            | SimulateRequest::ContextKeysPrincipal { source_arn, .. } => {
-                Resource::arn(source_arn.clone())
-            }
-            SimulateRequest::Custom { .. } | SimulateRequest::ContextKeysCustom { .. } => {
-                Resource::arn("*".to_owned())
-            }
-        }
-    }
-
-    /// Runs the operation; the element is its `…Result` body.
-    pub(super) async fn execute(self, state: &AppState) -> Result<Option<Element>, ApiError> {
-        match self {
-            SimulateRequest::Principal { source_arn, input } => {
-                let source = load_source(state, &source_arn).await?;
-                simulate(state, Some(source), input, "SimulatePrincipalPolicyResult")
-            }
-            SimulateRequest::Custom { input } => {
-                simulate(state, None, input, "SimulateCustomPolicyResult")
-            }
-            SimulateRequest::ContextKeysPrincipal {
-                source_arn,
-                policies,
-            } => {
-                let source = load_source(state, &source_arn).await?;
-                let mut texts: Vec<String> = source.identity.into_iter().map(|p| p.text).collect();
-                texts.extend(source.boundary.map(|p| p.text));
-                for text in &policies {
-                    check_policy_document(text, PolicyKind::Identity, None)?;
-                }
-                texts.extend(policies);
-                Ok(Some(context_keys_result(
-                    "GetContextKeysForPrincipalPolicyResult",
-                    &texts,
-                )))
-            }
-            SimulateRequest::ContextKeysCustom { policies } => {
-                for text in &policies {
-                    check_policy_document(text, PolicyKind::Identity, None)?;
-                }
-                Ok(Some(context_keys_result(
-                    "GetContextKeysForCustomPolicyResult",
-                    &policies,
-                )))
-            }
-        }
-    }
-}
-
 /// The result named `wrapper` listing in `ContextKeyNames` every condition key the documents
 /// test, each once, in order.
-fn context_keys_result(wrapper: &'static str, texts: &[String]) -> Element {
+pub(crate) fn context_keys_result(wrapper: &'static str, texts: &[String]) -> Element {
     let documents: Vec<PolicyDocument> = texts
         .iter()
         .filter_map(|text| PolicyDocument::parse(text).ok())
@@ -426,7 +240,7 @@ fn context_keys_result(wrapper: &'static str, texts: &[String]) -> Element {
 }
 
 /// A simulated principal as stored: who it is and the policies that govern it.
-struct Source {
+pub(crate) struct Source {
     /// The principal the engine sees.
     principal: Principal,
     /// Condition keys derived from the stored entity (`aws:userid`, `aws:PrincipalTag/*`).
@@ -440,9 +254,18 @@ struct Source {
     boundary: Option<SourcedPolicy>,
 }
 
+impl Source {
+    /// The texts of its stored policies: identity policies, then its boundary.
+    pub(crate) fn policy_texts(self) -> Vec<String> {
+        let mut texts: Vec<String> = self.identity.into_iter().map(|p| p.text).collect();
+        texts.extend(self.boundary.map(|p| p.text));
+        texts
+    }
+}
+
 /// Looks up the user, group or role `PolicySourceArn` names; `NoSuchEntity` if there is none
 /// at exactly that ARN.
-async fn load_source(state: &AppState, arn: &str) -> Result<Source, ApiError> {
+pub(crate) async fn load_source(state: &AppState, arn: &str) -> Result<Source, ApiError> {
     let parsed = parse_source_arn(arn)?;
     let account = AccountId::parse(&state.account.0).map_err(|e| {
         tracing::error!(error = %e, "served account id does not parse");
@@ -453,7 +276,7 @@ async fn load_source(state: &AppState, arn: &str) -> Result<Source, ApiError> {
             let user = load_user(state, &parsed.name).await?;
             let stored_arn = arn::user(&state.account, &user.path, &user.name);
             if stored_arn != arn || parsed.account != state.account.0 {
-                return Err(super::no_such_user(&parsed.name));
+                return Err(no_such_user(&parsed.name));
             }
             let tags = user_tags(state, &user.name).await?;
             let mut keys = vec![(
@@ -578,7 +401,7 @@ fn add_policy(
 
 /// Runs a simulation for `source` (or, for `SimulateCustomPolicy`, for no stored principal),
 /// answering in the result element named `wrapper`.
-fn simulate(
+pub(crate) fn simulate(
     state: &AppState,
     source: Option<Source>,
     input: SimulationInput,

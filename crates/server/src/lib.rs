@@ -18,7 +18,6 @@ pub mod protocol;
 pub mod state;
 #[cfg(test)]
 mod testing;
-mod validate;
 
 pub use api::operations;
 pub use fronts::{keyspaces, vending};

@@ -157,91 +157,11 @@ fn run_unsigned<'a, O: UnsignedOperation>(
     })
 }
 
-/// What a successful call changes in the compiled policies (and principal tags) that
-/// authorization caches per principal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Affects {
-    /// A read: nothing.
-    Nothing,
-    /// A write that no principal's policies or tags depend on (keys, instance profiles,
-    /// identity providers, a managed policy's own tags, …).
-    NoPolicies,
-    /// The user named by `UserName`.
-    User,
-    /// The role named by `RoleName`.
-    Role,
-    /// Every member of the group named by `GroupName`.
-    GroupMembers,
-    /// Every principal the managed policy named by `PolicyArn` is attached to or bounds.
-    PolicyHolders,
-}
-
-impl Affects {
-    /// Whether the operation changes state at all.
-    pub fn writes(self) -> bool {
-        self != Affects::Nothing
-    }
-}
-
-/// One operation still served by the family decoders, until it has its own file.
-#[derive(Clone, Copy, Debug)]
-pub struct LegacyInfo {
-    /// The service it belongs to.
-    pub service: Service,
-    /// The operation's name, as in `Action=`.
-    pub name: &'static str,
-    /// What a successful call changes for authorization.
-    pub affects: Affects,
-}
-
-const fn iam(name: &'static str, affects: Affects) -> LegacyInfo {
-    LegacyInfo {
-        service: Service::Iam,
-        name,
-        affects,
-    }
-}
-
-use Affects::{GroupMembers, NoPolicies, Nothing, Role, User};
-
-/// Operations not yet in their own files.
-pub static LEGACY: &[LegacyInfo] = &[
-    // Access keys and service-specific credentials (the key cache has its own upkeep).
-    iam("CreateAccessKey", NoPolicies),
-    iam("ListAccessKeys", Nothing),
-    iam("UpdateAccessKey", NoPolicies),
-    iam("DeleteAccessKey", NoPolicies),
-    iam("GetAccessKeyLastUsed", Nothing),
-    iam("CreateServiceSpecificCredential", NoPolicies),
-    iam("ListServiceSpecificCredentials", Nothing),
-    iam("ResetServiceSpecificCredential", NoPolicies),
-    iam("UpdateServiceSpecificCredential", NoPolicies),
-    iam("DeleteServiceSpecificCredential", NoPolicies),
-    // Groups: membership changes the user's policies; a group's policies need it empty to be
-    // deleted, and its name is in no policy a member is evaluated by.
-    // Instance profiles.
-    // The account.
-    iam("GetAccountSummary", Nothing),
-    iam("CreateAccountAlias", NoPolicies),
-    iam("DeleteAccountAlias", NoPolicies),
-    iam("ListAccountAliases", Nothing),
-    iam("GetAccountAuthorizationDetails", Nothing),
-];
-
-/// The legacy operation `name` of `service`.
-pub fn find_legacy(service: Service, name: &str) -> Option<&'static LegacyInfo> {
-    LEGACY
-        .iter()
-        .find(|op| op.service == service && op.name == name)
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::api::iam::IamRequest;
-    use crate::protocol::query::QueryRequest;
 
     fn model(service: Service) -> &'static keyward_aws_model::ServiceModel {
         let service = match service {
@@ -254,27 +174,12 @@ mod tests {
     #[test]
     fn every_operation_is_served_once_and_is_in_its_model() {
         let mut seen = HashSet::new();
-        let names = OPERATIONS
-            .iter()
-            .map(|op| (op.service, op.name))
-            .chain(LEGACY.iter().map(|op| (op.service, op.name)));
-        for (service, name) in names {
+        for (service, name) in OPERATIONS.iter().map(|op| (op.service, op.name)) {
             assert!(seen.insert((service, name)), "{name} twice");
             assert!(
                 model(service).operation(name).is_some(),
                 "{name} is not in the model"
             );
-        }
-    }
-
-    /// A decoder answers `Some` (a request or a validation error) for the operations it serves.
-    #[test]
-    fn every_legacy_entry_is_served_by_its_decoder() {
-        let empty = QueryRequest::decode("", None);
-        for op in LEGACY {
-            let served =
-                op.service == Service::Iam && IamRequest::decode(op.name, &empty).is_some();
-            assert!(served, "{} is in the table but not decoded", op.name);
         }
     }
 }

@@ -13,13 +13,12 @@ use axum::response::{IntoResponse, Response};
 use keyward_sigv4::{self as sigv4, SignableRequest};
 use keyward_store::AccessKeyLastUsed;
 
-use crate::api::iam::IamRequest;
 use crate::api::operations::{self, Handler, Service};
 use crate::api::Context;
 use crate::audit::{request_parameters, AuditRecord, EventSource, Origin, UserIdentity};
 use crate::auth::identity::{Caller, Identity};
 use crate::auth::session;
-use crate::authz::{authorize, operation_keys, RequestFacts};
+use crate::authz::{operation_keys, RequestFacts};
 use crate::error::ApiError;
 use crate::ids;
 use crate::protocol::query::QueryRequest;
@@ -401,11 +400,7 @@ pub(crate) async fn run(
         version: query.get("Version").unwrap_or(service.version()).to_owned(),
     };
     let action = query.action().ok_or_else(unknown)?;
-    let entry = operations::find(service, action);
-    let legacy = operations::find_legacy(service, action);
-    if entry.is_none() && legacy.is_none() {
-        return Err(unknown());
-    }
+    let entry = operations::find(service, action).ok_or_else(unknown)?;
     let members = &*members.insert(validate_input(service, action, query)?);
     // GetSessionToken credentials without MFA may not call IAM, as on AWS.
     if service == Service::Iam
@@ -414,30 +409,19 @@ pub(crate) async fn run(
     {
         return Err(ApiError::Auth(sigv4::AuthError::InvalidClientTokenId));
     }
-    if let Some(entry) = entry {
-        return match entry.handler {
-            Handler::Signed(run) => {
-                let ctx = Context {
-                    state,
-                    caller,
-                    facts,
-                    service,
-                };
-                run(&ctx, members).await
-            }
-            // AWS ignores a signature on an operation it serves unsigned.
-            Handler::Unsigned(run) => run(state, facts, members).await.0,
-        };
+    match entry.handler {
+        Handler::Signed(run) => {
+            let ctx = Context {
+                state,
+                caller,
+                facts,
+                service,
+            };
+            run(&ctx, members).await
+        }
+        // AWS ignores a signature on an operation it serves unsigned.
+        Handler::Unsigned(run) => run(state, facts, members).await.0,
     }
-    let request = IamRequest::decode(action, query).ok_or_else(unknown)??;
-    let resource = request.resource(state, caller).await?;
-    let action = request.action();
-    authorize(state, caller, &format!("iam:{action}"), &resource, facts).await?;
-    let result = request.execute(state, caller).await;
-    if let (Ok(_), Some(legacy)) = (&result, legacy) {
-        crate::api::iam::invalidate_affected(state, legacy.affects, query).await;
-    }
-    result
 }
 
 /// The CloudTrail-shaped record of one exchange.

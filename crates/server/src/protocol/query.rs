@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::ApiError;
-
 /// Names of the presigned-URL authentication parameters, which are not operation input.
 fn is_auth_param(name: &str) -> bool {
     name.len() > 6
@@ -43,12 +41,6 @@ impl QueryRequest {
     /// A scalar parameter.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.params.get(name).map(String::as_str)
-    }
-
-    /// A required scalar parameter; AWS answers `ValidationError` "Member must not be null".
-    pub fn required(&self, name: &str, field: &str) -> Result<&str, ApiError> {
-        self.get(name)
-            .ok_or_else(|| ApiError::validation_null(field))
     }
 
     /// A list parameter `Name.member.1`, `Name.member.2`, … in index order; gaps end the list.

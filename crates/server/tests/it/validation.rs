@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use keyward_aws_model::{embedded, lower_camel, JavaPattern, ServiceModel, Shape, ShapeType};
-use keyward_server::operations::{Service, LEGACY, OPERATIONS};
+use keyward_server::operations::{Service, OPERATIONS};
 use keyward_sigv4::{Credentials, SignableRequest};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -461,7 +461,7 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// An operation of the table or of the legacy list.
+/// An operation of the table.
 struct Op {
     service: Service,
     name: &'static str,
@@ -473,11 +473,7 @@ async fn every_constraint_of_every_served_operation_answers_aws_validation_error
     let server = Server::start(dir.path()).await;
     let mut cases = Vec::new();
     let mut constrained_members = 0;
-    let served = OPERATIONS
-        .iter()
-        .map(|op| (op.service, op.name))
-        .chain(LEGACY.iter().map(|op| (op.service, op.name)));
-    for (service, name) in served {
+    for (service, name) in OPERATIONS.iter().map(|op| (op.service, op.name)) {
         let op = Op { service, name };
         let model = match op.service {
             Service::Iam => embedded(keyward_aws_model::Service::Iam),
@@ -544,7 +540,7 @@ async fn every_constraint_of_every_served_operation_answers_aws_validation_error
         "{} cases over {} constrained members of {} operations",
         cases.len(),
         constrained_members,
-        OPERATIONS.len() + LEGACY.len()
+        OPERATIONS.len()
     );
     assert!(
         cases.len() > 300,

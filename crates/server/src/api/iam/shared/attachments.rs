@@ -11,8 +11,7 @@ use keyward_store::{
 use super::Paging;
 use crate::api::iam::shared::policies::name_and_arn;
 use crate::api::iam::{
-    check_policy_document, iam_arn, named_resource, now_seconds, page_in_memory, paging_fields,
-    url_encode,
+    check_policy_document, iam_arn, named_resource, now_seconds, paging_fields, url_encode,
 };
 use crate::arn::IamResourceType;
 use crate::authz::Resource;
@@ -238,11 +237,7 @@ pub(crate) async fn list_attached(
             keyed.push((policy_name.to_lowercase(), (policy_name, arn)));
         }
     }
-    let in_memory = crate::api::iam::Paging {
-        marker: paging.marker.clone(),
-        max_items: paging.max_items,
-    };
-    let page = page_in_memory(keyed, &in_memory);
+    let page = paging.page_in_memory(keyed);
     let items = page
         .items
         .into_iter()

@@ -1,12 +1,15 @@
 //! What IAM operations share: the conversions from their generated inputs, paging, tags, and
 //! the lookups and response structures several operations use.
 
+pub(crate) mod access_keys;
+pub(crate) mod account;
 pub(crate) mod attachments;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
 pub(crate) mod oidc;
 pub(crate) mod policies;
 pub(crate) mod roles;
+pub(crate) mod service_credentials;
 pub(crate) mod simulate;
 
 use keyward_aws_model::generated::iam::input;

@@ -12,26 +12,11 @@ use crate::auth::identity::Caller;
 use crate::authz::Resource;
 use crate::directory::{find_managed_policy, ManagedPolicy};
 use crate::error::ApiError;
-use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
-use crate::validate::Violations;
 
 /// Attribute holding a policy's description.
 pub(crate) const DESCRIPTION: &str = "Description";
-
-/// A policy ARN parameter of the family decoders: botocore's `arnType` bounds (20 to 2048
-/// characters).
-pub(crate) fn policy_arn(
-    v: &mut Violations,
-    req: &QueryRequest,
-    name: &str,
-    field: &str,
-) -> Result<String, ApiError> {
-    let arn = req.required(name, field)?;
-    v.length_only(arn, field, 20, 2048);
-    Ok(arn.to_owned())
-}
 
 /// The resource of an operation on the managed policy `arn`: `policy ARN` in messages.
 pub(crate) fn policy_resource(arn: &str) -> Resource {

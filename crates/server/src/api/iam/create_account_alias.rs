@@ -3,8 +3,8 @@
 use keyward_aws_model::generated::iam::{input::CreateAccountAliasInput, operation};
 use keyward_store::{Entity, EntityKind, EntityUpdate, StoreError};
 
-use super::now_seconds;
 use super::shared::account::{account_resource, all_entities};
+use super::shared::now_seconds;
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;

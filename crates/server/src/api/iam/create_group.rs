@@ -4,7 +4,7 @@ use keyward_aws_model::generated::iam::{input::CreateGroupInput, operation};
 use keyward_store::{Entity, EntityKind, StoreError};
 
 use super::shared::groups::group_element;
-use super::{iam_arn, now_seconds};
+use super::shared::{iam_arn, now_seconds};
 use crate::api::{Affected, Context, Operation};
 use crate::arn::IamResourceType;
 use crate::authz::{Authorization, Resource};

@@ -5,7 +5,7 @@ use keyward_store::{Entity, EntityKind, StoreError, Tag};
 
 use super::shared::instance_profiles::profile_element;
 use super::shared::tags;
-use super::{iam_arn, now_seconds};
+use super::shared::{iam_arn, now_seconds};
 use crate::api::{Affected, Context, Operation};
 use crate::arn::IamResourceType;
 use crate::authz::{Authorization, Resource};

@@ -6,7 +6,7 @@ use keyward_store::{Entity, EntityKind, EntityRef, Relation, RelationKind, Store
 
 use super::shared::oidc::{thumbprints, too_many_clients, MAX_CLIENT_IDS, THUMBPRINTS};
 use super::shared::tags;
-use super::{now_seconds, tags_element};
+use super::shared::{now_seconds, tags_element};
 use crate::api::{Affected, Context, Operation};
 use crate::arn;
 use crate::auth::web_identity::provider_name;

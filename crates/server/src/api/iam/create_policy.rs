@@ -6,7 +6,7 @@ use keyward_store::{attributes, Document, DocumentKind, Entity, EntityKind, Stor
 
 use super::shared::policies::{policy_element, DESCRIPTION};
 use super::shared::tags;
-use super::{check_policy_document, iam_arn, now_seconds};
+use super::shared::{check_policy_document, iam_arn, now_seconds};
 use crate::api::{Affected, Context, Operation};
 use crate::arn::IamResourceType;
 use crate::authz::{Authorization, Resource};

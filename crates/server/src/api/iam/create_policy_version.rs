@@ -5,7 +5,7 @@ use keyward_policy::PolicyKind;
 use keyward_store::{Document, DocumentKind, StoreError};
 
 use super::shared::policies::{not_found, policy_resource, resolve_local, version_element};
-use super::{check_policy_document, now_seconds};
+use super::shared::{check_policy_document, now_seconds};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;

@@ -7,7 +7,7 @@ use keyward_store::{Entity, EntityKind, Relation, RelationKind, StoreError, Tag}
 
 use super::shared::roles::{detailed_role_element, RoleView};
 use super::shared::tags;
-use super::{check_policy_document, iam_arn, now_seconds};
+use super::shared::{check_policy_document, iam_arn, now_seconds};
 use crate::api::{Affected, Context, Operation};
 use crate::arn::IamResourceType;
 use crate::authz::{Authorization, Resource};

@@ -4,8 +4,8 @@
 use keyward_aws_model::generated::iam::{input::CreateServiceSpecificCredentialInput, operation};
 use keyward_store::{Entity, EntityKind, User};
 
-use super::now_seconds;
 use super::shared::access_keys::owner_resource;
+use super::shared::now_seconds;
 use super::shared::service_credentials::{
     element, generate_password, not_supported, seal, target_user, SERVICES,
 };

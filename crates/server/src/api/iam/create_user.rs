@@ -3,7 +3,7 @@
 use keyward_aws_model::generated::iam::{input::CreateUserInput, operation};
 use keyward_store::{EntityKind, EntityRef, Relation, RelationKind, StoreError, Tag, User, UserId};
 
-use super::now_seconds;
+use super::shared::now_seconds;
 use super::shared::{full_user_element, tags};
 use crate::api::{Affected, Context, Operation};
 use crate::arn;

@@ -3,7 +3,7 @@
 use keyward_aws_model::generated::iam::{input::DeleteGroupInput, operation};
 use keyward_store::{EntityKind, StoreError};
 
-use super::delete_conflict;
+use super::shared::delete_conflict;
 use super::shared::groups::{group_resource, no_such_group};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;

@@ -3,7 +3,7 @@
 use keyward_aws_model::generated::iam::{input::DeleteInstanceProfileInput, operation};
 use keyward_store::{EntityKind, StoreError};
 
-use super::delete_conflict;
+use super::shared::delete_conflict;
 use super::shared::instance_profiles::profile_resource;
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;

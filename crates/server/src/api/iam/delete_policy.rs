@@ -4,7 +4,7 @@
 use keyward_aws_model::generated::iam::{input::DeletePolicyInput, operation};
 use keyward_store::{EntityKind, StoreError};
 
-use super::delete_conflict;
+use super::shared::delete_conflict;
 use super::shared::policies::{not_found, policy_resource, resolve_local};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;

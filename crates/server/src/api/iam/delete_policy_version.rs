@@ -3,7 +3,7 @@
 use keyward_aws_model::generated::iam::{input::DeletePolicyVersionInput, operation};
 use keyward_store::{DocumentKind, StoreError};
 
-use super::delete_conflict;
+use super::shared::delete_conflict;
 use super::shared::policies::{policy_resource, resolve_local};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;

@@ -3,7 +3,7 @@
 use keyward_aws_model::generated::iam::{input::DeleteRoleInput, operation};
 use keyward_store::{EntityKind, StoreError};
 
-use super::delete_conflict;
+use super::shared::delete_conflict;
 use super::shared::roles::{no_such_role, role_resource};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;

@@ -3,7 +3,7 @@
 use keyward_aws_model::generated::iam::{input::DeleteUserInput, operation};
 use keyward_store::{Dependent, StoreError};
 
-use super::delete_conflict;
+use super::shared::delete_conflict;
 use super::shared::{no_such_user, user_resource};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;

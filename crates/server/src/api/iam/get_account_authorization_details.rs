@@ -12,7 +12,7 @@ use super::shared::groups::{group_element, groups_of};
 use super::shared::policies::name_and_arn;
 use super::shared::roles::role_element;
 use super::shared::Paging;
-use super::{
+use super::shared::{
     boundary_element, entity_tags, iam_arn, paging_fields, tags_element, url_encode, MAX_TAGS,
 };
 use crate::api::{Affected, Context, Operation};

@@ -4,7 +4,7 @@
 use keyward_aws_model::generated::iam::{input::GetContextKeysForPrincipalPolicyInput, operation};
 use keyward_policy::PolicyKind;
 
-use super::check_policy_document;
+use super::shared::check_policy_document;
 use super::shared::simulate::{context_keys_result, load_source};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::{Authorization, Resource};

@@ -5,7 +5,7 @@ use keyward_store::{RelationKind, StoreError, UserId};
 
 use super::shared::groups::{group_element, group_resource, load_group};
 use super::shared::Paging;
-use super::{paging_fields, user_element};
+use super::shared::{paging_fields, user_element};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;

@@ -4,7 +4,7 @@ use keyward_aws_model::generated::iam::{input::GetOpenIDConnectProviderInput, op
 use keyward_store::{EntityKind, RelationKind};
 
 use super::shared::oidc::{load_provider, THUMBPRINTS};
-use super::{entity_tags, tags_element};
+use super::shared::{entity_tags, tags_element};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::{Authorization, Resource};
 use crate::directory::all_relations;

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use keyward_aws_model::generated::iam::{input::ListEntitiesForPolicyInput, operation};
 use keyward_store::{EntityKind, RelationKind, StoreError, UserId};
 
-use super::paging_fields;
+use super::shared::paging_fields;
 use super::shared::policies::{page_in_memory, policy_resource, resolve};
 use super::shared::Paging;
 use crate::api::{Affected, Context, Operation};

@@ -3,8 +3,8 @@
 use keyward_aws_model::generated::iam::{input::ListGroupsForUserInput, operation};
 use keyward_store::{EntityKind, EntityRef, StoreError};
 
-use super::paging_fields;
 use super::shared::groups::{group_element, groups_of};
+use super::shared::paging_fields;
 use super::shared::{no_such_user, user_resource, Paging};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;

@@ -6,7 +6,7 @@ use keyward_store::EntityKind;
 
 use super::shared::instance_profiles::profile_element;
 use super::shared::Paging;
-use super::{iam_arn, paging_fields};
+use super::shared::{iam_arn, paging_fields};
 use crate::api::{Affected, Context, Operation};
 use crate::arn::IamResourceType;
 use crate::authz::{Authorization, Resource};

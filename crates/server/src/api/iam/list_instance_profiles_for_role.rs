@@ -3,8 +3,8 @@
 use keyward_aws_model::generated::iam::{input::ListInstanceProfilesForRoleInput, operation};
 use keyward_store::{EntityKind, RelationKind, StoreError};
 
-use super::paging_fields;
 use super::shared::instance_profiles::profile_element;
+use super::shared::paging_fields;
 use super::shared::roles::{load_role, role_resource};
 use super::shared::Paging;
 use crate::api::{Affected, Context, Operation};

@@ -5,7 +5,7 @@ use keyward_store::EntityKind;
 
 use super::shared::policies::{page_in_memory, policy_resource, resolve};
 use super::shared::Paging;
-use super::{entity_tags, paging_fields, tags_element};
+use super::shared::{entity_tags, paging_fields, tags_element};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::directory::ManagedPolicy;

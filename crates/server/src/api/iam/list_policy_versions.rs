@@ -2,7 +2,7 @@
 
 use keyward_aws_model::generated::iam::{input::ListPolicyVersionsInput, operation};
 
-use super::paging_fields;
+use super::shared::paging_fields;
 use super::shared::policies::{
     all_versions, page_in_memory, policy_resource, resolve, version_element,
 };

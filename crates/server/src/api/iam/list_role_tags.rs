@@ -5,7 +5,7 @@ use keyward_store::{EntityKind, StoreError};
 
 use super::shared::roles::{no_such_role, role_resource};
 use super::shared::Paging;
-use super::{paging_fields, tags_element};
+use super::shared::{paging_fields, tags_element};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;

@@ -4,7 +4,7 @@ use keyward_aws_model::generated::iam::{input::ListUserTagsInput, operation};
 use keyward_store::StoreError;
 
 use super::shared::{no_such_user, user_resource, Paging};
-use super::{paging_fields, tags_element};
+use super::shared::{paging_fields, tags_element};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;

@@ -3,7 +3,7 @@
 use keyward_aws_model::generated::iam::{input::ListUsersInput, operation};
 
 use super::shared::Paging;
-use super::{paging_fields, user_element};
+use super::shared::{paging_fields, user_element};
 use crate::api::{Affected, Context, Operation};
 use crate::arn;
 use crate::authz::{Authorization, Resource};

@@ -5,7 +5,7 @@ use keyward_store::{EntityKind, StoreError, Tag};
 
 use super::shared::policies::{not_found, policy_resource, resolve_local};
 use super::shared::tags;
-use super::{too_many_tags, MAX_TAGS};
+use super::shared::{too_many_tags, MAX_TAGS};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;

@@ -4,7 +4,7 @@ use keyward_aws_model::generated::iam::{input::TagUserInput, operation};
 use keyward_store::{StoreError, Tag};
 
 use super::shared::{no_such_user, tags, user_resource};
-use super::{too_many_tags, MAX_TAGS};
+use super::shared::{too_many_tags, MAX_TAGS};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;

@@ -3,7 +3,7 @@
 use keyward_aws_model::generated::iam::{input::UpdateAssumeRolePolicyInput, operation};
 use keyward_policy::PolicyKind;
 
-use super::check_policy_document;
+use super::shared::check_policy_document;
 use super::shared::roles::{load_role, role_resource, update_role};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;

@@ -14,7 +14,7 @@ use keyward_aws_model::generated::sts::input::{PolicyDescriptorType, Tag};
 use keyward_policy::PolicyKind;
 use serde_json::Value;
 
-use crate::api::iam::check_policy_document;
+use crate::api::iam::shared::check_policy_document;
 use crate::arn::{self, IamArn, IamResourceType};
 use crate::auth::issue;
 use crate::auth::session::{RoleSession, SessionClaims, SessionSubject};

@@ -9,10 +9,10 @@ use keyward_store::{
 };
 
 use super::Paging;
-use crate::api::iam::shared::policies::name_and_arn;
-use crate::api::iam::{
+use super::{
     check_policy_document, iam_arn, named_resource, now_seconds, paging_fields, url_encode,
 };
+use crate::api::iam::shared::policies::name_and_arn;
 use crate::arn::IamResourceType;
 use crate::authz::Resource;
 use crate::directory::{all_relations, find_managed_policy};

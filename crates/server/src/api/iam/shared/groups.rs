@@ -3,7 +3,7 @@
 
 use keyward_store::{Entity, EntityKind, EntityRef, RelationKind, StoreError};
 
-use crate::api::iam::{iam_arn, named_resource};
+use super::{iam_arn, named_resource};
 use crate::arn::IamResourceType;
 use crate::authz::Resource;
 use crate::directory::all_relations;

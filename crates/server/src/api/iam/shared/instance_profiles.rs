@@ -3,8 +3,8 @@
 
 use keyward_store::{Entity, EntityKind, RelationKind, StoreError};
 
+use super::{entity_tags, iam_arn, tags_element};
 use crate::api::iam::shared::roles::role_element;
-use crate::api::iam::{entity_tags, iam_arn, tags_element};
 use crate::arn::IamResourceType;
 use crate::authz::Resource;
 use crate::directory::all_relations;

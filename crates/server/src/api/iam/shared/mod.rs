@@ -13,12 +13,18 @@ pub(crate) mod service_credentials;
 pub(crate) mod simulate;
 
 use keyward_aws_model::generated::iam::input;
-use keyward_store::{EntityKind, EntityRef, Page, PageRequest, StoreError, Tag, User};
+use keyward_policy::PolicyKind;
+use keyward_store::{
+    Dependent, DocumentKind, EntityKind, EntityRef, Page, PageRequest, RelationKind, StoreError,
+    Tag, User,
+};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use time::OffsetDateTime;
 
-use super::{user_element, MAX_TAGS};
-use crate::arn;
+use crate::arn::{self, IamResourceType};
 use crate::auth::identity::{Caller, Identity};
 use crate::authz::Resource;
+use crate::directory::all_relations;
 use crate::error::ApiError;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
@@ -152,8 +158,204 @@ pub(crate) async fn full_user_element(
 ) -> Result<Element, ApiError> {
     let mut element = user_element(state, user, Some(tags));
     let reference = EntityRef::new(EntityKind::User, &user.user_id.0);
-    if let Some(boundary) = super::boundary_element(state, &reference).await? {
+    if let Some(boundary) = boundary_element(state, &reference).await? {
         element.push(boundary);
     }
     Ok(element)
+}
+
+/// Most tags an IAM entity may carry.
+pub(crate) const MAX_TAGS: usize = 50;
+
+/// The `<User>` structure.
+pub(crate) fn user_element(state: &AppState, user: &User, tags: Option<&[Tag]>) -> Element {
+    let mut fields = vec![
+        Element::text("Path", &user.path),
+        Element::text("UserName", &user.name),
+        Element::text("UserId", &user.user_id.0),
+        Element::text("Arn", arn::user(&state.account, &user.path, &user.name)),
+        Element::time("CreateDate", user.create_date),
+    ];
+    if let Some(tags) = tags.filter(|t| !t.is_empty()) {
+        fields.push(tags_element(tags));
+    }
+    Element::parent("User", fields)
+}
+
+/// The `<Tags>` list.
+pub(crate) fn tags_element(tags: &[Tag]) -> Element {
+    Element::list(
+        "Tags",
+        tags.iter()
+            .map(|t| {
+                Element::parent(
+                    "Tag",
+                    vec![
+                        Element::text("Key", &t.key),
+                        Element::text("Value", &t.value),
+                    ],
+                )
+            })
+            .collect(),
+    )
+}
+
+/// The current time at the second precision IAM reports.
+pub(crate) fn now_seconds() -> OffsetDateTime {
+    let now = OffsetDateTime::now_utc();
+    now.replace_nanosecond(0).unwrap_or(now)
+}
+
+/// `IsTruncated` and, when truncated, `Marker`.
+pub(crate) fn paging_fields(next_marker: Option<String>) -> Vec<Element> {
+    let mut out = vec![Element::boolean("IsTruncated", next_marker.is_some())];
+    if let Some(marker) = next_marker {
+        out.push(Element::text("Marker", marker));
+    }
+    out
+}
+
+/// An IAM ARN in this account: `arn:aws:iam::ACCOUNT:{kind}{path}{name}`.
+pub(crate) fn iam_arn(state: &AppState, kind: IamResourceType, path: &str, name: &str) -> String {
+    arn::iam(&state.account, kind, path, name)
+}
+
+/// A resource named `{noun} {name}` in AccessDenied messages when it exists, as IAM writes
+/// them for users, groups and roles.
+pub(crate) fn named_resource(arn: String, noun: &str, name: &str) -> Resource {
+    Resource {
+        arn,
+        shown_as: format!("{noun} {name}"),
+    }
+}
+
+/// Characters IAM leaves unencoded in policy documents on the wire: `A-Za-z0-9-_.~`, as
+/// RFC 3986 unreserved characters (botocore and the SDKs undo it with a plain URL decode).
+const DOCUMENT_ENCODE_SET: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// A policy document as IAM returns it: URL-encoded.
+pub(crate) fn url_encode(text: &str) -> String {
+    utf8_percent_encode(text, DOCUMENT_ENCODE_SET).to_string()
+}
+
+/// The one place policy text is checked before it is stored: the policy engine's IAM
+/// write-time validation (grammar, version, element rules and the size quota of `kind`).
+/// Inline policies pass their holder's aggregate quota and the error IAM gives for it, since
+/// IAM sizes them per user, group or role rather than per document.
+pub(crate) fn check_policy_document(
+    text: &str,
+    kind: PolicyKind,
+    inline: Option<(usize, &dyn Fn() -> ApiError)>,
+) -> Result<(), ApiError> {
+    let checked = match inline {
+        Some((quota, _)) => keyward_policy::validate_with_quota(text, kind, quota),
+        None => keyward_policy::validate(text, kind),
+    };
+    match checked {
+        Ok(_) => Ok(()),
+        // IAM words text that is not JSON at all differently for trust policies.
+        Err(keyward_policy::ValidationError::Malformed(
+            keyward_policy::MalformedPolicy::Syntax,
+        )) if kind == PolicyKind::Trust
+            && serde_json::from_str::<serde_json::Value>(text).is_err() =>
+        {
+            Err(ApiError::MalformedPolicyDocument(
+                "This policy contains invalid Json".to_owned(),
+            ))
+        }
+        Err(keyward_policy::ValidationError::Malformed(m)) => {
+            Err(ApiError::MalformedPolicyDocument(m.to_string()))
+        }
+        Err(e @ keyward_policy::ValidationError::SizeExceeded { .. }) => match inline {
+            Some((_, too_big)) => Err(too_big()),
+            None => Err(ApiError::LimitExceeded(e.to_string())),
+        },
+    }
+}
+
+/// DeleteConflict in IAM's words for whatever still hangs off the entity.
+pub(crate) fn delete_conflict(d: Dependent) -> ApiError {
+    let message = match d {
+        Dependent::AccessKeys => "Cannot delete entity, must delete access keys first.",
+        Dependent::Source(RelationKind::GroupMember)
+        | Dependent::Target(RelationKind::GroupMember) => {
+            "Cannot delete entity, must remove users from group first."
+        }
+        Dependent::Source(RelationKind::PolicyAttachment) => {
+            "Cannot delete entity, must detach all policies first."
+        }
+        Dependent::Target(RelationKind::PolicyAttachment)
+        | Dependent::Target(RelationKind::PermissionsBoundary) => {
+            "Cannot delete a policy attached to entities."
+        }
+        Dependent::Source(RelationKind::InstanceProfileRole)
+        | Dependent::Target(RelationKind::InstanceProfileRole) => {
+            "Cannot delete entity, must remove roles from instance profile first."
+        }
+        Dependent::Documents(DocumentKind::InlinePolicy) => {
+            "Cannot delete entity, must delete policies first."
+        }
+        Dependent::Documents(DocumentKind::PolicyVersion) => {
+            "This policy has more than one version. Before you delete a policy, you must delete \
+             the policy's versions. The default version is deleted with the policy."
+        }
+        Dependent::DefaultDocument => "Cannot delete the default version of a policy.",
+        Dependent::Source(_) | Dependent::Target(_) => {
+            "Cannot delete entity, must remove its dependents first."
+        }
+    };
+    ApiError::DeleteConflict(message.to_owned())
+}
+
+/// The `<PermissionsBoundary>` of a user or role, if it has one.
+pub(crate) async fn boundary_element(
+    state: &AppState,
+    principal: &EntityRef,
+) -> Result<Option<Element>, ApiError> {
+    let relations = all_relations(
+        state,
+        RelationKind::PermissionsBoundary,
+        Some(principal),
+        None,
+    )
+    .await?;
+    let Some(relation) = relations.into_iter().next() else {
+        return Ok(None);
+    };
+    let arn = policies::arn_of(state, &relation.to).await?;
+    Ok(Some(Element::parent(
+        "PermissionsBoundary",
+        vec![
+            // Real responses say `Policy`, though the API reference lists `PermissionsBoundaryPolicy`.
+            Element::text("PermissionsBoundaryType", "Policy"),
+            Element::text("PermissionsBoundaryArn", arn),
+        ],
+    )))
+}
+
+/// Every tag of an entity (at most [`MAX_TAGS`], so one page).
+pub(crate) async fn entity_tags(
+    state: &AppState,
+    kind: EntityKind,
+    name: &str,
+) -> Result<Vec<Tag>, ApiError> {
+    let page = PageRequest {
+        marker: None,
+        max_items: MAX_TAGS,
+    };
+    state
+        .store
+        .list_entity_tags(kind, name, page)
+        .await
+        .map(|p| p.items)
+        .map_err(ApiError::from_store)
+}
+
+/// The tag-quota error IAM answers.
+pub(crate) fn too_many_tags() -> ApiError {
+    ApiError::LimitExceeded("The number of tags has reached the maximum limit.".into())
 }

@@ -6,7 +6,7 @@ use keyward_store::{Document, DocumentKind, Entity, EntityKind, EntityRef, Page}
 use time::OffsetDateTime;
 
 use super::Paging;
-use crate::api::iam::{entity_tags, iam_arn, tags_element, url_encode};
+use super::{entity_tags, iam_arn, tags_element, url_encode};
 use crate::arn::IamResourceType;
 use crate::auth::identity::Caller;
 use crate::authz::Resource;

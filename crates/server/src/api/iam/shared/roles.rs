@@ -3,9 +3,7 @@
 
 use keyward_store::{Entity, EntityKind, EntityUpdate, StoreError};
 
-use crate::api::iam::{
-    boundary_element, entity_tags, iam_arn, named_resource, tags_element, url_encode,
-};
+use super::{boundary_element, entity_tags, iam_arn, named_resource, tags_element, url_encode};
 use crate::arn::IamResourceType;
 use crate::authz::Resource;
 use crate::directory::roles::{DESCRIPTION, MAX_SESSION, TRUST_POLICY};

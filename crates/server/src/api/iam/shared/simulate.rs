@@ -20,8 +20,8 @@ use keyward_policy::{
 use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 
 use super::policies::page_in_memory;
+use super::{check_policy_document, entity_tags, paging_fields};
 use super::{groups, load_user, no_such_user, roles, Paging};
-use crate::api::iam::{check_policy_document, entity_tags, paging_fields};
 use crate::arn;
 use crate::directory::{principal_policies, SourcedPolicy};
 use crate::error::ApiError;

@@ -106,15 +106,15 @@ impl Element {
         out.push_str(name);
         out.push('>');
         match &self.body {
-            Body::Text(t) | Body::Secret(t) => out.push_str(&escape(t.as_str())),
+            Body::Text(t) | Body::Secret(t) => out.push_str(&xml_text(t)),
             Body::Children(children) => children.iter().for_each(|c| c.write_xml(out)),
             Body::List(items) => items.iter().for_each(|i| i.write_named("member", out)),
             Body::Map(entries) => {
                 for (k, v) in entries {
                     out.push_str("<entry><key>");
-                    out.push_str(&escape(k.as_str()));
+                    out.push_str(&xml_text(k));
                     out.push_str("</key><value>");
-                    out.push_str(&escape(v.as_str()));
+                    out.push_str(&xml_text(v));
                     out.push_str("</value></entry>");
                 }
             }
@@ -222,18 +222,53 @@ pub fn success(
     out
 }
 
+/// `text` as XML character data: markup escaped, and every character XML 1.0 forbids (control
+/// characters other than tab, newline and carriage return, lone surrogates cannot occur in a
+/// `str`, U+FFFE and U+FFFF) replaced by U+FFFD, which no parser refuses. Input validation keeps
+/// them out of stored values; an error message may still echo one from a request.
+fn xml_text(text: &str) -> String {
+    let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    if text.contains(forbidden) {
+        escape(text.replace(forbidden, "\u{fffd}").as_str()).into_owned()
+    } else {
+        escape(text).into_owned()
+    }
+}
+
 /// Renders an AWS Query-protocol error document.
 pub fn error(namespace: &str, kind: &str, code: &str, message: &str, request_id: &str) -> String {
     format!(
         "<ErrorResponse xmlns=\"{namespace}\"><Error><Type>{kind}</Type><Code>{code}</Code>\
          <Message>{}</Message></Error><RequestId>{request_id}</RequestId></ErrorResponse>\n",
-        escape(message)
+        xml_text(message)
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whatever a response or an error echoes, the document stays XML 1.0 that parsers accept.
+    #[test]
+    fn characters_xml_forbids_are_never_emitted() {
+        let mut out = String::new();
+        Element::text("Description", "a\u{0}b\u{1}c\u{1b}d\te\u{ffff}").write_xml(&mut out);
+        assert_eq!(
+            out,
+            "<Description>a\u{fffd}b\u{fffd}c\u{fffd}d\te\u{fffd}</Description>"
+        );
+        let doc = error(
+            "ns",
+            "Sender",
+            "ValidationError",
+            "Value 'x\u{1}<' at 'd'",
+            "r",
+        );
+        assert!(
+            doc.contains("<Message>Value &apos;x\u{fffd}&lt;&apos; at &apos;d&apos;</Message>"),
+            "{doc}"
+        );
+    }
 
     #[test]
     fn renders_lists_and_escapes_text() {

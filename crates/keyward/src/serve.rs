@@ -37,6 +37,16 @@ pub struct ServeArgs {
     /// expiry (for testing expiry; never in production).
     #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
     clock_offset: i64,
+    /// Connections served at once; more are answered 503 and closed (lowered at start to fit
+    /// the open-file limit, which is raised to its hard limit).
+    #[arg(long, default_value_t = 10_000)]
+    max_connections: usize,
+    /// Seconds a client has to send a request's headers once it has started.
+    #[arg(long, default_value_t = 10)]
+    header_timeout: u64,
+    /// Seconds a connection may send and receive nothing before it is closed.
+    #[arg(long, default_value_t = 60)]
+    idle_timeout: u64,
     /// Serve an EC2 instance-metadata endpoint (IMDSv2) on this address, for an instance
     /// launched with --imds-instance-profile. SDKs find it through
     /// AWS_EC2_METADATA_SERVICE_ENDPOINT.
@@ -169,6 +179,11 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
     config.master_key = env("KEYWARD_MASTER_KEY");
     config.store_url = args.store;
     config.clock_offset_seconds = args.clock_offset;
+    config.connections = keyward_server::config::ConnectionLimits {
+        max_connections: args.max_connections,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout),
+        idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
+    };
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds = Some(ImdsConfig {
             listen,

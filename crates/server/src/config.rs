@@ -32,6 +32,31 @@ pub struct ServerConfig {
     pub container: Option<ContainerConfig>,
     /// The Keyspaces-style CQL front, if enabled.
     pub cql: Option<CqlConfig>,
+    /// Connection limits and timeouts of the API listener.
+    pub connections: ConnectionLimits,
+}
+
+/// How many connections the API listener holds and how long it waits for them
+/// (`--max-connections`, `--header-timeout`, `--idle-timeout`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConnectionLimits {
+    /// Connections served at once; more are answered `503` and closed. Lowered at start to fit
+    /// the process's open-file limit.
+    pub max_connections: usize,
+    /// Time a client has to send a request's headers, once it has started.
+    pub header_timeout: std::time::Duration,
+    /// Time a connection may send and receive nothing before it is closed.
+    pub idle_timeout: std::time::Duration,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        ConnectionLimits {
+            max_connections: 10_000,
+            header_timeout: std::time::Duration::from_secs(10),
+            idle_timeout: std::time::Duration::from_secs(60),
+        }
+    }
 }
 
 impl ServerConfig {
@@ -48,6 +73,7 @@ impl ServerConfig {
             imds: None,
             container: None,
             cql: None,
+            connections: ConnectionLimits::default(),
         }
     }
 }

@@ -64,6 +64,10 @@ pub async fn start(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<RunningServer, StartError> {
     let (state, audit_writer) = state::open(&config).await?;
+    let limits = config::ConnectionLimits {
+        max_connections: http::listener::fit_open_file_limit(config.connections.max_connections),
+        ..config.connections
+    };
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Io {
@@ -131,12 +135,7 @@ pub async fn start(
         .fallback(http::handle)
         .with_state(Arc::clone(&state));
     let task = tokio::spawn(async move {
-        let served = axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await;
+        http::listener::serve(listener, app, limits, shutdown).await;
         flusher.abort();
         if let Some(watcher) = watcher {
             watcher.abort();
@@ -154,10 +153,7 @@ pub async fn start(
         {
             tracing::error!("audit log did not drain within 5 s");
         }
-        served.map_err(|source| StartError::Io {
-            path: "listener".into(),
-            source,
-        })
+        Ok(())
     });
     Ok(RunningServer {
         local_addr,

@@ -2,6 +2,8 @@
 //! authorize → handle → encode → audit. Each step lives in one place; this module only strings
 //! them together.
 
+pub(crate) mod listener;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;

@@ -1,6 +1,7 @@
 """No client can take the server down by holding connections (issue 18, defect 1): connections
 beyond `--max-connections` are refused at once with a 503, slowloris headers are cut off after
-`--header-timeout`, idle keep-alive connections are closed after `--idle-timeout`, and normal
+`--header-timeout`, a body that does not arrive within `--body-timeout` is answered `408
+RequestTimeout`, idle keep-alive connections are closed after `--idle-timeout`, and normal
 clients are served quickly throughout."""
 
 import socket
@@ -10,7 +11,8 @@ from urllib.parse import urlparse
 import pytest
 
 
-LIMITS = ["--max-connections", "20", "--header-timeout", "1", "--idle-timeout", "2"]
+LIMITS = ["--max-connections", "20", "--header-timeout", "1", "--idle-timeout", "2",
+          "--body-timeout", "1"]
 
 
 @pytest.fixture
@@ -77,3 +79,16 @@ def test_idle_connections_are_closed_and_others_still_served(limited):
     assert all(closed_by_server(s, within=4) for s in idle)
     for s in idle:
         s.close()
+
+
+def test_a_body_that_does_not_arrive_is_a_request_timeout(limited):
+    sock = connect(limited)
+    sock.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                 b"Content-Length: 1000\r\n\r\nAction=GetCallerIdentity")
+    started = time.monotonic()
+    sock.settimeout(5)
+    answer = sock.recv(4096)
+    assert time.monotonic() - started < 3
+    assert answer.startswith(b"HTTP/1.1 408"), answer
+    assert b"<Code>RequestTimeout</Code>" in answer
+    sock.close()

@@ -47,6 +47,9 @@ pub struct ServeArgs {
     /// Seconds a connection may send and receive nothing before it is closed.
     #[arg(long, default_value_t = 60)]
     idle_timeout: u64,
+    /// Seconds a request's body has to arrive once its headers have.
+    #[arg(long, default_value_t = 30)]
+    body_timeout: u64,
     /// Serve an EC2 instance-metadata endpoint (IMDSv2) on this address, for an instance
     /// launched with --imds-instance-profile. SDKs find it through
     /// AWS_EC2_METADATA_SERVICE_ENDPOINT.
@@ -183,6 +186,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         max_connections: args.max_connections,
         header_timeout: std::time::Duration::from_secs(args.header_timeout),
         idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
+        body_timeout: std::time::Duration::from_secs(args.body_timeout),
     };
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds = Some(ImdsConfig {

@@ -37,7 +37,7 @@ pub struct ServerConfig {
 }
 
 /// How many connections the API listener holds and how long it waits for them
-/// (`--max-connections`, `--header-timeout`, `--idle-timeout`).
+/// (`--max-connections`, `--header-timeout`, `--idle-timeout`, `--body-timeout`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ConnectionLimits {
     /// Connections served at once; more are answered `503` and closed. Lowered at start to fit
@@ -47,6 +47,8 @@ pub struct ConnectionLimits {
     pub header_timeout: std::time::Duration,
     /// Time a connection may send and receive nothing before it is closed.
     pub idle_timeout: std::time::Duration,
+    /// Time a request's body has to arrive once its headers have.
+    pub body_timeout: std::time::Duration,
 }
 
 impl Default for ConnectionLimits {
@@ -55,6 +57,7 @@ impl Default for ConnectionLimits {
             max_connections: 10_000,
             header_timeout: std::time::Duration::from_secs(10),
             idle_timeout: std::time::Duration::from_secs(60),
+            body_timeout: std::time::Duration::from_secs(30),
         }
     }
 }

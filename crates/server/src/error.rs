@@ -49,6 +49,8 @@ pub enum ApiError {
     ExpiredTokenException(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
+    /// The request body did not arrive within the body timeout.
+    RequestTimeout,
     /// Keyward itself failed; details are logged, not returned.
     ServiceFailure,
 }
@@ -80,6 +82,7 @@ impl ApiError {
             ApiError::IdpCommunicationError(_) => "IDPCommunicationError",
             ApiError::ExpiredTokenException(_) => "ExpiredTokenException",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
+            ApiError::RequestTimeout => "RequestTimeout",
             ApiError::ServiceFailure => "ServiceFailure",
         }
     }
@@ -94,6 +97,7 @@ impl ApiError {
             | ApiError::DeleteConflict(_)
             | ApiError::LimitExceeded(_) => 409,
             ApiError::RequestEntityTooLarge(_) => 413,
+            ApiError::RequestTimeout => 408,
             ApiError::ServiceFailure => 500,
             ApiError::InvalidAction { .. }
             | ApiError::Validation(_)
@@ -148,6 +152,9 @@ impl ApiError {
             ApiError::RequestEntityTooLarge(limit) => {
                 format!("Request body must be at most {limit} bytes.")
             }
+            ApiError::RequestTimeout => "Your socket connection to the server was not read from \
+                                         or written to within the timeout period."
+                .to_owned(),
             ApiError::ServiceFailure => "The request processing has failed because of an unknown \
                                          error, exception or failure."
                 .to_owned(),

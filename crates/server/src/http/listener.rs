@@ -1,7 +1,7 @@
 //! Serving connections so that no client can take the server down by holding them: every
 //! connection holds one permit of a fixed pool, and when none is left a new connection gets
 //! `503 ServiceUnavailable` at once and is closed; a request's headers must arrive within the
-//! header timeout (slowloris); a connection that sends and receives nothing for the idle timeout
+//! header timeout (slowloris) and its body within the body timeout; a connection that sends and receives nothing for the idle timeout
 //! is closed; and the process raises its open-file limit at start so the pool fits in it.
 
 use std::net::SocketAddr;
@@ -131,7 +131,10 @@ async fn connection(
         started,
         activity: Arc::clone(&activity),
     };
-    let service = TowerToHyperService::new(app.layer(Extension(ConnectInfo(peer))));
+    let service = TowerToHyperService::new(
+        app.layer(Extension(ConnectInfo(peer)))
+            .layer(Extension(limits)),
+    );
     let conn = hyper::server::conn::http1::Builder::new()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)

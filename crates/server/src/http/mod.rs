@@ -12,6 +12,7 @@ use axum::body::{to_bytes, Body};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use keyward_sigv4::{self as sigv4, SignableRequest};
 use keyward_store::AccessKeyLastUsed;
 
@@ -21,6 +22,7 @@ use crate::audit::{request_parameters, AuditRecord, EventSource, Origin, UserIde
 use crate::auth::identity::{Caller, Identity};
 use crate::auth::session;
 use crate::authz::{operation_keys, RequestFacts};
+use crate::config::ConnectionLimits;
 use crate::error::ApiError;
 use crate::ids;
 use crate::protocol::query::QueryRequest;
@@ -109,6 +111,7 @@ pub async fn healthz() -> &'static str {
 pub async fn handle(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    limits: Option<Extension<ConnectionLimits>>,
     request: Request<Body>,
 ) -> Response {
     let started = Instant::now();
@@ -119,8 +122,16 @@ pub async fn handle(
         .to_owned();
     let query_string = parts.uri.query().unwrap_or("");
 
-    let (exchange, query) = match to_bytes(body, MAX_BODY_BYTES).await {
-        Err(_) => {
+    let body_timeout = limits.map_or_else(
+        || ConnectionLimits::default().body_timeout,
+        |l| l.body_timeout,
+    );
+    let body = match tokio::time::timeout(body_timeout, to_bytes(body, MAX_BODY_BYTES)).await {
+        Ok(read) => read.map_err(|_| ApiError::RequestEntityTooLarge(MAX_BODY_BYTES)),
+        Err(_) => Err(ApiError::RequestTimeout),
+    };
+    let (exchange, query) = match body {
+        Err(refused) => {
             let query = QueryRequest::decode(query_string, None);
             let exchange = Exchange {
                 service: Service::guess(&query),
@@ -130,7 +141,7 @@ pub async fn handle(
                 unsigned_identity: None,
                 access_key_id: None,
                 members: None,
-                outcome: Err(ApiError::RequestEntityTooLarge(MAX_BODY_BYTES)),
+                outcome: Err(refused),
             };
             (exchange, query)
         }

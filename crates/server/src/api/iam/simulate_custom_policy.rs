@@ -43,6 +43,6 @@ impl Operation for SimulateCustomPolicy {
     }
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
-        simulate(ctx.state, None, self.0, "SimulateCustomPolicyResult")
+        simulate(ctx.state, None, self.0, "SimulateCustomPolicyResult").await
     }
 }

@@ -54,5 +54,6 @@ impl Operation for SimulatePrincipalPolicy {
             self.input,
             "SimulatePrincipalPolicyResult",
         )
+        .await
     }
 }

@@ -19,7 +19,6 @@ use keyward_policy::{
 };
 use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 
-use super::policies::page_in_memory;
 use super::{check_policy_document, entity_tags, paging_fields};
 use super::{groups, load_user, no_such_user, roles, Paging};
 use crate::arn;
@@ -27,6 +26,7 @@ use crate::directory::{principal_policies, SourcedPolicy};
 use crate::error::ApiError;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
+use tokio::sync::Semaphore;
 
 /// What both simulation operations are given, as AWS's model types it.
 pub(crate) struct Requested {
@@ -399,9 +399,18 @@ fn add_policy(
     }
 }
 
+/// Evaluations one page of a simulation may compute (actions × resources). A page holds fewer
+/// actions than `MaxItems` when each has many resources, and says `IsTruncated`, so no call
+/// does unbounded work.
+const EVALUATIONS_PER_PAGE: usize = 10_000;
+
+/// Simulations computed at once, on the blocking pool rather than the threads that serve
+/// requests, so simulations never slow other callers down.
+static SIMULATIONS: Semaphore = Semaphore::const_new(2);
+
 /// Runs a simulation for `source` (or, for `SimulateCustomPolicy`, for no stored principal),
 /// answering in the result element named `wrapper`.
-pub(crate) fn simulate(
+pub(crate) async fn simulate(
     state: &AppState,
     source: Option<Source>,
     input: SimulationInput,
@@ -505,28 +514,54 @@ pub(crate) fn simulate(
     };
     keys.extend(input.context.iter().cloned());
 
-    let request = |action: &str, resource: &str| {
-        let mut request = Request::new(principal.clone(), action, resource);
-        let context = request.context_mut();
-        if unnamed {
-            for key in ["aws:username", "aws:PrincipalArn", "aws:PrincipalType"] {
-                context.remove(key);
-            }
-        }
-        for (key, value) in &keys {
-            context.insert(key, value.clone());
-        }
-        request
+    // One page: the actions from the marker on, as many as MaxItems allows and the evaluation
+    // budget fits (each action is evaluated against every resource).
+    let actions = input.actions;
+    let start = match &input.paging.marker {
+        Some(marker) => (0..actions.len())
+            .take_while(|i| format!("{i:010}") < *marker)
+            .count(),
+        None => 0,
     };
-    let results: Vec<(String, Element)> = simulation
-        .run(&input.actions, &input.resources, request)
-        .iter()
-        .enumerate()
-        .map(|(i, result)| (format!("{i:010}"), result_element(result)))
-        .collect();
-    let page = page_in_memory(results, &input.paging);
-    let mut fields = vec![Element::list("EvaluationResults", page.items)];
-    fields.extend(paging_fields(page.next_marker));
+    let fits = (EVALUATIONS_PER_PAGE / input.resources.len().max(1)).max(1);
+    let end = actions
+        .len()
+        .min(start.saturating_add(input.paging.max_items.min(fits)));
+    let page: Vec<String> = actions.get(start..end).unwrap_or_default().to_vec();
+    let next_marker = (end < actions.len()).then(|| format!("{end:010}"));
+    let resources = input.resources;
+
+    let _permit = SIMULATIONS
+        .acquire()
+        .await
+        .map_err(|_| ApiError::ServiceFailure)?;
+    let results = tokio::task::spawn_blocking(move || {
+        let request = |action: &str, resource: &str| {
+            let mut request = Request::new(principal.clone(), action, resource);
+            let context = request.context_mut();
+            if unnamed {
+                for key in ["aws:username", "aws:PrincipalArn", "aws:PrincipalType"] {
+                    context.remove(key);
+                }
+            }
+            for (key, value) in &keys {
+                context.insert(key, value.clone());
+            }
+            request
+        };
+        simulation
+            .run(&page, &resources, request)
+            .iter()
+            .map(result_element)
+            .collect::<Vec<Element>>()
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "simulation task failed");
+        ApiError::ServiceFailure
+    })?;
+    let mut fields = vec![Element::list("EvaluationResults", results)];
+    fields.extend(paging_fields(next_marker));
     Ok(Some(Element::parent(wrapper, fields)))
 }
 

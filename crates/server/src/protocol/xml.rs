@@ -224,10 +224,16 @@ pub fn success(
 
 /// Renders an AWS Query-protocol error document.
 pub fn error(namespace: &str, kind: &str, code: &str, message: &str, request_id: &str) -> String {
+    // AWS leaves `<Message>` out of errors it gives no text (the credential report's), which
+    // clients show as "Unknown".
+    let message = if message.is_empty() {
+        String::new()
+    } else {
+        format!("<Message>{}</Message>", escape(message))
+    };
     format!(
         "<ErrorResponse xmlns=\"{namespace}\"><Error><Type>{kind}</Type><Code>{code}</Code>\
-         <Message>{}</Message></Error><RequestId>{request_id}</RequestId></ErrorResponse>\n",
-        escape(message)
+         {message}</Error><RequestId>{request_id}</RequestId></ErrorResponse>\n"
     )
 }
 

@@ -47,6 +47,12 @@ pub enum ApiError {
     IdpCommunicationError(String),
     /// A web identity token has expired.
     ExpiredTokenException(String),
+    /// The entity is protected: only AWS may change it (a service-linked role).
+    UnmodifiableEntity(String),
+    /// No credential report has been generated (AWS answers without a message).
+    ReportNotPresent,
+    /// The credential report is older than AWS keeps it (AWS answers without a message).
+    ReportExpired,
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// The request body did not arrive within the body timeout.
@@ -81,6 +87,9 @@ impl ApiError {
             ApiError::IdpRejectedClaim(_) => "IDPRejectedClaim",
             ApiError::IdpCommunicationError(_) => "IDPCommunicationError",
             ApiError::ExpiredTokenException(_) => "ExpiredTokenException",
+            ApiError::UnmodifiableEntity(_) => "UnmodifiableEntity",
+            ApiError::ReportNotPresent => "ReportNotPresent",
+            ApiError::ReportExpired => "ReportExpired",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::RequestTimeout => "RequestTimeout",
             ApiError::ServiceFailure => "ServiceFailure",
@@ -93,6 +102,7 @@ impl ApiError {
             ApiError::Auth(e) => e.http_status(),
             ApiError::AccessDenied(_) | ApiError::IdpRejectedClaim(_) => 403,
             ApiError::NoSuchEntity(_) => 404,
+            ApiError::ReportNotPresent | ApiError::ReportExpired => 410,
             ApiError::EntityAlreadyExists(_)
             | ApiError::DeleteConflict(_)
             | ApiError::LimitExceeded(_) => 409,
@@ -108,6 +118,7 @@ impl ApiError {
             | ApiError::InvalidIdentityToken(_)
             | ApiError::IdpCommunicationError(_)
             | ApiError::ExpiredTokenException(_)
+            | ApiError::UnmodifiableEntity(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
@@ -137,7 +148,9 @@ impl ApiError {
             | ApiError::IdpRejectedClaim(m)
             | ApiError::IdpCommunicationError(m)
             | ApiError::ExpiredTokenException(m)
+            | ApiError::UnmodifiableEntity(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
+            ApiError::ReportNotPresent | ApiError::ReportExpired => String::new(),
             ApiError::InvalidAction { action, version } => {
                 format!("Could not find operation {action} for version {version}")
             }
@@ -207,6 +220,14 @@ impl ApiError {
         ApiError::ValidationMessage(
             "Must specify userName when calling with non-User credentials".to_owned(),
         )
+    }
+
+    /// `UnmodifiableEntity` for a service-linked role, in IAM's words.
+    pub fn protected_role(name: &str) -> Self {
+        ApiError::UnmodifiableEntity(format!(
+            "Cannot perform the operation on the protected role '{name}' - this role is only \
+             modifiable by AWS"
+        ))
     }
 
     /// Maps a store failure that the handler did not expect; details go to the log only.

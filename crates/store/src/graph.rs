@@ -33,6 +33,11 @@ pub enum EntityKind {
     /// A user's service-specific credential (a user name and password for one AWS service,
     /// such as Amazon Keyspaces), named by its id.
     ServiceSpecificCredential,
+    /// The deletion task of a service-linked role, named by its `DeletionTaskId`.
+    ServiceLinkedRoleDeletionTask,
+    /// One of the account's settings that IAM operations change (its STS preferences, its
+    /// credential report), named by the setting.
+    AccountSetting,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -49,6 +54,8 @@ impl EntityKind {
             EntityKind::OidcProvider => "oidc-provider",
             EntityKind::AccountAlias => "account-alias",
             EntityKind::ServiceSpecificCredential => "service-specific-credential",
+            EntityKind::ServiceLinkedRoleDeletionTask => "service-linked-role-deletion-task",
+            EntityKind::AccountSetting => "account-setting",
             EntityKind::External => "external",
         }
     }
@@ -64,6 +71,8 @@ impl EntityKind {
             "oidc-provider" => EntityKind::OidcProvider,
             "account-alias" => EntityKind::AccountAlias,
             "service-specific-credential" => EntityKind::ServiceSpecificCredential,
+            "service-linked-role-deletion-task" => EntityKind::ServiceLinkedRoleDeletionTask,
+            "account-setting" => EntityKind::AccountSetting,
             "external" => EntityKind::External,
             _ => return None,
         })

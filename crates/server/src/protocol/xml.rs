@@ -237,10 +237,16 @@ fn xml_text(text: &str) -> String {
 
 /// Renders an AWS Query-protocol error document.
 pub fn error(namespace: &str, kind: &str, code: &str, message: &str, request_id: &str) -> String {
+    // AWS leaves `<Message>` out of errors it gives no text (the credential report's), which
+    // clients show as "Unknown".
+    let message = if message.is_empty() {
+        String::new()
+    } else {
+        format!("<Message>{}</Message>", xml_text(message))
+    };
     format!(
         "<ErrorResponse xmlns=\"{namespace}\"><Error><Type>{kind}</Type><Code>{code}</Code>\
-         <Message>{}</Message></Error><RequestId>{request_id}</RequestId></ErrorResponse>\n",
-        xml_text(message)
+         {message}</Error><RequestId>{request_id}</RequestId></ErrorResponse>\n"
     )
 }
 

@@ -5,6 +5,7 @@ use keyward_store::{EntityKind, StoreError};
 
 use super::shared::delete_conflict;
 use super::shared::roles::{no_such_role, role_resource};
+use super::shared::service_linked_roles::ensure_modifiable;
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;
@@ -30,6 +31,7 @@ impl Operation for DeleteRole {
     }
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
+        ensure_modifiable(ctx.state, &self.0.role_name).await?;
         let name = &self.0.role_name;
         match ctx.state.store.delete_entity(EntityKind::Role, name).await {
             Ok(_) => Ok(None),

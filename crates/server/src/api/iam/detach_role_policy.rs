@@ -3,6 +3,7 @@
 use keyward_aws_model::generated::iam::{input::DetachRolePolicyInput, operation};
 
 use super::shared::attachments::{detach, holder_resource, Holder};
+use super::shared::service_linked_roles::ensure_modifiable;
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;
@@ -28,6 +29,7 @@ impl Operation for DetachRolePolicy {
     }
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
+        ensure_modifiable(ctx.state, &self.0.role_name).await?;
         detach(
             ctx.state,
             Holder::Role,

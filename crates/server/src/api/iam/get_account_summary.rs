@@ -5,6 +5,7 @@ use keyward_aws_model::typed::{structure, FromValue, FromValueError};
 use keyward_aws_model::Value;
 use keyward_store::{DocumentKind, EntityKind, KeyOwner, PageRequest};
 
+use super::set_security_token_service_preferences::global_endpoint_token_version;
 use super::shared::account::{account_resource, all_entities, all_users};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
@@ -72,7 +73,8 @@ impl Operation for GetAccountSummary {
             .await
             .map_err(ApiError::from_store)?
             .len();
-        let entries: [(&str, usize); 32] = [
+        let token_version = global_endpoint_token_version(state).await?;
+        let entries: [(&str, usize); 33] = [
             ("Users", users),
             ("UsersQuota", 5000),
             ("Groups", groups),
@@ -105,6 +107,7 @@ impl Operation for GetAccountSummary {
             ("AccountAccessKeysPresent", usize::from(root_keys > 0)),
             ("AccountSigningCertificatesPresent", 0),
             ("SigningCertificatesPerUserQuota", 2),
+            ("GlobalEndpointTokenVersion", token_version),
         ];
         let map = entries
             .iter()

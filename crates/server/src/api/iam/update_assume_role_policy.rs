@@ -5,6 +5,7 @@ use keyward_policy::PolicyKind;
 
 use super::shared::check_policy_document;
 use super::shared::roles::{load_role, role_resource, update_role};
+use super::shared::service_linked_roles::ensure_modifiable;
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::directory::roles::TRUST_POLICY;
@@ -31,6 +32,7 @@ impl Operation for UpdateAssumeRolePolicy {
     }
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
+        ensure_modifiable(ctx.state, &self.0.role_name).await?;
         let UpdateAssumeRolePolicyInput {
             role_name,
             policy_document,

@@ -3,6 +3,7 @@
 use keyward_aws_model::generated::iam::{input::UpdateRoleInput, operation};
 
 use super::shared::roles::{role_resource, update_role};
+use super::shared::service_linked_roles::ensure_modifiable;
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::directory::roles::{DESCRIPTION, MAX_SESSION};
@@ -29,6 +30,10 @@ impl Operation for UpdateRole {
     }
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
+        // A service-linked role's description may be edited; nothing else of it.
+        if self.0.max_session_duration.is_some() {
+            ensure_modifiable(ctx.state, &self.0.role_name).await?;
+        }
         let UpdateRoleInput {
             role_name,
             description,

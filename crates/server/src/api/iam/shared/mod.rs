@@ -4,12 +4,14 @@
 pub(crate) mod access_keys;
 pub(crate) mod account;
 pub(crate) mod attachments;
+pub(crate) mod credential_report;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
 pub(crate) mod oidc;
 pub(crate) mod policies;
 pub(crate) mod roles;
 pub(crate) mod service_credentials;
+pub(crate) mod service_linked_roles;
 pub(crate) mod simulate;
 
 use keyward_aws_model::generated::iam::input;

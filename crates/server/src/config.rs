@@ -32,6 +32,10 @@ pub struct ServerConfig {
     pub container: Option<ContainerConfig>,
     /// The Keyspaces-style CQL front, if enabled.
     pub cql: Option<CqlConfig>,
+    /// The URL of this server as token verifiers reach it: the `iss` of the tokens
+    /// `GetWebIdentityToken` signs, where their OpenID configuration and keys are served.
+    /// `None` for `http://` and the bound address (loopback when bound to every address).
+    pub issuer_url: Option<String>,
 }
 
 impl ServerConfig {
@@ -48,6 +52,7 @@ impl ServerConfig {
             imds: None,
             container: None,
             cql: None,
+            issuer_url: None,
         }
     }
 }

@@ -47,6 +47,14 @@ pub enum ApiError {
     IdpCommunicationError(String),
     /// A web identity token has expired.
     ExpiredTokenException(String),
+    /// Outbound web identity federation is enabled already (`FeatureEnabled`).
+    FeatureEnabled(String),
+    /// Outbound web identity federation is not enabled (`FeatureDisabled`).
+    FeatureDisabled(String),
+    /// `GetWebIdentityToken` in an account whose outbound federation is off.
+    OutboundWebIdentityFederationDisabled(String),
+    /// A web identity token would outlive the session that asked for it.
+    SessionDurationEscalation(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// Keyward itself failed; details are logged, not returned.
@@ -79,6 +87,12 @@ impl ApiError {
             ApiError::IdpRejectedClaim(_) => "IDPRejectedClaim",
             ApiError::IdpCommunicationError(_) => "IDPCommunicationError",
             ApiError::ExpiredTokenException(_) => "ExpiredTokenException",
+            ApiError::FeatureEnabled(_) => "FeatureEnabled",
+            ApiError::FeatureDisabled(_) => "FeatureDisabled",
+            ApiError::OutboundWebIdentityFederationDisabled(_) => {
+                "OutboundWebIdentityFederationDisabledException"
+            }
+            ApiError::SessionDurationEscalation(_) => "SessionDurationEscalationException",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::ServiceFailure => "ServiceFailure",
         }
@@ -88,9 +102,13 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             ApiError::Auth(e) => e.http_status(),
-            ApiError::AccessDenied(_) | ApiError::IdpRejectedClaim(_) => 403,
-            ApiError::NoSuchEntity(_) => 404,
-            ApiError::EntityAlreadyExists(_)
+            ApiError::AccessDenied(_)
+            | ApiError::IdpRejectedClaim(_)
+            | ApiError::OutboundWebIdentityFederationDisabled(_)
+            | ApiError::SessionDurationEscalation(_) => 403,
+            ApiError::NoSuchEntity(_) | ApiError::FeatureDisabled(_) => 404,
+            ApiError::FeatureEnabled(_)
+            | ApiError::EntityAlreadyExists(_)
             | ApiError::DeleteConflict(_)
             | ApiError::LimitExceeded(_) => 409,
             ApiError::RequestEntityTooLarge(_) => 413,
@@ -133,6 +151,10 @@ impl ApiError {
             | ApiError::IdpRejectedClaim(m)
             | ApiError::IdpCommunicationError(m)
             | ApiError::ExpiredTokenException(m)
+            | ApiError::FeatureEnabled(m)
+            | ApiError::FeatureDisabled(m)
+            | ApiError::OutboundWebIdentityFederationDisabled(m)
+            | ApiError::SessionDurationEscalation(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::InvalidAction { action, version } => {
                 format!("Could not find operation {action} for version {version}")

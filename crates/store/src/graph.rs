@@ -33,6 +33,9 @@ pub enum EntityKind {
     /// A user's service-specific credential (a user name and password for one AWS service,
     /// such as Amazon Keyspaces), named by its id.
     ServiceSpecificCredential,
+    /// The account's outbound web identity issuer (`GetWebIdentityToken`): whether it is
+    /// enabled and its sealed signing keys. One per account.
+    WebIdentityIssuer,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -49,6 +52,7 @@ impl EntityKind {
             EntityKind::OidcProvider => "oidc-provider",
             EntityKind::AccountAlias => "account-alias",
             EntityKind::ServiceSpecificCredential => "service-specific-credential",
+            EntityKind::WebIdentityIssuer => "web-identity-issuer",
             EntityKind::External => "external",
         }
     }
@@ -64,6 +68,7 @@ impl EntityKind {
             "oidc-provider" => EntityKind::OidcProvider,
             "account-alias" => EntityKind::AccountAlias,
             "service-specific-credential" => EntityKind::ServiceSpecificCredential,
+            "web-identity-issuer" => EntityKind::WebIdentityIssuer,
             "external" => EntityKind::External,
             _ => return None,
         })

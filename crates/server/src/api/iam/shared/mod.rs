@@ -7,6 +7,7 @@ pub(crate) mod attachments;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
 pub(crate) mod oidc;
+pub(crate) mod outbound;
 pub(crate) mod policies;
 pub(crate) mod roles;
 pub(crate) mod service_credentials;

@@ -23,7 +23,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the IAM and STS APIs on one endpoint, with an embedded store in the data directory.
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Validate policy files and simulate requests offline with the policy engine.
     Policy(policy_cmd::PolicyArgs),
     /// Explain which AWS credentials, region and endpoint are in use, and check them live.
@@ -74,7 +74,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Serve(args) => runtime.block_on(serve::serve(args)),
+        Command::Serve(args) => runtime.block_on(serve::serve(*args)),
         Command::Policy(args) => policy_cmd::run(args),
         Command::Doctor(args) => runtime.block_on(doctor_cmd::doctor(args)),
         Command::Keys(args) => runtime.block_on(keys_cmd::run(args)),

@@ -30,6 +30,11 @@ pub struct ServeArgs {
     /// The AWS account id served.
     #[arg(long, default_value = "123456789012")]
     account_id: String,
+    /// This server's URL as verifiers of the tokens GetWebIdentityToken signs reach it: their
+    /// `iss`, under which /.well-known/openid-configuration and /.well-known/jwks.json are
+    /// served. Default: http:// and the listen address.
+    #[arg(long, env = "KEYWARD_ISSUER_URL")]
+    issuer_url: Option<String>,
     /// Log line format (logs go to stderr).
     #[arg(long, value_enum, default_value = "text")]
     log_format: LogFormat,
@@ -188,6 +193,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
         body_timeout: std::time::Duration::from_secs(args.body_timeout),
     };
+    config.issuer_url = args.issuer_url;
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds = Some(ImdsConfig {
             listen,

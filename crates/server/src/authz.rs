@@ -164,7 +164,8 @@ pub struct RequestFacts {
 /// way for every operation: `aws:RequestTag/*` and `aws:TagKeys` from `Tags` (or `TagKeys` when
 /// untagging), `iam:PolicyARN` from `PolicyArn`, `iam:PermissionsBoundary` from
 /// `PermissionsBoundary`, `sts:TransitiveTagKeys` from `TransitiveTagKeys`, and `sts:ExternalId`, `sts:RoleSessionName`, `sts:SourceIdentity` from
-/// the parameters of the same names.
+/// the parameters of the same names; for `GetWebIdentityToken`, `sts:IdentityTokenAudience`
+/// from `Audience`, `sts:DurationSeconds` (300 unless given) and `sts:SigningAlgorithm`.
 pub fn operation_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
     let mut keys = Vec::new();
     let tags = query.structs("Tags");
@@ -187,6 +188,9 @@ pub fn operation_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
     if !tag_keys.is_empty() {
         keys.push(("aws:TagKeys".to_owned(), ContextValue::multiple(tag_keys)));
     }
+    if query.action() == Some("GetWebIdentityToken") {
+        keys.extend(web_identity_token_keys(query));
+    }
     for (param, key) in [
         ("PolicyArn", "iam:PolicyARN"),
         ("PermissionsBoundary", "iam:PermissionsBoundary"),
@@ -197,6 +201,25 @@ pub fn operation_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
         if let Some(value) = query.get(param) {
             keys.push((key.to_owned(), ContextValue::single(value)));
         }
+    }
+    keys
+}
+
+/// The keys of `GetWebIdentityToken`: the token's audiences, lifetime and algorithm.
+fn web_identity_token_keys(query: &QueryRequest) -> Vec<(String, ContextValue)> {
+    let mut keys = vec![(
+        "sts:IdentityTokenAudience".to_owned(),
+        ContextValue::multiple(query.list("Audience")),
+    )];
+    keys.push((
+        "sts:DurationSeconds".to_owned(),
+        ContextValue::single(query.get("DurationSeconds").unwrap_or("300")),
+    ));
+    if let Some(algorithm) = query.get("SigningAlgorithm") {
+        keys.push((
+            "sts:SigningAlgorithm".to_owned(),
+            ContextValue::single(algorithm),
+        ));
     }
     keys
 }

@@ -34,6 +34,10 @@ pub struct ServerConfig {
     pub cql: Option<CqlConfig>,
     /// Connection limits and timeouts of the API listener.
     pub connections: ConnectionLimits,
+    /// The URL of this server as token verifiers reach it: the `iss` of the tokens
+    /// `GetWebIdentityToken` signs, where their OpenID configuration and keys are served.
+    /// `None` for `http://` and the bound address (loopback when bound to every address).
+    pub issuer_url: Option<String>,
 }
 
 /// How many connections the API listener holds and how long it waits for them
@@ -77,6 +81,7 @@ impl ServerConfig {
             container: None,
             cql: None,
             connections: ConnectionLimits::default(),
+            issuer_url: None,
         }
     }
 }

@@ -53,6 +53,14 @@ pub enum ApiError {
     ReportNotPresent,
     /// The credential report is older than AWS keeps it (AWS answers without a message).
     ReportExpired,
+    /// Outbound web identity federation is enabled already (`FeatureEnabled`).
+    FeatureEnabled(String),
+    /// Outbound web identity federation is not enabled (`FeatureDisabled`).
+    FeatureDisabled(String),
+    /// `GetWebIdentityToken` in an account whose outbound federation is off.
+    OutboundWebIdentityFederationDisabled(String),
+    /// A web identity token would outlive the session that asked for it.
+    SessionDurationEscalation(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// The request body did not arrive within the body timeout.
@@ -90,6 +98,12 @@ impl ApiError {
             ApiError::UnmodifiableEntity(_) => "UnmodifiableEntity",
             ApiError::ReportNotPresent => "ReportNotPresent",
             ApiError::ReportExpired => "ReportExpired",
+            ApiError::FeatureEnabled(_) => "FeatureEnabled",
+            ApiError::FeatureDisabled(_) => "FeatureDisabled",
+            ApiError::OutboundWebIdentityFederationDisabled(_) => {
+                "OutboundWebIdentityFederationDisabledException"
+            }
+            ApiError::SessionDurationEscalation(_) => "SessionDurationEscalationException",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::RequestTimeout => "RequestTimeout",
             ApiError::ServiceFailure => "ServiceFailure",
@@ -100,10 +114,14 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             ApiError::Auth(e) => e.http_status(),
-            ApiError::AccessDenied(_) | ApiError::IdpRejectedClaim(_) => 403,
-            ApiError::NoSuchEntity(_) => 404,
+            ApiError::AccessDenied(_)
+            | ApiError::IdpRejectedClaim(_)
+            | ApiError::OutboundWebIdentityFederationDisabled(_)
+            | ApiError::SessionDurationEscalation(_) => 403,
+            ApiError::NoSuchEntity(_) | ApiError::FeatureDisabled(_) => 404,
             ApiError::ReportNotPresent | ApiError::ReportExpired => 410,
-            ApiError::EntityAlreadyExists(_)
+            ApiError::FeatureEnabled(_)
+            | ApiError::EntityAlreadyExists(_)
             | ApiError::DeleteConflict(_)
             | ApiError::LimitExceeded(_) => 409,
             ApiError::RequestEntityTooLarge(_) => 413,
@@ -149,6 +167,10 @@ impl ApiError {
             | ApiError::IdpCommunicationError(m)
             | ApiError::ExpiredTokenException(m)
             | ApiError::UnmodifiableEntity(m)
+            | ApiError::FeatureEnabled(m)
+            | ApiError::FeatureDisabled(m)
+            | ApiError::OutboundWebIdentityFederationDisabled(m)
+            | ApiError::SessionDurationEscalation(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::ReportNotPresent | ApiError::ReportExpired => String::new(),
             ApiError::InvalidAction { action, version } => {

@@ -20,7 +20,7 @@ pub mod state;
 mod testing;
 
 pub use api::operations;
-pub use fronts::{keyspaces, vending};
+pub use fronts::{issuer, keyspaces, vending};
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -60,14 +60,9 @@ impl RunningServer {
 /// Opens the data directory, binds the listener and starts serving until `shutdown`
 /// resolves; then finishes in-flight requests, writes pending state and returns.
 pub async fn start(
-    config: ServerConfig,
+    mut config: ServerConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<RunningServer, StartError> {
-    let (state, audit_writer) = state::open(&config).await?;
-    let limits = config::ConnectionLimits {
-        max_connections: http::listener::fit_open_file_limit(config.connections.max_connections),
-        ..config.connections
-    };
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Io {
@@ -78,6 +73,13 @@ pub async fn start(
         path: "listen address".into(),
         source,
     })?;
+    // The issuer URL defaults to the bound address, known only now when listening on port 0.
+    config.listen = local_addr;
+    let (state, audit_writer) = state::open(&config).await?;
+    let limits = config::ConnectionLimits {
+        max_connections: http::listener::fit_open_file_limit(config.connections.max_connections),
+        ..config.connections
+    };
 
     let mut endpoints = Vec::new();
     let imds_addr = match config.imds.clone() {
@@ -132,6 +134,8 @@ pub async fn start(
 
     let app = Router::new()
         .route("/healthz", get(http::healthz))
+        .route(issuer::CONFIGURATION_PATH, get(issuer::configuration))
+        .route(issuer::JWKS_PATH, get(issuer::jwks))
         .fallback(http::handle)
         .with_state(Arc::clone(&state));
     let task = tokio::spawn(async move {

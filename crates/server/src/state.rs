@@ -49,6 +49,8 @@ pub struct AppState {
     pub audit: AuditLog,
     /// OIDC issuers' signing keys, for web identity federation.
     pub jwks: crate::auth::web_identity::JwksCache,
+    /// This server's own issuer URL, for the tokens `GetWebIdentityToken` signs.
+    pub issuer: String,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -143,6 +145,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         created_at,
         audit,
         jwks: crate::auth::web_identity::JwksCache::default(),
+        issuer: issuer_url(config),
     };
     Ok((Arc::new(state), writer))
 }
@@ -165,7 +168,26 @@ impl AppState {
             created_at: now,
             audit,
             jwks: crate::auth::web_identity::JwksCache::default(),
+            issuer: "http://127.0.0.1".to_owned(),
         }))
+    }
+}
+
+/// The configured issuer URL without a trailing slash, or `http://` and the listen address,
+/// with loopback for an unspecified address (verifiers on this machine can reach it).
+fn issuer_url(config: &ServerConfig) -> String {
+    match &config.issuer_url {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => {
+            let mut addr = config.listen;
+            if addr.ip().is_unspecified() {
+                addr.set_ip(match addr.ip() {
+                    std::net::IpAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                    std::net::IpAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+                });
+            }
+            format!("http://{addr}")
+        }
     }
 }
 

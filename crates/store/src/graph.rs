@@ -38,6 +38,9 @@ pub enum EntityKind {
     /// One of the account's settings that IAM operations change (its STS preferences, its
     /// credential report), named by the setting.
     AccountSetting,
+    /// The account's outbound web identity issuer (`GetWebIdentityToken`): whether it is
+    /// enabled and its sealed signing keys. One per account.
+    WebIdentityIssuer,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -56,6 +59,7 @@ impl EntityKind {
             EntityKind::ServiceSpecificCredential => "service-specific-credential",
             EntityKind::ServiceLinkedRoleDeletionTask => "service-linked-role-deletion-task",
             EntityKind::AccountSetting => "account-setting",
+            EntityKind::WebIdentityIssuer => "web-identity-issuer",
             EntityKind::External => "external",
         }
     }
@@ -73,6 +77,7 @@ impl EntityKind {
             "service-specific-credential" => EntityKind::ServiceSpecificCredential,
             "service-linked-role-deletion-task" => EntityKind::ServiceLinkedRoleDeletionTask,
             "account-setting" => EntityKind::AccountSetting,
+            "web-identity-issuer" => EntityKind::WebIdentityIssuer,
             "external" => EntityKind::External,
             _ => return None,
         })

@@ -55,6 +55,8 @@ pub struct Caller {
     pub account: AccountId,
     /// When the session was issued, for temporary credentials (`aws:TokenIssueTime`).
     pub token_issued: Option<OffsetDateTime>,
+    /// When the session expires, for temporary credentials: nothing it mints may outlive it.
+    pub token_expires: Option<OffsetDateTime>,
 }
 
 impl Caller {

@@ -457,6 +457,7 @@ async fn authenticate_sigv4(
             access_key_id: key_id.to_owned(),
             account: state.account.clone(),
             token_issued,
+            token_expires: expires,
         },
         expires,
     })

@@ -350,6 +350,7 @@ async fn authenticate(
     sigv4::check_scope(auth, served)?;
     let invalid = || ApiError::Auth(sigv4::AuthError::InvalidClientTokenId);
     let now = state.clock.now();
+    let mut token_expires = None;
     let (principal, secret, token_issued) =
         if auth.access_key_id.starts_with(ids::SESSION_KEY_PREFIX) {
             let token = auth.session_token.as_deref().ok_or_else(invalid)?;
@@ -360,6 +361,7 @@ async fn authenticate(
                 return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
             }
             let issued = claims.issued_at();
+            token_expires = Some(claims.expires_at());
             let principal = Identity::from_session(claims.subject, issued);
             (principal, claims.secret_access_key, Some(issued))
         } else {
@@ -395,6 +397,7 @@ async fn authenticate(
         access_key_id: auth.access_key_id.clone(),
         account: state.account.clone(),
         token_issued,
+        token_expires,
     })
 }
 

@@ -9,6 +9,7 @@ pub(crate) mod get_access_key_info;
 pub(crate) mod get_caller_identity;
 pub(crate) mod get_federation_token;
 pub(crate) mod get_session_token;
+pub(crate) mod get_web_identity_token;
 
 use keyward_aws_model::generated::sts::input::{PolicyDescriptorType, Tag};
 use keyward_policy::PolicyKind;

@@ -8,6 +8,7 @@ pub(crate) mod credential_report;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
 pub(crate) mod oidc;
+pub(crate) mod outbound;
 pub(crate) mod policies;
 pub(crate) mod roles;
 pub(crate) mod service_credentials;

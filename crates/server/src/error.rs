@@ -47,6 +47,8 @@ pub enum ApiError {
     IdpCommunicationError(String),
     /// A web identity token has expired.
     ExpiredTokenException(String),
+    /// An MFA device's authentication codes are wrong (`EnableMFADevice`, `ResyncMFADevice`).
+    InvalidAuthenticationCode(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// Keyward itself failed; details are logged, not returned.
@@ -79,6 +81,7 @@ impl ApiError {
             ApiError::IdpRejectedClaim(_) => "IDPRejectedClaim",
             ApiError::IdpCommunicationError(_) => "IDPCommunicationError",
             ApiError::ExpiredTokenException(_) => "ExpiredTokenException",
+            ApiError::InvalidAuthenticationCode(_) => "InvalidAuthenticationCode",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::ServiceFailure => "ServiceFailure",
         }
@@ -88,7 +91,9 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             ApiError::Auth(e) => e.http_status(),
-            ApiError::AccessDenied(_) | ApiError::IdpRejectedClaim(_) => 403,
+            ApiError::AccessDenied(_)
+            | ApiError::IdpRejectedClaim(_)
+            | ApiError::InvalidAuthenticationCode(_) => 403,
             ApiError::NoSuchEntity(_) => 404,
             ApiError::EntityAlreadyExists(_)
             | ApiError::DeleteConflict(_)
@@ -133,6 +138,7 @@ impl ApiError {
             | ApiError::IdpRejectedClaim(m)
             | ApiError::IdpCommunicationError(m)
             | ApiError::ExpiredTokenException(m)
+            | ApiError::InvalidAuthenticationCode(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::InvalidAction { action, version } => {
                 format!("Could not find operation {action} for version {version}")

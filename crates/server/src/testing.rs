@@ -27,6 +27,7 @@ pub fn root(state: &AppState) -> Caller {
         access_key_id: "AKIAROOTTESTKEY00000".to_owned(),
         account: state.account.clone(),
         token_issued: None,
+        mfa_authenticated: None,
     }
 }
 
@@ -46,6 +47,7 @@ pub async fn user(state: &AppState, name: &str) -> Caller {
         access_key_id: format!("AKIA{:016}", name.len()),
         account: state.account.clone(),
         token_issued: None,
+        mfa_authenticated: None,
     }
 }
 

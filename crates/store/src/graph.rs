@@ -33,6 +33,9 @@ pub enum EntityKind {
     /// A user's service-specific credential (a user name and password for one AWS service,
     /// such as Amazon Keyspaces), named by its id.
     ServiceSpecificCredential,
+    /// A virtual MFA device, named by its path and name (`/PATH/NAME`), which IAM keeps
+    /// unique together.
+    VirtualMfaDevice,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -49,6 +52,7 @@ impl EntityKind {
             EntityKind::OidcProvider => "oidc-provider",
             EntityKind::AccountAlias => "account-alias",
             EntityKind::ServiceSpecificCredential => "service-specific-credential",
+            EntityKind::VirtualMfaDevice => "virtual-mfa-device",
             EntityKind::External => "external",
         }
     }
@@ -64,6 +68,7 @@ impl EntityKind {
             "oidc-provider" => EntityKind::OidcProvider,
             "account-alias" => EntityKind::AccountAlias,
             "service-specific-credential" => EntityKind::ServiceSpecificCredential,
+            "virtual-mfa-device" => EntityKind::VirtualMfaDevice,
             "external" => EntityKind::External,
             _ => return None,
         })
@@ -146,16 +151,24 @@ pub enum RelationKind {
     InstanceProfileRole,
     /// An OIDC provider (source) accepts a client id (external target).
     OidcClientId,
+    /// A virtual MFA device (source) is enabled for a user (target): one user per device,
+    /// and the user cannot be deleted while it lasts.
+    MfaDeviceUser,
+    /// A virtual MFA device (source) has accepted the code of a time step (external target),
+    /// so the code is never accepted again.
+    MfaCodeUsed,
 }
 
 impl RelationKind {
     /// Every kind, in the order delete conflicts are reported.
-    pub const ALL: [RelationKind; 5] = [
+    pub const ALL: [RelationKind; 7] = [
         RelationKind::InstanceProfileRole,
         RelationKind::GroupMember,
         RelationKind::PolicyAttachment,
         RelationKind::PermissionsBoundary,
         RelationKind::OidcClientId,
+        RelationKind::MfaDeviceUser,
+        RelationKind::MfaCodeUsed,
     ];
 
     /// The storage spelling.
@@ -166,6 +179,8 @@ impl RelationKind {
             RelationKind::PermissionsBoundary => "permissions-boundary",
             RelationKind::InstanceProfileRole => "instance-profile-role",
             RelationKind::OidcClientId => "oidc-client-id",
+            RelationKind::MfaDeviceUser => "mfa-device-user",
+            RelationKind::MfaCodeUsed => "mfa-code-used",
         }
     }
 
@@ -177,6 +192,7 @@ impl RelationKind {
             RelationKind::GroupMember
                 | RelationKind::PolicyAttachment
                 | RelationKind::InstanceProfileRole
+                | RelationKind::MfaDeviceUser
         )
     }
 }

@@ -55,6 +55,9 @@ pub struct Caller {
     pub account: AccountId,
     /// When the session was issued, for temporary credentials (`aws:TokenIssueTime`).
     pub token_issued: Option<OffsetDateTime>,
+    /// When the caller proved an MFA code, for sessions obtained with one
+    /// (`aws:MultiFactorAuthPresent`, `aws:MultiFactorAuthAge`).
+    pub mfa_authenticated: Option<OffsetDateTime>,
 }
 
 impl Caller {
@@ -95,7 +98,8 @@ impl Caller {
         let session = |issuer: UserIdentity| {
             Some(SessionContext {
                 session_issuer: Box::new(issuer),
-                attributes: SessionAttributes::issued(self.token_issued),
+                attributes: SessionAttributes::issued(self.token_issued)
+                    .mfa(self.mfa_authenticated.is_some()),
             })
         };
         match &self.identity {

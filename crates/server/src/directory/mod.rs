@@ -3,6 +3,7 @@
 //! govern a principal. Authorization reads it without reaching into the IAM handlers.
 
 pub(crate) mod catalog;
+pub(crate) mod mfa;
 pub(crate) mod oidc;
 pub(crate) mod roles;
 pub(crate) mod service_credentials;

@@ -78,6 +78,7 @@ pub(crate) async fn service_credential_caller(
                 access_key_id: cred.id,
                 account: state.account.clone(),
                 token_issued: None,
+                mfa_authenticated: None,
             });
         }
     }

@@ -119,7 +119,7 @@ pub struct SessionContext {
 pub struct SessionAttributes {
     /// When the session's credentials were issued.
     pub creation_date: Option<String>,
-    /// Always `"false"`: Keyward issues no MFA sessions.
+    /// `"true"` for a session obtained with an MFA code, `"false"` otherwise.
     pub mfa_authenticated: &'static str,
 }
 
@@ -129,6 +129,14 @@ impl SessionAttributes {
         SessionAttributes {
             creation_date: issued.map(timestamp),
             mfa_authenticated: "false",
+        }
+    }
+
+    /// The same attributes, saying whether the session was obtained with an MFA code.
+    pub fn mfa(self, authenticated: bool) -> Self {
+        SessionAttributes {
+            mfa_authenticated: if authenticated { "true" } else { "false" },
+            ..self
         }
     }
 }
@@ -293,7 +301,8 @@ async fn write_lines(file: Option<tokio::fs::File>, mut rx: mpsc::Receiver<Vec<u
 
 /// CloudTrail's `requestParameters`: the members of input shape `shape` as the model decoded
 /// them, lowerCamel, with every member the model marks sensitive hidden. The model does not
-/// mark MFA codes (`TokenCode`); Keyward hides those as well.
+/// mark MFA codes (`TokenCode`, and `AuthenticationCode1`/`2` of `EnableMFADevice` and
+/// `ResyncMFADevice`); Keyward hides those as well.
 pub fn request_parameters(
     model: &ServiceModel,
     shape: &str,
@@ -303,8 +312,10 @@ pub fn request_parameters(
     let Value::Object(map) = &mut parameters else {
         return None;
     };
-    if let Some(code) = map.get_mut("tokenCode") {
-        *code = Value::String(REDACTED.to_owned());
+    for member in ["tokenCode", "authenticationCode1", "authenticationCode2"] {
+        if let Some(code) = map.get_mut(member) {
+            *code = Value::String(REDACTED.to_owned());
+        }
     }
     (!map.is_empty()).then_some(parameters)
 }
@@ -426,6 +437,20 @@ mod tests {
         .unwrap();
         assert_eq!(params["tokenCode"], REDACTED);
         assert_eq!(params["serialNumber"], "arn:aws:iam::123456789012:mfa/bob");
+        let enable = parameters(
+            keyward_aws_model::Service::Iam,
+            "EnableMFADevice",
+            &[
+                ("UserName", "bob"),
+                ("SerialNumber", "arn:aws:iam::123456789012:mfa/bob"),
+                ("AuthenticationCode1", "123456"),
+                ("AuthenticationCode2", "654321"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(enable["authenticationCode1"], REDACTED);
+        assert_eq!(enable["authenticationCode2"], REDACTED);
+        assert_eq!(enable["userName"], "bob");
         assert_eq!(
             parameters(keyward_aws_model::Service::Sts, "GetCallerIdentity", &[]),
             None

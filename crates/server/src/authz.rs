@@ -80,6 +80,9 @@ pub enum Authorization {
         trust: PolicySet,
         /// Further actions the request needs (`sts:TagSession`).
         also: Vec<&'static str>,
+        /// When the request itself proved an MFA code (`AssumeRole`'s `SerialNumber` and
+        /// `TokenCode`), which the trust policy sees as `aws:MultiFactorAuthPresent`.
+        mfa: Option<OffsetDateTime>,
     },
 }
 
@@ -126,7 +129,23 @@ pub async fn enforce(
             }
             Ok(())
         }
-        Authorization::Trust { role, trust, also } => {
+        Authorization::Trust {
+            role,
+            trust,
+            also,
+            mfa,
+        } => {
+            let proved;
+            let caller = match mfa {
+                Some(at) => {
+                    proved = Caller {
+                        mfa_authenticated: Some(*at),
+                        ..caller.clone()
+                    };
+                    &proved
+                }
+                None => caller,
+            };
             for action in std::iter::once(action).chain(also.iter().copied()) {
                 match decide(state, caller, action, role, facts, Some(trust)).await {
                     Ok(()) => {}
@@ -371,13 +390,25 @@ async fn load(state: &AppState, principal: &EntityRef) -> Result<PrincipalPolici
     })
 }
 
+/// What the credentials that signed a request say of their session.
+#[derive(Clone, Copy, Debug, Default)]
+struct CredentialFacts {
+    /// When the session was issued; `None` for long-term keys.
+    token_issued: Option<OffsetDateTime>,
+    /// When an MFA code was proved, if one was.
+    mfa_authenticated: Option<OffsetDateTime>,
+}
+
 /// The engine's request: the principal, the global condition keys AWS sets for every request,
-/// and the keys the operation's input sets.
+/// and the keys the operation's input sets. `aws:MultiFactorAuthPresent` is absent for
+/// long-term keys, as on AWS (so `BoolIfExists … false` lets them through), `false` for
+/// temporary credentials obtained without MFA, and `true`, with `aws:MultiFactorAuthAge`,
+/// once an MFA code was proved.
 fn engine_request(
     principal: keyward_policy::Principal,
     user_id: &str,
     tags: &[(&str, &str)],
-    token_issued: Option<OffsetDateTime>,
+    credentials: CredentialFacts,
     action: &str,
     resource: &Resource,
     facts: &RequestFacts,
@@ -397,7 +428,24 @@ fn engine_request(
     context.insert("aws:UserAgent", ContextValue::single(&facts.user_agent));
     context.insert("aws:SecureTransport", ContextValue::single("false"));
     context.insert("aws:ViaAWSService", ContextValue::single("false"));
-    context.insert("aws:MultiFactorAuthPresent", ContextValue::single("false"));
+    let CredentialFacts {
+        token_issued,
+        mfa_authenticated,
+    } = credentials;
+    match (mfa_authenticated, token_issued) {
+        (Some(at), _) => {
+            context.insert("aws:MultiFactorAuthPresent", ContextValue::single("true"));
+            let age = (facts.time - at).whole_seconds().max(0);
+            context.insert(
+                "aws:MultiFactorAuthAge",
+                ContextValue::single(age.to_string()),
+            );
+        }
+        (None, Some(_)) => {
+            context.insert("aws:MultiFactorAuthPresent", ContextValue::single("false"))
+        }
+        (None, None) => {}
+    }
     context.insert("aws:CurrentTime", rfc3339(facts.time));
     context.insert(
         "aws:EpochTime",
@@ -468,7 +516,15 @@ pub fn trust_allows(
     trust_policy: &PolicySet,
     facts: &RequestFacts,
 ) -> bool {
-    let request = engine_request(principal, principal_id, &[], None, action, role, facts);
+    let request = engine_request(
+        principal,
+        principal_id,
+        &[],
+        CredentialFacts::default(),
+        action,
+        role,
+        facts,
+    );
     let no_policies = PolicySet::new();
     let mut inputs = AuthorizationInputs::new(&request, &no_policies);
     inputs.resource_policy = Some(trust_policy);
@@ -568,7 +624,10 @@ async fn decide(
         principal,
         &user_id,
         &tags,
-        caller.token_issued,
+        CredentialFacts {
+            token_issued: caller.token_issued,
+            mfa_authenticated: caller.mfa_authenticated,
+        },
         action,
         resource,
         facts,

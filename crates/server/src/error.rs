@@ -61,6 +61,8 @@ pub enum ApiError {
     OutboundWebIdentityFederationDisabled(String),
     /// A web identity token would outlive the session that asked for it.
     SessionDurationEscalation(String),
+    /// An MFA device's authentication codes are wrong (`EnableMFADevice`, `ResyncMFADevice`).
+    InvalidAuthenticationCode(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// The request body did not arrive within the body timeout.
@@ -104,6 +106,7 @@ impl ApiError {
                 "OutboundWebIdentityFederationDisabledException"
             }
             ApiError::SessionDurationEscalation(_) => "SessionDurationEscalationException",
+            ApiError::InvalidAuthenticationCode(_) => "InvalidAuthenticationCode",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::RequestTimeout => "RequestTimeout",
             ApiError::ServiceFailure => "ServiceFailure",
@@ -117,7 +120,8 @@ impl ApiError {
             ApiError::AccessDenied(_)
             | ApiError::IdpRejectedClaim(_)
             | ApiError::OutboundWebIdentityFederationDisabled(_)
-            | ApiError::SessionDurationEscalation(_) => 403,
+            | ApiError::SessionDurationEscalation(_)
+            | ApiError::InvalidAuthenticationCode(_) => 403,
             ApiError::NoSuchEntity(_) | ApiError::FeatureDisabled(_) => 404,
             ApiError::ReportNotPresent | ApiError::ReportExpired => 410,
             ApiError::FeatureEnabled(_)
@@ -171,6 +175,7 @@ impl ApiError {
             | ApiError::FeatureDisabled(m)
             | ApiError::OutboundWebIdentityFederationDisabled(m)
             | ApiError::SessionDurationEscalation(m)
+            | ApiError::InvalidAuthenticationCode(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::ReportNotPresent | ApiError::ReportExpired => String::new(),
             ApiError::InvalidAction { action, version } => {

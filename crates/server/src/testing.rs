@@ -28,6 +28,7 @@ pub fn root(state: &AppState) -> Caller {
         account: state.account.clone(),
         token_issued: None,
         token_expires: None,
+        mfa_authenticated: None,
     }
 }
 
@@ -48,6 +49,7 @@ pub async fn user(state: &AppState, name: &str) -> Caller {
         account: state.account.clone(),
         token_issued: None,
         token_expires: None,
+        mfa_authenticated: None,
     }
 }
 

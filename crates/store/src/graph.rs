@@ -41,6 +41,9 @@ pub enum EntityKind {
     /// The account's outbound web identity issuer (`GetWebIdentityToken`): whether it is
     /// enabled and its sealed signing keys. One per account.
     WebIdentityIssuer,
+    /// A virtual MFA device, named by its path and name (`/PATH/NAME`), which IAM keeps
+    /// unique together.
+    VirtualMfaDevice,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -60,6 +63,7 @@ impl EntityKind {
             EntityKind::ServiceLinkedRoleDeletionTask => "service-linked-role-deletion-task",
             EntityKind::AccountSetting => "account-setting",
             EntityKind::WebIdentityIssuer => "web-identity-issuer",
+            EntityKind::VirtualMfaDevice => "virtual-mfa-device",
             EntityKind::External => "external",
         }
     }
@@ -78,6 +82,7 @@ impl EntityKind {
             "service-linked-role-deletion-task" => EntityKind::ServiceLinkedRoleDeletionTask,
             "account-setting" => EntityKind::AccountSetting,
             "web-identity-issuer" => EntityKind::WebIdentityIssuer,
+            "virtual-mfa-device" => EntityKind::VirtualMfaDevice,
             "external" => EntityKind::External,
             _ => return None,
         })
@@ -160,16 +165,24 @@ pub enum RelationKind {
     InstanceProfileRole,
     /// An OIDC provider (source) accepts a client id (external target).
     OidcClientId,
+    /// A virtual MFA device (source) is enabled for a user (target): one user per device,
+    /// and the user cannot be deleted while it lasts.
+    MfaDeviceUser,
+    /// A virtual MFA device (source) has accepted the code of a time step (external target),
+    /// so the code is never accepted again.
+    MfaCodeUsed,
 }
 
 impl RelationKind {
     /// Every kind, in the order delete conflicts are reported.
-    pub const ALL: [RelationKind; 5] = [
+    pub const ALL: [RelationKind; 7] = [
         RelationKind::InstanceProfileRole,
         RelationKind::GroupMember,
         RelationKind::PolicyAttachment,
         RelationKind::PermissionsBoundary,
         RelationKind::OidcClientId,
+        RelationKind::MfaDeviceUser,
+        RelationKind::MfaCodeUsed,
     ];
 
     /// The storage spelling.
@@ -180,6 +193,8 @@ impl RelationKind {
             RelationKind::PermissionsBoundary => "permissions-boundary",
             RelationKind::InstanceProfileRole => "instance-profile-role",
             RelationKind::OidcClientId => "oidc-client-id",
+            RelationKind::MfaDeviceUser => "mfa-device-user",
+            RelationKind::MfaCodeUsed => "mfa-code-used",
         }
     }
 
@@ -191,6 +206,7 @@ impl RelationKind {
             RelationKind::GroupMember
                 | RelationKind::PolicyAttachment
                 | RelationKind::InstanceProfileRole
+                | RelationKind::MfaDeviceUser
         )
     }
 }

@@ -57,6 +57,9 @@ pub struct Caller {
     pub token_issued: Option<OffsetDateTime>,
     /// When the session expires, for temporary credentials: nothing it mints may outlive it.
     pub token_expires: Option<OffsetDateTime>,
+    /// When the caller proved an MFA code, for sessions obtained with one
+    /// (`aws:MultiFactorAuthPresent`, `aws:MultiFactorAuthAge`).
+    pub mfa_authenticated: Option<OffsetDateTime>,
 }
 
 impl Caller {
@@ -97,7 +100,8 @@ impl Caller {
         let session = |issuer: UserIdentity| {
             Some(SessionContext {
                 session_issuer: Box::new(issuer),
-                attributes: SessionAttributes::issued(self.token_issued),
+                attributes: SessionAttributes::issued(self.token_issued)
+                    .mfa(self.mfa_authenticated.is_some()),
             })
         };
         match &self.identity {

@@ -4,9 +4,10 @@
 pub mod identity;
 pub mod keys;
 pub mod session;
+pub mod totp;
 pub mod web_identity;
 
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 use crate::error::ApiError;
 use crate::ids;
@@ -22,6 +23,18 @@ pub(crate) fn issue(
     subject: SessionSubject,
     duration: i64,
 ) -> Result<(SessionClaims, String), ApiError> {
+    issue_with_mfa(state, subject, duration, None)
+}
+
+/// New temporary credentials for `subject` whose principal proved an MFA code at
+/// `mfa_authenticated`, which the session carries as `aws:MultiFactorAuthPresent` and
+/// `aws:MultiFactorAuthAge`.
+pub(crate) fn issue_with_mfa(
+    state: &AppState,
+    subject: SessionSubject,
+    duration: i64,
+    mfa_authenticated: Option<OffsetDateTime>,
+) -> Result<(SessionClaims, String), ApiError> {
     let now = state.clock.now();
     let claims = SessionClaims {
         access_key_id: ids::session_access_key_id(state.account.number()),
@@ -29,6 +42,7 @@ pub(crate) fn issue(
         issued: now.unix_timestamp(),
         expires: (now + Duration::seconds(duration)).unix_timestamp(),
         subject,
+        mfa_authenticated: mfa_authenticated.map(OffsetDateTime::unix_timestamp),
     };
     let token = session::seal(&state.master, &claims).ok_or(ApiError::ServiceFailure)?;
     Ok((claims, token))

@@ -101,12 +101,22 @@ pub struct SessionClaims {
     pub expires: i64,
     /// Whose session it is.
     pub subject: SessionSubject,
+    /// When its principal last proved an MFA code, Unix seconds (`aws:MultiFactorAuthAge`);
+    /// `None` for a session obtained without MFA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa_authenticated: Option<i64>,
 }
 
 impl SessionClaims {
     /// Issue time.
     pub fn issued_at(&self) -> OffsetDateTime {
         OffsetDateTime::from_unix_timestamp(self.issued).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    }
+
+    /// When MFA was proved, if it was.
+    pub fn mfa_authenticated_at(&self) -> Option<OffsetDateTime> {
+        self.mfa_authenticated
+            .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok())
     }
 
     /// Expiry time.
@@ -160,6 +170,7 @@ mod tests {
                 source_identity: None,
                 chained: false,
             }),
+            mfa_authenticated: Some(1_700_000_000),
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub(crate) mod catalog;
 pub(crate) mod linked_services;
+pub(crate) mod mfa;
 pub(crate) mod oidc;
 pub(crate) mod roles;
 pub(crate) mod service_credentials;

@@ -79,6 +79,7 @@ pub(crate) async fn service_credential_caller(
                 account: state.account.clone(),
                 token_issued: None,
                 token_expires: None,
+                mfa_authenticated: None,
             });
         }
     }

@@ -400,40 +400,43 @@ async fn authenticate_sigv4(
     };
     let now = state.clock.now();
     let mut expires = None;
-    let (principal, secret, token_issued) = if key_id.starts_with(ids::SESSION_KEY_PREFIX) {
-        let token = response.session_token.as_deref().ok_or_else(invalid)?;
-        let claims = session::open(&state.master, token)
-            .filter(|c| c.access_key_id == key_id)
-            .ok_or_else(invalid)?;
-        if claims.expires_at() <= now {
-            return Err(AuthFailure::new(
-                "The security token included in the request is expired",
-                Some(key_id),
-            ));
-        }
-        let issued = claims.issued_at();
-        expires = Some(claims.expires_at());
-        (
-            Identity::from_session(claims.subject, issued),
-            claims.secret_access_key,
-            Some(issued),
-        )
-    } else {
-        let key = state
-            .keys
-            .get(state.store.as_ref(), &state.master, key_id)
-            .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "CQL front: key lookup failed");
-                AuthFailure::new("Keyward could not read its key store", Some(key_id))
-            })?
-            .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
-            .ok_or_else(invalid)?;
-        if response.session_token.is_some() {
-            return Err(invalid());
-        }
-        (key.identity.clone(), key.secret.clone(), None)
-    };
+    let (principal, secret, token_issued, mfa_authenticated) =
+        if key_id.starts_with(ids::SESSION_KEY_PREFIX) {
+            let token = response.session_token.as_deref().ok_or_else(invalid)?;
+            let claims = session::open(&state.master, token)
+                .filter(|c| c.access_key_id == key_id)
+                .ok_or_else(invalid)?;
+            if claims.expires_at() <= now {
+                return Err(AuthFailure::new(
+                    "The security token included in the request is expired",
+                    Some(key_id),
+                ));
+            }
+            let issued = claims.issued_at();
+            expires = Some(claims.expires_at());
+            let mfa = claims.mfa_authenticated_at();
+            (
+                Identity::from_session(claims.subject, issued),
+                claims.secret_access_key,
+                Some(issued),
+                mfa,
+            )
+        } else {
+            let key = state
+                .keys
+                .get(state.store.as_ref(), &state.master, key_id)
+                .await
+                .map_err(|e| {
+                    tracing::error!(error = %e, "CQL front: key lookup failed");
+                    AuthFailure::new("Keyward could not read its key store", Some(key_id))
+                })?
+                .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
+                .ok_or_else(invalid)?;
+            if response.session_token.is_some() {
+                return Err(invalid());
+            }
+            (key.identity.clone(), key.secret.clone(), None, None)
+        };
     response.check_time(now).map_err(|e| fail(&e))?;
     let signing_key = state
         .signing_keys
@@ -458,6 +461,7 @@ async fn authenticate_sigv4(
             account: state.account.clone(),
             token_issued,
             token_expires: expires,
+            mfa_authenticated,
         },
         expires,
     })

@@ -351,7 +351,7 @@ async fn authenticate(
     let invalid = || ApiError::Auth(sigv4::AuthError::InvalidClientTokenId);
     let now = state.clock.now();
     let mut token_expires = None;
-    let (principal, secret, token_issued) =
+    let (principal, secret, token_issued, mfa_authenticated) =
         if auth.access_key_id.starts_with(ids::SESSION_KEY_PREFIX) {
             let token = auth.session_token.as_deref().ok_or_else(invalid)?;
             let claims = session::open(&state.master, token)
@@ -362,8 +362,9 @@ async fn authenticate(
             }
             let issued = claims.issued_at();
             token_expires = Some(claims.expires_at());
+            let mfa = claims.mfa_authenticated_at();
             let principal = Identity::from_session(claims.subject, issued);
-            (principal, claims.secret_access_key, Some(issued))
+            (principal, claims.secret_access_key, Some(issued), mfa)
         } else {
             let key = state
                 .keys
@@ -375,7 +376,7 @@ async fn authenticate(
             if auth.session_token.is_some() {
                 return Err(invalid());
             }
-            (key.identity.clone(), key.secret.clone(), None)
+            (key.identity.clone(), key.secret.clone(), None, None)
         };
     sigv4::check_time(auth, now)?;
     let signing_key = state
@@ -398,6 +399,7 @@ async fn authenticate(
         account: state.account.clone(),
         token_issued,
         token_expires,
+        mfa_authenticated,
     })
 }
 
@@ -418,10 +420,15 @@ pub(crate) async fn run(
     let action = query.action().ok_or_else(unknown)?;
     let entry = operations::find(service, action).ok_or_else(unknown)?;
     let members = &*members.insert(validate_input(service, action, query)?);
-    // GetSessionToken credentials without MFA may not call IAM, as on AWS.
+    // GetSessionToken credentials without MFA (and federated users' sessions) may not call
+    // IAM, as on AWS.
     if service == Service::Iam
         && caller.token_issued.is_some()
-        && !matches!(caller.identity, Identity::RoleSession(_))
+        && match caller.identity {
+            Identity::RoleSession(_) => false,
+            Identity::FederatedUser(_) => true,
+            Identity::Root | Identity::User(_) => caller.mfa_authenticated.is_none(),
+        }
     {
         return Err(ApiError::Auth(sigv4::AuthError::InvalidClientTokenId));
     }
@@ -611,5 +618,22 @@ mod tests {
             .await
             .unwrap_err();
         assert_eq!(err.code(), "InvalidClientTokenId");
+    }
+
+    #[tokio::test]
+    async fn session_credentials_with_mfa_may_call_iam() {
+        let state = testing::state();
+        let erin = testing::user(&state, "erin").await;
+        let now = state.clock.now();
+        let session = Caller {
+            token_issued: Some(now),
+            mfa_authenticated: Some(now),
+            ..erin
+        };
+        let err = call(&state, &session, Service::Iam, &[("Action", "ListUsers")])
+            .await
+            .unwrap_err();
+        // Past authentication, refused only by erin's (absent) policies.
+        assert_eq!(err.code(), "AccessDenied");
     }
 }

@@ -74,6 +74,8 @@ impl Operation for GetAccountSummary {
             .map_err(ApiError::from_store)?
             .len();
         let token_version = global_endpoint_token_version(state).await?;
+        let (mfa_devices, mfa_devices_in_use) =
+            crate::directory::mfa::account_counts(state).await?;
         let entries: [(&str, usize); 33] = [
             ("Users", users),
             ("UsersQuota", 5000),
@@ -101,8 +103,8 @@ impl Operation for GetAccountSummary {
             ("VersionsPerPolicyQuota", 5),
             ("ServerCertificates", 0),
             ("ServerCertificatesQuota", 20),
-            ("MFADevices", 0),
-            ("MFADevicesInUse", 0),
+            ("MFADevices", mfa_devices),
+            ("MFADevicesInUse", mfa_devices_in_use),
             ("AccountMFAEnabled", 0),
             ("AccountAccessKeysPresent", usize::from(root_keys > 0)),
             ("AccountSigningCertificatesPresent", 0),

@@ -1,17 +1,21 @@
 //! `AssumeRole`: a role session, allowed by the role's trust policy and the caller's own
-//! policies together.
+//! policies together. With the code of an MFA device enabled for the calling user, the trust
+//! policy sees `aws:MultiFactorAuthPresent` true and the session carries it; a session that
+//! was MFA-authenticated passes its authentication on to the roles it assumes.
 
 use keyward_aws_model::generated::sts::{input::AssumeRoleInput, operation};
+use time::OffsetDateTime;
 
 use super::{
-    check_role_arn, role_session_duration, role_session_result, session_policies, session_tags,
-    SessionInput, SessionTags,
+    check_role_arn, role_session_duration, role_session_result_with_mfa, session_policies,
+    session_tags, SessionInput, SessionTags,
 };
 use crate::api::{Affected, Context, Operation};
 use crate::arn;
 use crate::auth::identity::Identity;
 use crate::auth::session::RoleSession;
 use crate::authz::{compile, Authorization, Resource};
+use crate::directory::mfa::verify_sts_code;
 use crate::directory::roles::{assumable_role, AssumableRole};
 use crate::error::ApiError;
 use crate::protocol::xml::Element;
@@ -22,6 +26,10 @@ pub(crate) struct AssumeRole {
     duration: Option<i64>,
     session: SessionInput,
     source_identity: Option<String>,
+    serial_number: Option<String>,
+    token_code: Option<String>,
+    /// When the request proved an MFA code, if it did.
+    mfa: Option<OffsetDateTime>,
     /// What authorization found: the role, the session's tags and transitive keys.
     resolved: Option<(AssumableRole, SessionTags, Vec<String>)>,
 }
@@ -43,6 +51,9 @@ impl Operation for AssumeRole {
             session_name: input.role_session_name,
             duration: input.duration_seconds,
             source_identity: input.source_identity,
+            serial_number: input.serial_number,
+            token_code: input.token_code,
+            mfa: None,
             resolved: None,
         })
     }
@@ -71,6 +82,17 @@ impl Operation for AssumeRole {
                 self.role_arn
             )));
         };
+        let user = match &caller.identity {
+            Identity::User(user) => Some(user),
+            _ => None,
+        };
+        self.mfa = verify_sts_code(
+            ctx.state,
+            user,
+            self.serial_number.as_deref(),
+            self.token_code.as_deref(),
+        )
+        .await?;
         let trust = compile(vec![("trust-policy".to_owned(), role.trust_policy.clone())]);
         let (tags, transitive) = session_tags(parent, &self.session)?;
         self.resolved = Some((role, tags, transitive));
@@ -82,6 +104,7 @@ impl Operation for AssumeRole {
             } else {
                 Vec::new()
             },
+            mfa: self.mfa,
         })
     }
 
@@ -113,7 +136,8 @@ impl Operation for AssumeRole {
             source_identity: source_identity.clone(),
             chained: parent.is_some(),
         };
-        let mut fields = role_session_result(state, session, duration, packed)?;
+        let mfa = self.mfa.or(ctx.caller.mfa_authenticated);
+        let mut fields = role_session_result_with_mfa(state, session, duration, packed, mfa)?;
         if let Some(source_identity) = source_identity {
             fields.push(Element::text("SourceIdentity", source_identity));
         }

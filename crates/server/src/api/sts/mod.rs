@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use crate::api::iam::shared::check_policy_document;
 use crate::arn::{self, IamArn, IamResourceType};
-use crate::auth::issue;
+use crate::auth::issue_with_mfa;
 use crate::auth::session::{RoleSession, SessionClaims, SessionSubject};
 use crate::directory::managed_policy_by_arn;
 use crate::directory::roles::AssumableRole;
@@ -231,9 +231,26 @@ pub(crate) fn role_session_result(
     duration: i64,
     packed: Option<u64>,
 ) -> Result<Vec<Element>, ApiError> {
+    role_session_result_with_mfa(state, session, duration, packed, None)
+}
+
+/// [`role_session_result`] for a session whose principal proved an MFA code at
+/// `mfa_authenticated`.
+pub(crate) fn role_session_result_with_mfa(
+    state: &AppState,
+    session: RoleSession,
+    duration: i64,
+    packed: Option<u64>,
+    mfa_authenticated: Option<time::OffsetDateTime>,
+) -> Result<Vec<Element>, ApiError> {
     let assumed_arn = arn::assumed_role(&state.account, &session.role_name, &session.session_name);
     let assumed_id = format!("{}:{}", session.role_id, session.session_name);
-    let (claims, token) = issue(state, SessionSubject::Role(session), duration)?;
+    let (claims, token) = issue_with_mfa(
+        state,
+        SessionSubject::Role(session),
+        duration,
+        mfa_authenticated,
+    )?;
     let mut fields = vec![
         credentials_element(&claims, token),
         Element::parent(

@@ -7,6 +7,7 @@ pub(crate) mod attachments;
 pub(crate) mod credential_report;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
+pub(crate) mod mfa;
 pub(crate) mod oidc;
 pub(crate) mod outbound;
 pub(crate) mod policies;
@@ -307,6 +308,10 @@ pub(crate) fn delete_conflict(d: Dependent) -> ApiError {
              the policy's versions. The default version is deleted with the policy."
         }
         Dependent::DefaultDocument => "Cannot delete the default version of a policy.",
+        Dependent::Target(RelationKind::MfaDeviceUser) => {
+            "Cannot delete entity, must delete MFA device first."
+        }
+        Dependent::Source(RelationKind::MfaDeviceUser) => "MFA device is still in use.",
         Dependent::Source(_) | Dependent::Target(_) => {
             "Cannot delete entity, must remove its dependents first."
         }

@@ -47,6 +47,18 @@ pub enum ApiError {
     IdpCommunicationError(String),
     /// A web identity token has expired.
     ExpiredTokenException(String),
+    /// A certificate (or its private key or chain) does not parse or does not validate.
+    MalformedCertificate(String),
+    /// A server certificate's private key is not the key of its certificate.
+    KeyPairMismatch(String),
+    /// The signing certificate is already held by a user of the account.
+    DuplicateCertificate(String),
+    /// An SSH public key's encoding is recognized but its key is not acceptable.
+    InvalidPublicKey(String),
+    /// An SSH public key is in no encoding IAM reads.
+    UnrecognizedPublicKeyEncoding(String),
+    /// The user already has this SSH public key.
+    DuplicateSshPublicKey(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// Keyward itself failed; details are logged, not returned.
@@ -79,6 +91,12 @@ impl ApiError {
             ApiError::IdpRejectedClaim(_) => "IDPRejectedClaim",
             ApiError::IdpCommunicationError(_) => "IDPCommunicationError",
             ApiError::ExpiredTokenException(_) => "ExpiredTokenException",
+            ApiError::MalformedCertificate(_) => "MalformedCertificate",
+            ApiError::KeyPairMismatch(_) => "KeyPairMismatch",
+            ApiError::DuplicateCertificate(_) => "DuplicateCertificate",
+            ApiError::InvalidPublicKey(_) => "InvalidPublicKey",
+            ApiError::UnrecognizedPublicKeyEncoding(_) => "UnrecognizedPublicKeyEncoding",
+            ApiError::DuplicateSshPublicKey(_) => "DuplicateSSHPublicKey",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::ServiceFailure => "ServiceFailure",
         }
@@ -104,6 +122,12 @@ impl ApiError {
             | ApiError::InvalidIdentityToken(_)
             | ApiError::IdpCommunicationError(_)
             | ApiError::ExpiredTokenException(_)
+            | ApiError::MalformedCertificate(_)
+            | ApiError::KeyPairMismatch(_)
+            | ApiError::DuplicateCertificate(_)
+            | ApiError::InvalidPublicKey(_)
+            | ApiError::UnrecognizedPublicKeyEncoding(_)
+            | ApiError::DuplicateSshPublicKey(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
@@ -133,6 +157,12 @@ impl ApiError {
             | ApiError::IdpRejectedClaim(m)
             | ApiError::IdpCommunicationError(m)
             | ApiError::ExpiredTokenException(m)
+            | ApiError::MalformedCertificate(m)
+            | ApiError::KeyPairMismatch(m)
+            | ApiError::DuplicateCertificate(m)
+            | ApiError::InvalidPublicKey(m)
+            | ApiError::UnrecognizedPublicKeyEncoding(m)
+            | ApiError::DuplicateSshPublicKey(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::InvalidAction { action, version } => {
                 format!("Could not find operation {action} for version {version}")

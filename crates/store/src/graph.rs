@@ -33,6 +33,13 @@ pub enum EntityKind {
     /// A user's service-specific credential (a user name and password for one AWS service,
     /// such as Amazon Keyspaces), named by its id.
     ServiceSpecificCredential,
+    /// A server certificate (X.509 certificate, chain and sealed private key), named by the
+    /// caller.
+    ServerCertificate,
+    /// A user's (or the root user's) X.509 signing certificate, named by its id.
+    SigningCertificate,
+    /// A user's SSH public key for CodeCommit, named by its id.
+    SshPublicKey,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -49,6 +56,9 @@ impl EntityKind {
             EntityKind::OidcProvider => "oidc-provider",
             EntityKind::AccountAlias => "account-alias",
             EntityKind::ServiceSpecificCredential => "service-specific-credential",
+            EntityKind::ServerCertificate => "server-certificate",
+            EntityKind::SigningCertificate => "signing-certificate",
+            EntityKind::SshPublicKey => "ssh-public-key",
             EntityKind::External => "external",
         }
     }
@@ -64,6 +74,9 @@ impl EntityKind {
             "oidc-provider" => EntityKind::OidcProvider,
             "account-alias" => EntityKind::AccountAlias,
             "service-specific-credential" => EntityKind::ServiceSpecificCredential,
+            "server-certificate" => EntityKind::ServerCertificate,
+            "signing-certificate" => EntityKind::SigningCertificate,
+            "ssh-public-key" => EntityKind::SshPublicKey,
             "external" => EntityKind::External,
             _ => return None,
         })

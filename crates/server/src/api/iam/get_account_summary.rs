@@ -6,6 +6,7 @@ use keyward_aws_model::Value;
 use keyward_store::{DocumentKind, EntityKind, KeyOwner, PageRequest};
 
 use super::shared::account::{account_resource, all_entities, all_users};
+use super::shared::certificates::all_under;
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;
@@ -66,6 +67,12 @@ impl Operation for GetAccountSummary {
                 .items
                 .len();
         }
+        let server_certificates = all_entities(state, EntityKind::ServerCertificate)
+            .await?
+            .len();
+        let root_signing_certificates = all_under(state, EntityKind::SigningCertificate, "/root/")
+            .await?
+            .len();
         let root_keys = state
             .store
             .list_access_keys(&KeyOwner::Root)
@@ -97,13 +104,16 @@ impl Operation for GetAccountSummary {
             ("RolePolicySizeQuota", 10240),
             ("AssumeRolePolicySizeQuota", 2048),
             ("VersionsPerPolicyQuota", 5),
-            ("ServerCertificates", 0),
+            ("ServerCertificates", server_certificates),
             ("ServerCertificatesQuota", 20),
             ("MFADevices", 0),
             ("MFADevicesInUse", 0),
             ("AccountMFAEnabled", 0),
             ("AccountAccessKeysPresent", usize::from(root_keys > 0)),
-            ("AccountSigningCertificatesPresent", 0),
+            (
+                "AccountSigningCertificatesPresent",
+                usize::from(root_signing_certificates > 0),
+            ),
             ("SigningCertificatesPerUserQuota", 2),
         ];
         let map = entries

@@ -4,6 +4,7 @@
 pub(crate) mod access_keys;
 pub(crate) mod account;
 pub(crate) mod attachments;
+pub(crate) mod certificates;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
 pub(crate) mod oidc;
@@ -11,6 +12,7 @@ pub(crate) mod policies;
 pub(crate) mod roles;
 pub(crate) mod service_credentials;
 pub(crate) mod simulate;
+pub(crate) mod ssh_keys;
 
 use keyward_aws_model::generated::iam::input;
 use keyward_policy::PolicyKind;

@@ -198,7 +198,7 @@ def test_iam_action_sent_to_sts_scope_is_invalid(server):
 
 
 def test_oversized_body_refused(server):
-    big = "Action=GetCallerIdentity&Version=2011-06-15&Pad=" + "a" * (2 * 1024 * 1024)
+    big = "Action=GetCallerIdentity&Version=2011-06-15&Pad=" + "a" * (9 * 1024 * 1024)  # over the 8 MiB limit
     req = _post(server, body=big)
     try:
         r = send(req)

@@ -63,6 +63,18 @@ pub enum ApiError {
     SessionDurationEscalation(String),
     /// An MFA device's authentication codes are wrong (`EnableMFADevice`, `ResyncMFADevice`).
     InvalidAuthenticationCode(String),
+    /// A certificate (or its private key or chain) does not parse or does not validate.
+    MalformedCertificate(String),
+    /// A server certificate's private key is not the key of its certificate.
+    KeyPairMismatch(String),
+    /// The signing certificate is already held by a user of the account.
+    DuplicateCertificate(String),
+    /// An SSH public key's encoding is recognized but its key is not acceptable.
+    InvalidPublicKey(String),
+    /// An SSH public key is in no encoding IAM reads.
+    UnrecognizedPublicKeyEncoding(String),
+    /// The user already has this SSH public key.
+    DuplicateSshPublicKey(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// The request body did not arrive within the body timeout.
@@ -107,6 +119,12 @@ impl ApiError {
             }
             ApiError::SessionDurationEscalation(_) => "SessionDurationEscalationException",
             ApiError::InvalidAuthenticationCode(_) => "InvalidAuthenticationCode",
+            ApiError::MalformedCertificate(_) => "MalformedCertificate",
+            ApiError::KeyPairMismatch(_) => "KeyPairMismatch",
+            ApiError::DuplicateCertificate(_) => "DuplicateCertificate",
+            ApiError::InvalidPublicKey(_) => "InvalidPublicKey",
+            ApiError::UnrecognizedPublicKeyEncoding(_) => "UnrecognizedPublicKeyEncoding",
+            ApiError::DuplicateSshPublicKey(_) => "DuplicateSSHPublicKey",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::RequestTimeout => "RequestTimeout",
             ApiError::ServiceFailure => "ServiceFailure",
@@ -141,6 +159,12 @@ impl ApiError {
             | ApiError::IdpCommunicationError(_)
             | ApiError::ExpiredTokenException(_)
             | ApiError::UnmodifiableEntity(_)
+            | ApiError::MalformedCertificate(_)
+            | ApiError::KeyPairMismatch(_)
+            | ApiError::DuplicateCertificate(_)
+            | ApiError::InvalidPublicKey(_)
+            | ApiError::UnrecognizedPublicKeyEncoding(_)
+            | ApiError::DuplicateSshPublicKey(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
@@ -176,6 +200,12 @@ impl ApiError {
             | ApiError::OutboundWebIdentityFederationDisabled(m)
             | ApiError::SessionDurationEscalation(m)
             | ApiError::InvalidAuthenticationCode(m)
+            | ApiError::MalformedCertificate(m)
+            | ApiError::KeyPairMismatch(m)
+            | ApiError::DuplicateCertificate(m)
+            | ApiError::InvalidPublicKey(m)
+            | ApiError::UnrecognizedPublicKeyEncoding(m)
+            | ApiError::DuplicateSshPublicKey(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::ReportNotPresent | ApiError::ReportExpired => String::new(),
             ApiError::InvalidAction { action, version } => {

@@ -44,6 +44,13 @@ pub enum EntityKind {
     /// A virtual MFA device, named by its path and name (`/PATH/NAME`), which IAM keeps
     /// unique together.
     VirtualMfaDevice,
+    /// A server certificate (X.509 certificate, chain and sealed private key), named by the
+    /// caller.
+    ServerCertificate,
+    /// A user's (or the root user's) X.509 signing certificate, named by its id.
+    SigningCertificate,
+    /// A user's SSH public key for CodeCommit, named by its id.
+    SshPublicKey,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -64,6 +71,9 @@ impl EntityKind {
             EntityKind::AccountSetting => "account-setting",
             EntityKind::WebIdentityIssuer => "web-identity-issuer",
             EntityKind::VirtualMfaDevice => "virtual-mfa-device",
+            EntityKind::ServerCertificate => "server-certificate",
+            EntityKind::SigningCertificate => "signing-certificate",
+            EntityKind::SshPublicKey => "ssh-public-key",
             EntityKind::External => "external",
         }
     }
@@ -83,6 +93,9 @@ impl EntityKind {
             "account-setting" => EntityKind::AccountSetting,
             "web-identity-issuer" => EntityKind::WebIdentityIssuer,
             "virtual-mfa-device" => EntityKind::VirtualMfaDevice,
+            "server-certificate" => EntityKind::ServerCertificate,
+            "signing-certificate" => EntityKind::SigningCertificate,
+            "ssh-public-key" => EntityKind::SshPublicKey,
             "external" => EntityKind::External,
             _ => return None,
         })

@@ -30,8 +30,9 @@ use crate::protocol::xml::{self, Element};
 use crate::state::AppState;
 use keyward_aws_model::{decode_query_input, Value};
 
-/// Largest request body accepted; IAM's largest inputs (policy documents) are far smaller.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Largest request body accepted: room for IAM's largest certificate input (a 2 MiB
+/// `CertificateChain`) once URL-encoding has grown its PEM text.
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 
 impl Service {
     fn from_signing_name(name: &str) -> Option<Self> {

@@ -3,6 +3,7 @@
 use keyward_aws_model::generated::iam::{input::DeleteUserInput, operation};
 use keyward_store::{Dependent, StoreError};
 
+use super::shared::certificates::certificates_and_keys_conflict;
 use super::shared::delete_conflict;
 use super::shared::{no_such_user, user_resource};
 use crate::api::{Affected, Context, Operation};
@@ -43,6 +44,7 @@ impl Operation for DeleteUser {
                             .into(),
                     ));
                 }
+                certificates_and_keys_conflict(state, &user).await?;
             }
             Err(StoreError::NotFound) => return Err(no_such_user(name)),
             Err(e) => return Err(ApiError::from_store(e)),

@@ -7,6 +7,7 @@ use keyward_store::{DocumentKind, EntityKind, KeyOwner, PageRequest};
 
 use super::set_security_token_service_preferences::global_endpoint_token_version;
 use super::shared::account::{account_resource, all_entities, all_users};
+use super::shared::certificates::all_under;
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;
@@ -67,6 +68,12 @@ impl Operation for GetAccountSummary {
                 .items
                 .len();
         }
+        let server_certificates = all_entities(state, EntityKind::ServerCertificate)
+            .await?
+            .len();
+        let root_signing_certificates = all_under(state, EntityKind::SigningCertificate, "/root/")
+            .await?
+            .len();
         let root_keys = state
             .store
             .list_access_keys(&KeyOwner::Root)
@@ -101,13 +108,16 @@ impl Operation for GetAccountSummary {
             ("RolePolicySizeQuota", 10240),
             ("AssumeRolePolicySizeQuota", 2048),
             ("VersionsPerPolicyQuota", 5),
-            ("ServerCertificates", 0),
+            ("ServerCertificates", server_certificates),
             ("ServerCertificatesQuota", 20),
             ("MFADevices", mfa_devices),
             ("MFADevicesInUse", mfa_devices_in_use),
             ("AccountMFAEnabled", 0),
             ("AccountAccessKeysPresent", usize::from(root_keys > 0)),
-            ("AccountSigningCertificatesPresent", 0),
+            (
+                "AccountSigningCertificatesPresent",
+                usize::from(root_signing_certificates > 0),
+            ),
             ("SigningCertificatesPerUserQuota", 2),
             ("GlobalEndpointTokenVersion", token_version),
         ];

@@ -4,6 +4,7 @@
 pub(crate) mod access_keys;
 pub(crate) mod account;
 pub(crate) mod attachments;
+pub(crate) mod certificates;
 pub(crate) mod credential_report;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
@@ -15,6 +16,7 @@ pub(crate) mod roles;
 pub(crate) mod service_credentials;
 pub(crate) mod service_linked_roles;
 pub(crate) mod simulate;
+pub(crate) mod ssh_keys;
 
 use keyward_aws_model::generated::iam::input;
 use keyward_policy::PolicyKind;

@@ -47,6 +47,11 @@ pub enum ApiError {
     IdpCommunicationError(String),
     /// A web identity token has expired.
     ExpiredTokenException(String),
+    /// A password does not meet the account's password policy.
+    PasswordPolicyViolation(String),
+    /// The caller is not the kind of principal the operation is for (`ChangePassword` by
+    /// anything but an IAM user).
+    InvalidUserType(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// Keyward itself failed; details are logged, not returned.
@@ -80,6 +85,8 @@ impl ApiError {
             ApiError::IdpCommunicationError(_) => "IDPCommunicationError",
             ApiError::ExpiredTokenException(_) => "ExpiredTokenException",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
+            ApiError::PasswordPolicyViolation(_) => "PasswordPolicyViolation",
+            ApiError::InvalidUserType(_) => "InvalidUserType",
             ApiError::ServiceFailure => "ServiceFailure",
         }
     }
@@ -104,6 +111,8 @@ impl ApiError {
             | ApiError::InvalidIdentityToken(_)
             | ApiError::IdpCommunicationError(_)
             | ApiError::ExpiredTokenException(_)
+            | ApiError::PasswordPolicyViolation(_)
+            | ApiError::InvalidUserType(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
@@ -133,6 +142,8 @@ impl ApiError {
             | ApiError::IdpRejectedClaim(m)
             | ApiError::IdpCommunicationError(m)
             | ApiError::ExpiredTokenException(m)
+            | ApiError::PasswordPolicyViolation(m)
+            | ApiError::InvalidUserType(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::InvalidAction { action, version } => {
                 format!("Could not find operation {action} for version {version}")

@@ -33,6 +33,10 @@ pub enum EntityKind {
     /// A user's service-specific credential (a user name and password for one AWS service,
     /// such as Amazon Keyspaces), named by its id.
     ServiceSpecificCredential,
+    /// A user's console password (its login profile), named by the user's id.
+    LoginProfile,
+    /// The account's password policy (IAM allows one).
+    PasswordPolicy,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -49,6 +53,8 @@ impl EntityKind {
             EntityKind::OidcProvider => "oidc-provider",
             EntityKind::AccountAlias => "account-alias",
             EntityKind::ServiceSpecificCredential => "service-specific-credential",
+            EntityKind::LoginProfile => "login-profile",
+            EntityKind::PasswordPolicy => "password-policy",
             EntityKind::External => "external",
         }
     }
@@ -64,6 +70,8 @@ impl EntityKind {
             "oidc-provider" => EntityKind::OidcProvider,
             "account-alias" => EntityKind::AccountAlias,
             "service-specific-credential" => EntityKind::ServiceSpecificCredential,
+            "login-profile" => EntityKind::LoginProfile,
+            "password-policy" => EntityKind::PasswordPolicy,
             "external" => EntityKind::External,
             _ => return None,
         })

@@ -72,7 +72,7 @@ impl Operation for GetAccountSummary {
             .await
             .map_err(ApiError::from_store)?
             .len();
-        let entries: [(&str, usize); 32] = [
+        let entries: [(&str, usize); 33] = [
             ("Users", users),
             ("UsersQuota", 5000),
             ("Groups", groups),
@@ -103,6 +103,9 @@ impl Operation for GetAccountSummary {
             ("MFADevicesInUse", 0),
             ("AccountMFAEnabled", 0),
             ("AccountAccessKeysPresent", usize::from(root_keys > 0)),
+            // The root user's console password, which Keyward's root never has (IAM users'
+            // login profiles count nowhere in the summary).
+            ("AccountPasswordPresent", 0),
             ("AccountSigningCertificatesPresent", 0),
             ("SigningCertificatesPerUserQuota", 2),
         ];

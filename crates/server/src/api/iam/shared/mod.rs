@@ -4,6 +4,7 @@
 pub(crate) mod access_keys;
 pub(crate) mod account;
 pub(crate) mod attachments;
+pub(crate) mod console;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
 pub(crate) mod oidc;

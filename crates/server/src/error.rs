@@ -75,6 +75,11 @@ pub enum ApiError {
     UnrecognizedPublicKeyEncoding(String),
     /// The user already has this SSH public key.
     DuplicateSshPublicKey(String),
+    /// A password does not meet the account's password policy.
+    PasswordPolicyViolation(String),
+    /// The caller is not the kind of principal the operation is for (`ChangePassword` by
+    /// anything but an IAM user).
+    InvalidUserType(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// The request body did not arrive within the body timeout.
@@ -127,6 +132,8 @@ impl ApiError {
             ApiError::DuplicateSshPublicKey(_) => "DuplicateSSHPublicKey",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::RequestTimeout => "RequestTimeout",
+            ApiError::PasswordPolicyViolation(_) => "PasswordPolicyViolation",
+            ApiError::InvalidUserType(_) => "InvalidUserType",
             ApiError::ServiceFailure => "ServiceFailure",
         }
     }
@@ -165,6 +172,8 @@ impl ApiError {
             | ApiError::InvalidPublicKey(_)
             | ApiError::UnrecognizedPublicKeyEncoding(_)
             | ApiError::DuplicateSshPublicKey(_)
+            | ApiError::PasswordPolicyViolation(_)
+            | ApiError::InvalidUserType(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
@@ -206,6 +215,8 @@ impl ApiError {
             | ApiError::InvalidPublicKey(m)
             | ApiError::UnrecognizedPublicKeyEncoding(m)
             | ApiError::DuplicateSshPublicKey(m)
+            | ApiError::PasswordPolicyViolation(m)
+            | ApiError::InvalidUserType(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::ReportNotPresent | ApiError::ReportExpired => String::new(),
             ApiError::InvalidAction { action, version } => {

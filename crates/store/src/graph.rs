@@ -51,6 +51,10 @@ pub enum EntityKind {
     SigningCertificate,
     /// A user's SSH public key for CodeCommit, named by its id.
     SshPublicKey,
+    /// A user's console password (its login profile), named by the user's id.
+    LoginProfile,
+    /// The account's password policy (IAM allows one).
+    PasswordPolicy,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -74,6 +78,8 @@ impl EntityKind {
             EntityKind::ServerCertificate => "server-certificate",
             EntityKind::SigningCertificate => "signing-certificate",
             EntityKind::SshPublicKey => "ssh-public-key",
+            EntityKind::LoginProfile => "login-profile",
+            EntityKind::PasswordPolicy => "password-policy",
             EntityKind::External => "external",
         }
     }
@@ -96,6 +102,8 @@ impl EntityKind {
             "server-certificate" => EntityKind::ServerCertificate,
             "signing-certificate" => EntityKind::SigningCertificate,
             "ssh-public-key" => EntityKind::SshPublicKey,
+            "login-profile" => EntityKind::LoginProfile,
+            "password-policy" => EntityKind::PasswordPolicy,
             "external" => EntityKind::External,
             _ => return None,
         })

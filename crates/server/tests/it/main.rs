@@ -9,6 +9,7 @@
 )]
 
 mod common;
+mod console;
 mod enforcement;
 mod guides;
 mod sdk;

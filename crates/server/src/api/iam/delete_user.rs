@@ -4,6 +4,7 @@ use keyward_aws_model::generated::iam::{input::DeleteUserInput, operation};
 use keyward_store::{Dependent, StoreError};
 
 use super::shared::certificates::certificates_and_keys_conflict;
+use super::shared::console::login_profile;
 use super::shared::delete_conflict;
 use super::shared::{no_such_user, user_resource};
 use crate::api::{Affected, Context, Operation};
@@ -34,10 +35,15 @@ impl Operation for DeleteUser {
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
         let state = ctx.state;
         let name = &self.0.user_name;
-        // Service-specific credentials live outside the user's own records, so IAM's rule that
-        // they go first is checked here.
+        // Login profiles and service-specific credentials live outside the user's own
+        // records, so IAM's rule that they go first is checked here.
         match state.store.get_user(name).await {
             Ok(user) => {
+                if login_profile(state, &user).await?.is_some() {
+                    return Err(ApiError::DeleteConflict(
+                        "Cannot delete entity, must delete login profile first.".into(),
+                    ));
+                }
                 if !service_credentials::of_user(state, &user).await?.is_empty() {
                     return Err(ApiError::DeleteConflict(
                         "Cannot delete entity, must delete service specific credentials first."

@@ -83,7 +83,7 @@ impl Operation for GetAccountSummary {
         let token_version = global_endpoint_token_version(state).await?;
         let (mfa_devices, mfa_devices_in_use) =
             crate::directory::mfa::account_counts(state).await?;
-        let entries: [(&str, usize); 33] = [
+        let entries: [(&str, usize); 34] = [
             ("Users", users),
             ("UsersQuota", 5000),
             ("Groups", groups),
@@ -114,6 +114,9 @@ impl Operation for GetAccountSummary {
             ("MFADevicesInUse", mfa_devices_in_use),
             ("AccountMFAEnabled", 0),
             ("AccountAccessKeysPresent", usize::from(root_keys > 0)),
+            // The root user's console password, which Keyward's root never has (IAM users'
+            // login profiles count nowhere in the summary).
+            ("AccountPasswordPresent", 0),
             (
                 "AccountSigningCertificatesPresent",
                 usize::from(root_signing_certificates > 0),

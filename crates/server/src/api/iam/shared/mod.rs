@@ -5,6 +5,7 @@ pub(crate) mod access_keys;
 pub(crate) mod account;
 pub(crate) mod attachments;
 pub(crate) mod certificates;
+pub(crate) mod console;
 pub(crate) mod credential_report;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;

@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use keyward_policy::{
-    evaluate, AuthorizationInputs, CompiledPolicy, ContextValue, PolicyId, PolicySet, Request,
-    ResourcePolicyMode,
+    evaluate, AuthorizationInputs, CompiledPolicy, ContextValue, Decision, PolicyId, PolicySet,
+    Request, ResourcePolicyMode,
 };
 use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 use time::format_description::well_known::Rfc3339;
@@ -69,6 +69,12 @@ pub enum Authorization {
         resource: Resource,
         /// Further actions the request needs (`sts:TagSession` when it passes session tags).
         also: Vec<&'static str>,
+    },
+    /// Granted by an account setting (the password policy's `AllowUsersToChangePassword`): the
+    /// operation's action on `resource` is allowed unless a policy explicitly denies it.
+    UnlessDenied {
+        /// What the operation acts on.
+        resource: Resource,
     },
     /// Assuming a role: its trust policy and the caller's own policies must both allow the
     /// operation's action, then each of `also`. A refusal names only the action and the role,
@@ -129,6 +135,21 @@ pub async fn enforce(
             }
             Ok(())
         }
+        Authorization::UnlessDenied { resource } => {
+            if caller.identity == Identity::Root {
+                return Ok(());
+            }
+            decide(
+                state,
+                caller,
+                action,
+                resource,
+                facts,
+                None,
+                Grant::UnlessDenied,
+            )
+            .await
+        }
         Authorization::Trust {
             role,
             trust,
@@ -147,7 +168,17 @@ pub async fn enforce(
                 None => caller,
             };
             for action in std::iter::once(action).chain(also.iter().copied()) {
-                match decide(state, caller, action, role, facts, Some(trust)).await {
+                match decide(
+                    state,
+                    caller,
+                    action,
+                    role,
+                    facts,
+                    Some(trust),
+                    Grant::Policies,
+                )
+                .await
+                {
                     Ok(()) => {}
                     Err(ApiError::AccessDenied(_)) => {
                         return Err(ApiError::AccessDenied(format!(
@@ -501,7 +532,16 @@ pub async fn authorize(
     if caller.identity == Identity::Root {
         return Ok(());
     }
-    decide(state, caller, action, resource, facts, None).await
+    decide(
+        state,
+        caller,
+        action,
+        resource,
+        facts,
+        None,
+        Grant::Policies,
+    )
+    .await
 }
 
 /// Decides whether a principal that signs no request — an AWS service principal such as
@@ -536,6 +576,15 @@ pub fn trust_allows(
     evaluation.is_allowed()
 }
 
+/// Where an allow may come from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Grant {
+    /// Only from the policies.
+    Policies,
+    /// Also from an account setting: only an explicit deny refuses.
+    UnlessDenied,
+}
+
 async fn decide(
     state: &AppState,
     caller: &Caller,
@@ -543,6 +592,7 @@ async fn decide(
     resource: &Resource,
     facts: &RequestFacts,
     trust_policy: Option<&PolicySet>,
+    grant: Grant,
 ) -> Result<(), ApiError> {
     let (owner, principal, user_id, session_tags, session_policies) = match &caller.identity {
         Identity::Root => {
@@ -647,6 +697,9 @@ async fn decide(
         inputs.resource_policy_mode = ResourcePolicyMode::RoleTrust;
     }
     let evaluation = evaluate(&inputs);
+    if grant == Grant::UnlessDenied && evaluation.decision() == Decision::ImplicitDeny {
+        return Ok(());
+    }
     match evaluation.access_denied_message_naming(&resource.shown_as) {
         None => Ok(()),
         Some(message) => {

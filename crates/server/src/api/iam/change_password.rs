@@ -49,7 +49,7 @@ impl Operation for ChangePassword {
             }
             _ => false,
         };
-        account_granted(ctx, &format!("iam:{}", Self::NAME), resource, granted).await
+        Ok(account_granted(ctx, resource, granted))
     }
 
     fn affects(&self) -> Affected {

@@ -36,8 +36,7 @@ impl Operation for GetAccountPasswordPolicy {
         let granted = load_policy(ctx.state)
             .await?
             .is_some_and(|p| p.allows_users_to_change());
-        let action = format!("iam:{}", Self::NAME);
-        account_granted(ctx, &action, account_resource(), granted).await
+        Ok(account_granted(ctx, account_resource(), granted))
     }
 
     fn affects(&self) -> Affected {

@@ -17,7 +17,7 @@ use time::OffsetDateTime;
 use super::user_resource;
 use crate::api::Context;
 use crate::auth::identity::{Caller, Identity};
-use crate::authz::{authorize, Authorization, Resource};
+use crate::authz::{Authorization, Resource};
 use crate::error::ApiError;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
@@ -469,23 +469,15 @@ pub(crate) fn hard_expired(policy: &PasswordPolicy, profile: &Entity) -> bool {
 /// account level (`iam:ChangePassword` on themselves, `iam:GetAccountPasswordPolicy`): when
 /// `granted`, the caller's own policies need not allow it, but an explicit deny in them still
 /// refuses it. Otherwise the caller's policies decide as usual.
-pub(crate) async fn account_granted(
+pub(crate) fn account_granted(
     ctx: &Context<'_>,
-    action: &str,
     resource: Resource,
     granted: bool,
-) -> Result<Authorization, ApiError> {
-    if !granted || !matches!(ctx.caller.identity, Identity::User(_)) {
-        return Ok(Authorization::standard(resource));
-    }
-    match authorize(ctx.state, ctx.caller, action, &resource, ctx.facts).await {
-        Ok(()) => Ok(Authorization::None),
-        // AWS's denial messages say "with an explicit deny in …" only for explicit denies.
-        Err(ApiError::AccessDenied(message)) if message.contains(" with an explicit deny in ") => {
-            Err(ApiError::AccessDenied(message))
-        }
-        Err(ApiError::AccessDenied(_)) => Ok(Authorization::None),
-        Err(e) => Err(e),
+) -> Authorization {
+    if granted && matches!(ctx.caller.identity, Identity::User(_)) {
+        Authorization::UnlessDenied { resource }
+    } else {
+        Authorization::standard(resource)
     }
 }
 

@@ -12,12 +12,12 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use keyward_store::{
-    Entity, EntityKind, EntityRef, PageRequest, RelationKind, RelationLimit, SealedSecret,
-    StoreError, User, UserId, WhenFull,
+    Entity, EntityKind, EntityRef, RelationKind, RelationLimit, SealedSecret, StoreError, User,
+    UserId, WhenFull,
 };
 use time::OffsetDateTime;
 
-use super::all_relations;
+use super::{all_entities, all_relations};
 use crate::auth::totp;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -128,27 +128,7 @@ pub(crate) fn enable_date(device: &Entity) -> Option<OffsetDateTime> {
 
 /// Every virtual MFA device of the account, ordered by key.
 pub(crate) async fn all_devices(state: &AppState) -> Result<Vec<Entity>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker: Option<String> = None;
-    loop {
-        let page = state
-            .store
-            .list_entities(
-                EntityKind::VirtualMfaDevice,
-                "/",
-                PageRequest {
-                    marker: marker.as_deref(),
-                    max_items: 1000,
-                },
-            )
-            .await
-            .map_err(ApiError::from_store)?;
-        out.extend(page.items);
-        match page.next_marker {
-            Some(m) => marker = Some(m),
-            None => return Ok(out),
-        }
-    }
+    all_entities(state, EntityKind::VirtualMfaDevice, "/").await
 }
 
 /// `MFADevices` (every virtual device) and `MFADevicesInUse` (those enabled for a user), as

@@ -10,8 +10,12 @@ pub(crate) mod roles;
 pub(crate) mod service_credentials;
 pub(crate) mod web_identity_issuer;
 
+use std::future::Future;
+use std::pin::Pin;
+
 use keyward_store::{
-    DocumentKind, Entity, EntityKind, EntityRef, PageRequest, Relation, RelationKind, StoreError,
+    DocumentKind, Entity, EntityKind, EntityRef, Page, PageRequest, Relation, RelationKind,
+    StoreError,
 };
 
 use crate::arn::{self, IamArn, IamResourceType};
@@ -101,6 +105,52 @@ pub(crate) async fn find_managed_policy(
     }
 }
 
+/// A store listing's next page, as [`all_pages`] asks for it.
+pub(crate) type PageFuture<'a, T> =
+    Pin<Box<dyn Future<Output = Result<Page<T>, StoreError>> + Send + 'a>>;
+
+/// Every item of a paged store listing, through as many pages as it takes: `fetch` is called
+/// with each page's marker (`None` for the first).
+pub(crate) async fn all_pages<'a, T>(
+    fetch: impl Fn(Option<String>) -> PageFuture<'a, T>,
+) -> Result<Vec<T>, ApiError> {
+    let mut out = Vec::new();
+    let mut marker = None;
+    loop {
+        let page = fetch(marker).await.map_err(ApiError::from_store)?;
+        out.extend(page.items);
+        match page.next_marker {
+            Some(m) => marker = Some(m),
+            None => return Ok(out),
+        }
+    }
+}
+
+/// A page of at most 1,000 items from `marker` on, for [`all_pages`].
+pub(crate) fn page_from(marker: &Option<String>) -> PageRequest<'_> {
+    PageRequest {
+        marker: marker.as_deref(),
+        max_items: 1000,
+    }
+}
+
+/// Every entity of `kind` under `path`.
+pub(crate) async fn all_entities(
+    state: &AppState,
+    kind: EntityKind,
+    path: &str,
+) -> Result<Vec<Entity>, ApiError> {
+    all_pages(|marker| {
+        Box::pin(async move {
+            state
+                .store
+                .list_entities(kind, path, page_from(&marker))
+                .await
+        })
+    })
+    .await
+}
+
 /// Every relation matching the filters, through as many store pages as it takes.
 pub(crate) async fn all_relations(
     state: &AppState,
@@ -108,28 +158,15 @@ pub(crate) async fn all_relations(
     from: Option<&EntityRef>,
     to: Option<&EntityRef>,
 ) -> Result<Vec<Relation>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker: Option<String> = None;
-    loop {
-        let page = state
-            .store
-            .list_relations(
-                kind,
-                from,
-                to,
-                PageRequest {
-                    marker: marker.as_deref(),
-                    max_items: 1000,
-                },
-            )
-            .await
-            .map_err(ApiError::from_store)?;
-        out.extend(page.items);
-        match page.next_marker {
-            Some(m) => marker = Some(m),
-            None => return Ok(out),
-        }
-    }
+    all_pages(|marker| {
+        Box::pin(async move {
+            state
+                .store
+                .list_relations(kind, from, to, page_from(&marker))
+                .await
+        })
+    })
+    .await
 }
 
 /// The text of a managed policy's default version: AWS's from the catalog, a customer

@@ -68,31 +68,14 @@ impl Operation for ListPolicies {
             }
         }
         if self.scope != "AWS" {
-            let mut marker: Option<String> = None;
-            loop {
-                let page = state
-                    .store
-                    .list_entities(
-                        EntityKind::Policy,
-                        path_prefix,
-                        keyward_store::PageRequest {
-                            marker: marker.as_deref(),
-                            max_items: 1000,
-                        },
-                    )
-                    .await
-                    .map_err(ApiError::from_store)?;
-                for e in page.items {
-                    if !self.only_attached || used(&e.id) {
-                        candidates.push((
-                            format!("l/{}", e.name.to_lowercase()),
-                            ManagedPolicy::Local(e),
-                        ));
-                    }
-                }
-                match page.next_marker {
-                    Some(m) => marker = Some(m),
-                    None => break,
+            let local =
+                crate::directory::all_entities(state, EntityKind::Policy, path_prefix).await?;
+            for e in local {
+                if !self.only_attached || used(&e.id) {
+                    candidates.push((
+                        format!("l/{}", e.name.to_lowercase()),
+                        ManagedPolicy::Local(e),
+                    ));
                 }
             }
         }

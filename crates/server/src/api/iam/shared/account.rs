@@ -1,9 +1,10 @@
 //! What the account operations share: they act on the whole account, which IAM authorizes on
 //! `*`, and read every entity of a kind.
 
-use keyward_store::{Entity, EntityKind, PageRequest, User};
+use keyward_store::{Entity, EntityKind, User};
 
 use crate::authz::Resource;
+use crate::directory::{self, page_from};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -17,49 +18,13 @@ pub(crate) async fn all_entities(
     state: &AppState,
     kind: EntityKind,
 ) -> Result<Vec<Entity>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker: Option<String> = None;
-    loop {
-        let page = state
-            .store
-            .list_entities(
-                kind,
-                "/",
-                PageRequest {
-                    marker: marker.as_deref(),
-                    max_items: 1000,
-                },
-            )
-            .await
-            .map_err(ApiError::from_store)?;
-        out.extend(page.items);
-        match page.next_marker {
-            Some(m) => marker = Some(m),
-            None => return Ok(out),
-        }
-    }
+    directory::all_entities(state, kind, "/").await
 }
 
 /// Every user, through as many pages as it takes.
 pub(crate) async fn all_users(state: &AppState) -> Result<Vec<User>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker: Option<String> = None;
-    loop {
-        let page = state
-            .store
-            .list_users(
-                "/",
-                PageRequest {
-                    marker: marker.as_deref(),
-                    max_items: 1000,
-                },
-            )
-            .await
-            .map_err(ApiError::from_store)?;
-        out.extend(page.items);
-        match page.next_marker {
-            Some(m) => marker = Some(m),
-            None => return Ok(out),
-        }
-    }
+    directory::all_pages(|marker| {
+        Box::pin(async move { state.store.list_users("/", page_from(&marker)).await })
+    })
+    .await
 }

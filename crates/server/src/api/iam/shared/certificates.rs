@@ -11,7 +11,7 @@ use aws_lc_rs::rsa::KeyPair as RsaKeyPair;
 use aws_lc_rs::signature::{self, EcdsaKeyPair, Ed25519KeyPair, KeyPair, UnparsedPublicKey};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use keyward_store::{Entity, EntityKind, PageRequest, StoreError, User};
+use keyward_store::{Entity, EntityKind, StoreError, User};
 use time::OffsetDateTime;
 use x509_cert::der::{Decode, Encode};
 use x509_cert::spki::ObjectIdentifier;
@@ -381,27 +381,7 @@ pub(crate) async fn all_under(
     kind: EntityKind,
     path: &str,
 ) -> Result<Vec<Entity>, ApiError> {
-    let mut out = Vec::new();
-    let mut marker: Option<String> = None;
-    loop {
-        let page = state
-            .store
-            .list_entities(
-                kind,
-                path,
-                PageRequest {
-                    marker: marker.as_deref(),
-                    max_items: 1000,
-                },
-            )
-            .await
-            .map_err(ApiError::from_store)?;
-        out.extend(page.items);
-        match page.next_marker {
-            Some(m) => marker = Some(m),
-            None => return Ok(out),
-        }
-    }
+    crate::directory::all_entities(state, kind, path).await
 }
 
 /// The path under which a principal's signing certificates (and SSH keys) are stored:

@@ -1,5 +1,6 @@
 //! The `keyward` command.
 
+mod admin_cmd;
 mod doctor_cmd;
 mod keys_cmd;
 mod policy_cmd;
@@ -32,6 +33,8 @@ enum Command {
     Migrate(MigrateArgs),
     /// Audit the access keys of an account (age, last use, rotation, root keys).
     Keys(keys_cmd::KeysArgs),
+    /// Operator changes no AWS API offers, made on the data dir (e.g. back-dating a key).
+    Admin(admin_cmd::AdminArgs),
 }
 
 #[derive(clap::Args)]
@@ -79,5 +82,6 @@ fn main() -> ExitCode {
         Command::Doctor(args) => runtime.block_on(doctor_cmd::doctor(args)),
         Command::Keys(args) => runtime.block_on(keys_cmd::run(args)),
         Command::Migrate(args) => runtime.block_on(migrate(args)),
+        Command::Admin(args) => runtime.block_on(admin_cmd::run(args)),
     }
 }

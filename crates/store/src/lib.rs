@@ -136,6 +136,14 @@ pub trait Store: Send + Sync + 'static {
         owner: &KeyOwner,
         access_key_id: &str,
     ) -> Result<(), StoreError>;
+    /// Rewrites a key's creation time (`NotFound` if there is no such key). Only the operator's
+    /// `keyward admin backdate-key` calls it: AWS never changes `CreateDate`, but testing a
+    /// key-rotation script needs keys older than the test.
+    async fn set_access_key_create_date(
+        &self,
+        access_key_id: &str,
+        create_date: time::OffsetDateTime,
+    ) -> Result<(), StoreError>;
     /// Records the latest use of several keys in one write (uses are coalesced by the caller).
     async fn record_access_key_uses(
         &self,

@@ -934,6 +934,25 @@ impl Store for PostgresStore {
         })
     }
 
+    async fn set_access_key_create_date(
+        &self,
+        access_key_id: &str,
+        create_date: time::OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let seconds = to_unix(create_date);
+        transaction!(self, Mode::Write, |tx| {
+            let changed = execute(
+                &tx,
+                "UPDATE access_keys SET create_date = $2 WHERE access_key_id = $1",
+                &[&access_key_id, &seconds],
+            )
+            .await?;
+            if changed == 0 {
+                return Err(StoreError::NotFound.into());
+            }
+        })
+    }
+
     async fn delete_access_key(
         &self,
         owner: &KeyOwner,

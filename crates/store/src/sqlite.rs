@@ -558,6 +558,27 @@ impl Store for SqliteStore {
         .await
     }
 
+    async fn set_access_key_create_date(
+        &self,
+        access_key_id: &str,
+        create_date: time::OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let id = access_key_id.to_owned();
+        self.write(move |tx| {
+            let changed = tx
+                .execute(
+                    "UPDATE access_keys SET create_date = ?2 WHERE access_key_id = ?1",
+                    params![id, to_unix(create_date)],
+                )
+                .map_err(backend)?;
+            if changed == 0 {
+                return Err(StoreError::NotFound);
+            }
+            Ok(())
+        })
+        .await
+    }
+
     async fn delete_access_key(
         &self,
         owner: &KeyOwner,

@@ -209,6 +209,20 @@ async fn contract(store: Arc<dyn Store>) {
         "a key is only reachable through its owner"
     );
 
+    let long_ago = OffsetDateTime::from_unix_timestamp(1_600_000_000).unwrap();
+    store
+        .set_access_key_create_date("AKIA1", long_ago)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get_access_key("AKIA1").await.unwrap().create_date,
+        long_ago
+    );
+    assert_eq!(
+        store.set_access_key_create_date("AKIANONE", long_ago).await,
+        Err(StoreError::NotFound)
+    );
+
     let used = AccessKeyLastUsed {
         date: OffsetDateTime::from_unix_timestamp(1_700_000_100).unwrap(),
         service: "sts".into(),

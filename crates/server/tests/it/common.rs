@@ -46,11 +46,22 @@ impl Server {
     }
 
     pub fn iam(&self, key: &str, secret: &str) -> aws_sdk_iam::Client {
+        self.iam_session(key, secret, None)
+    }
+
+    /// An IAM client signed with session credentials (`token`) or long-term keys (`None`).
+    pub fn iam_session(&self, key: &str, secret: &str, token: Option<&str>) -> aws_sdk_iam::Client {
         let config = aws_sdk_iam::Config::builder()
             .behavior_version(BehaviorVersion::latest())
             .endpoint_url(&self.endpoint)
             .region(Region::new("us-east-1"))
-            .credentials_provider(Credentials::new(key, secret, None, None, "test"))
+            .credentials_provider(Credentials::new(
+                key,
+                secret,
+                token.map(str::to_owned),
+                None,
+                "test",
+            ))
             .build();
         aws_sdk_iam::Client::from_conf(config)
     }

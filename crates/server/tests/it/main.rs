@@ -8,11 +8,15 @@
     reason = "a test fails loudly on purpose"
 )]
 
+mod certificates;
 mod common;
 mod console;
 mod enforcement;
 mod guides;
+mod mfa;
+mod outbound_federation;
 mod sdk;
+mod service_linked;
 mod sessions;
 mod simulate;
 mod startup;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use keyward_server::config::{ContainerConfig, ContainerService, ImdsConfig};
-use keyward_server::config::{CqlConfig, UpstreamCredentials};
+use keyward_server::config::{CqlConfig, TlsSource, UpstreamCredentials};
 use keyward_server::{RootCredentials, ServerConfig};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,6 +87,34 @@ pub struct ServeArgs {
     /// The Keyspaces-style CQL front (boxed: it is the largest group of flags).
     #[command(flatten)]
     cql: Box<CqlArgs>,
+    /// TLS for the listeners.
+    #[command(flatten)]
+    tls: TlsArgs,
+}
+
+/// `--tls-*`: TLS for the API listener and, with `--cql-tls`, the CQL front.
+#[derive(clap::Args)]
+struct TlsArgs {
+    /// PEM certificate chain (leaf first) served over TLS; with --tls-key.
+    #[arg(long, requires = "tls_key", conflicts_with = "tls_self_signed")]
+    tls_cert: Option<PathBuf>,
+    /// PEM private key of --tls-cert (PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// Serve TLS with a certificate for localhost made once in the data dir by a local CA,
+    /// whose certificate (DATA_DIR/tls/ca.pem) clients trust through AWS_CA_BUNDLE.
+    #[arg(long)]
+    tls_self_signed: bool,
+}
+
+impl TlsArgs {
+    fn source(self) -> Option<TlsSource> {
+        match (self.tls_cert, self.tls_key, self.tls_self_signed) {
+            (Some(cert), Some(key), _) => Some(TlsSource::Files { cert, key }),
+            (_, _, true) => Some(TlsSource::SelfSigned),
+            _ => None,
+        }
+    }
 }
 
 /// `--cql-*`: the CQL front.
@@ -118,6 +146,10 @@ struct CqlArgs {
         requires = "cql_upstream_username"
     )]
     cql_upstream_password: Option<String>,
+    /// Speak TLS to drivers, as Amazon Keyspaces does, with the server's certificate
+    /// (--tls-cert/--tls-key or --tls-self-signed).
+    #[arg(long, requires = "cql_listen")]
+    cql_tls: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -194,6 +226,12 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         body_timeout: std::time::Duration::from_secs(args.body_timeout),
     };
     config.issuer_url = args.issuer_url;
+    config.tls = args.tls.source();
+    let scheme = if config.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds = Some(ImdsConfig {
             listen,
@@ -218,6 +256,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         });
     }
     let cql = *args.cql;
+    let cql_tls = cql.cql_tls;
     if let (Some(listen), Some(upstream)) = (cql.cql_listen, cql.cql_upstream) {
         config.cql = Some(CqlConfig {
             listen,
@@ -227,6 +266,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
                 .cql_upstream_username
                 .zip(cql.cql_upstream_password)
                 .map(|(username, password)| UpstreamCredentials { username, password }),
+            tls: cql.cql_tls,
         });
     }
     let server = match keyward_server::start(config, shutdown_signal()).await {
@@ -236,7 +276,14 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("Keyward listening on http://{}", server.local_addr);
+    println!("Keyward listening on {scheme}://{}", server.local_addr);
+    if let Some(ca) = &server.ca_bundle {
+        println!(
+            "TLS certificate for localhost from a local CA; clients trust it with: \
+             export AWS_CA_BUNDLE={}",
+            ca.display()
+        );
+    }
     if let Some(addr) = server.imds_addr {
         println!("Instance metadata on http://{addr}");
     }
@@ -244,7 +291,8 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         println!("Container credentials on http://{addr}");
     }
     if let Some(addr) = server.cql_addr {
-        println!("CQL front on {addr}");
+        let tls = if cql_tls { " (TLS)" } else { "" };
+        println!("CQL front on {addr}{tls}");
     }
     tracing::info!(address = %server.local_addr, "listening");
     match server.wait().await {

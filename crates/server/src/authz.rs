@@ -208,6 +208,8 @@ pub struct RequestFacts {
     pub time: OffsetDateTime,
     /// Keys set by the operation's input ([`operation_keys`]).
     pub operation_keys: Vec<(String, ContextValue)>,
+    /// Whether the request came over TLS (`aws:SecureTransport`).
+    pub secure_transport: bool,
 }
 
 /// The condition keys an operation's own input sets, read from the Query parameters the same
@@ -457,7 +459,14 @@ fn engine_request(
     );
     context.insert("aws:RequestedRegion", ContextValue::single(&facts.region));
     context.insert("aws:UserAgent", ContextValue::single(&facts.user_agent));
-    context.insert("aws:SecureTransport", ContextValue::single("false"));
+    context.insert(
+        "aws:SecureTransport",
+        ContextValue::single(if facts.secure_transport {
+            "true"
+        } else {
+            "false"
+        }),
+    );
     context.insert("aws:ViaAWSService", ContextValue::single("false"));
     let CredentialFacts {
         token_issued,

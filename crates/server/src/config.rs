@@ -38,6 +38,23 @@ pub struct ServerConfig {
     /// `GetWebIdentityToken` signs, where their OpenID configuration and keys are served.
     /// `None` for `http://` and the bound address (loopback when bound to every address).
     pub issuer_url: Option<String>,
+    /// TLS for the API listener, the credential endpoints and (with [`CqlConfig::tls`]) the CQL
+    /// front; `None` for plain TCP.
+    pub tls: Option<TlsSource>,
+}
+
+/// Where the listeners' certificate comes from (`--tls-cert`/`--tls-key` or `--tls-self-signed`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TlsSource {
+    /// A PEM certificate chain (leaf first) and its PEM private key.
+    Files {
+        /// The certificate chain.
+        cert: PathBuf,
+        /// The private key (PKCS#8, PKCS#1 or SEC1).
+        key: PathBuf,
+    },
+    /// A local CA and a certificate for `localhost`, made once in the data dir.
+    SelfSigned,
 }
 
 /// How many connections the API listener holds and how long it waits for them
@@ -82,6 +99,7 @@ impl ServerConfig {
             cql: None,
             connections: ConnectionLimits::default(),
             issuer_url: None,
+            tls: None,
         }
     }
 }
@@ -195,6 +213,8 @@ pub struct CqlConfig {
     pub region: String,
     /// PasswordAuthenticator credentials for the upstream, if it requires authentication.
     pub upstream_credentials: Option<UpstreamCredentials>,
+    /// Speak TLS to drivers (as Amazon Keyspaces does, on 9142) with the server's certificate.
+    pub tls: bool,
 }
 
 /// A user name and password for the upstream.

@@ -18,6 +18,7 @@ pub mod protocol;
 pub mod state;
 #[cfg(test)]
 mod testing;
+mod tls;
 
 pub use api::operations;
 pub use fronts::{issuer, keyspaces, vending};
@@ -45,6 +46,9 @@ pub struct RunningServer {
     pub container_addr: Option<SocketAddr>,
     /// The CQL front's address, if enabled.
     pub cql_addr: Option<SocketAddr>,
+    /// The CA file clients must trust (`AWS_CA_BUNDLE`) when the server made its own
+    /// certificate (`--tls-self-signed`).
+    pub ca_bundle: Option<std::path::PathBuf>,
     task: tokio::task::JoinHandle<Result<(), StartError>>,
 }
 
@@ -76,6 +80,11 @@ pub async fn start(
     // The issuer URL defaults to the bound address, known only now when listening on port 0.
     config.listen = local_addr;
     let (state, audit_writer) = state::open(&config).await?;
+    let tls = match &config.tls {
+        Some(source) => Some(tls::load(source, &config.data_dir, &state.master)?),
+        None => None,
+    };
+    let acceptor = tls.as_ref().map(|tls| tls.acceptor.clone());
     let limits = config::ConnectionLimits {
         max_connections: http::listener::fit_open_file_limit(config.connections.max_connections),
         ..config.connections
@@ -100,7 +109,18 @@ pub async fn start(
     };
     let cql_addr = match config.cql.clone() {
         Some(cql) => {
-            let (addr, task) = keyspaces::start(Arc::clone(&state), cql).await?;
+            let cql_tls = match (cql.tls, &acceptor) {
+                (false, _) => None,
+                (true, Some(acceptor)) => Some(acceptor.clone()),
+                (true, None) => {
+                    return Err(StartError::Config(
+                        "--cql-tls uses the server's certificate: give --tls-cert and \
+                         --tls-key, or --tls-self-signed"
+                            .into(),
+                    ))
+                }
+            };
+            let (addr, task) = keyspaces::start(Arc::clone(&state), cql, cql_tls).await?;
             endpoints.push(task);
             Some(addr)
         }
@@ -139,7 +159,7 @@ pub async fn start(
         .fallback(http::handle)
         .with_state(Arc::clone(&state));
     let task = tokio::spawn(async move {
-        http::listener::serve(listener, app, limits, shutdown).await;
+        http::listener::serve(listener, app, limits, acceptor, shutdown).await;
         flusher.abort();
         if let Some(watcher) = watcher {
             watcher.abort();
@@ -164,6 +184,7 @@ pub async fn start(
         imds_addr,
         container_addr,
         cql_addr,
+        ca_bundle: tls.and_then(|tls| tls.ca_bundle),
         task,
     })
 }

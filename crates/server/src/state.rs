@@ -173,8 +173,9 @@ impl AppState {
     }
 }
 
-/// The configured issuer URL without a trailing slash, or `http://` and the listen address,
-/// with loopback for an unspecified address (verifiers on this machine can reach it).
+/// The configured issuer URL without a trailing slash, or `http://` (`https://` with TLS) and
+/// the listen address, with loopback for an unspecified address (verifiers on this machine can
+/// reach it).
 fn issuer_url(config: &ServerConfig) -> String {
     match &config.issuer_url {
         Some(url) => url.trim_end_matches('/').to_owned(),
@@ -186,7 +187,12 @@ fn issuer_url(config: &ServerConfig) -> String {
                     std::net::IpAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
                 });
             }
-            format!("http://{addr}")
+            let scheme = if config.tls.is_some() {
+                "https"
+            } else {
+                "http"
+            };
+            format!("{scheme}://{addr}")
         }
     }
 }

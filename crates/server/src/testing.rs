@@ -69,6 +69,7 @@ pub fn facts(query: &QueryRequest) -> RequestFacts {
         user_agent: "unit-test".to_owned(),
         time: time::OffsetDateTime::now_utc(),
         operation_keys: crate::authz::operation_keys(query),
+        secure_transport: false,
     }
 }
 

@@ -39,10 +39,12 @@ use keyward_store::AccessKeyLastUsed;
 use rand::Rng;
 use serde_json::json;
 use time::OffsetDateTime;
-use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::io::{
+    AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, ReadHalf, WriteHalf,
+};
 use tokio::net::TcpStream;
 use tokio::sync::{oneshot, Mutex};
+use tokio_rustls::TlsAcceptor;
 
 use crate::audit::{AuditRecord, EventSource, Origin, UserIdentity};
 use crate::auth::identity::{Caller, Identity};
@@ -68,10 +70,20 @@ const MAX_HANDSHAKE_BODY: u32 = 64 * 1024;
 /// How long a refused connection's remaining input is read before the socket is dropped.
 const LINGER: Duration = Duration::from_secs(1);
 
+/// A driver's connection: plain TCP, or TLS as Amazon Keyspaces requires.
+trait DriverStream: AsyncRead + AsyncWrite + Send + Unpin {}
+impl<T: AsyncRead + AsyncWrite + Send + Unpin> DriverStream for T {}
+/// The reading half of a driver's connection.
+type DriverReader = ReadHalf<Box<dyn DriverStream>>;
+/// The writing half of a driver's connection.
+type DriverWriter = WriteHalf<Box<dyn DriverStream>>;
+
 /// What every connection shares.
 struct Front {
     state: Arc<AppState>,
     config: CqlConfig,
+    /// Set when drivers connect over TLS (`--cql-tls`).
+    tls: Option<TlsAcceptor>,
     /// Prepared id → the statements it was prepared from (already resolved to a keyspace).
     prepared: RwLock<HashMap<Vec<u8>, Arc<Vec<Statement>>>>,
 }
@@ -80,6 +92,7 @@ struct Front {
 pub(crate) async fn start(
     state: Arc<AppState>,
     config: CqlConfig,
+    tls: Option<TlsAcceptor>,
 ) -> Result<(SocketAddr, tokio::task::JoinHandle<()>), StartError> {
     let io = |source| StartError::Io {
         path: format!("CQL listen address {}", config.listen).into(),
@@ -92,6 +105,7 @@ pub(crate) async fn start(
     let front = Arc::new(Front {
         state,
         config,
+        tls,
         prepared: RwLock::new(HashMap::new()),
     });
     let task = tokio::spawn(async move {
@@ -142,15 +156,32 @@ async fn read_frame<R: AsyncReadExt + Unpin>(r: &mut R, max: u32) -> Result<Fram
     Ok(Frame { header, body })
 }
 
-async fn send(w: &mut OwnedWriteHalf, response: &Response, stream: i16) -> bool {
+async fn send(w: &mut DriverWriter, response: &Response, stream: i16) -> bool {
     w.write_all(&response.to_frame(stream).to_bytes())
         .await
         .is_ok()
 }
 
-/// One driver connection: the handshake, then the relay.
+/// One driver connection: the TLS handshake when configured, the CQL handshake, then the
+/// relay.
 async fn serve(front: Arc<Front>, socket: TcpStream, peer: SocketAddr) {
-    let (rd, mut wr) = socket.into_split();
+    let stream: Box<dyn DriverStream> = match &front.tls {
+        None => Box::new(socket),
+        Some(acceptor) => {
+            match tokio::time::timeout(UPSTREAM_TIMEOUT, acceptor.accept(socket)).await {
+                Ok(Ok(tls)) => Box::new(tls),
+                Ok(Err(e)) => {
+                    tracing::debug!(error = %e, %peer, "CQL front: TLS handshake failed");
+                    return;
+                }
+                Err(_) => {
+                    tracing::debug!(%peer, "CQL front: TLS handshake timed out");
+                    return;
+                }
+            }
+        }
+    };
+    let (rd, mut wr) = tokio::io::split(stream);
     let mut rd = BufReader::new(rd);
     let Some(session) = handshake(&front, &mut rd, &mut wr, peer).await else {
         close_after_error(rd, wr).await;
@@ -162,7 +193,7 @@ async fn serve(front: Arc<Front>, socket: TcpStream, peer: SocketAddr) {
 /// Closes a connection the front refused, so that its error frame arrives: closing a socket
 /// with unread input makes the kernel send a reset, which can destroy the frame in flight, so
 /// the rest of the client's input is read (briefly) after the write side is shut.
-async fn close_after_error(mut rd: BufReader<OwnedReadHalf>, mut wr: OwnedWriteHalf) {
+async fn close_after_error(mut rd: BufReader<DriverReader>, mut wr: DriverWriter) {
     let _ = wr.shutdown().await;
     let drain = async {
         let mut sink = [0u8; 4096];
@@ -194,8 +225,8 @@ enum Stage {
 /// upstream is ready; `None` after an error frame was sent.
 async fn handshake(
     front: &Front,
-    rd: &mut BufReader<OwnedReadHalf>,
-    wr: &mut OwnedWriteHalf,
+    rd: &mut BufReader<DriverReader>,
+    wr: &mut DriverWriter,
     peer: SocketAddr,
 ) -> Option<Session> {
     let mut stage = Stage::Start;
@@ -325,7 +356,7 @@ struct Authenticated {
 /// Sends AUTH_SUCCESS once the upstream is ready, or the error; records the outcome.
 async fn finish(
     front: &Front,
-    wr: &mut OwnedWriteHalf,
+    wr: &mut DriverWriter,
     stream: i16,
     outcome: Result<Authenticated, AuthFailure>,
     startup: &[(String, String)],
@@ -570,8 +601,8 @@ struct Shared {
 async fn relay(
     front: Arc<Front>,
     session: Session,
-    mut rd: BufReader<OwnedReadHalf>,
-    wr: OwnedWriteHalf,
+    mut rd: BufReader<DriverReader>,
+    wr: DriverWriter,
 ) {
     let Session {
         caller,
@@ -639,7 +670,7 @@ async fn relay_upstream(
     front: Arc<Front>,
     shared: Arc<Shared>,
     mut rd: BufReader<tokio::net::tcp::OwnedReadHalf>,
-    client: Arc<Mutex<OwnedWriteHalf>>,
+    client: Arc<Mutex<DriverWriter>>,
 ) {
     loop {
         let frame = match read_frame(&mut rd, MAX_BODY_LEN).await {
@@ -858,6 +889,7 @@ impl Connection<'_> {
             user_agent: self.user_agent.to_owned(),
             time: state.clock.now(),
             operation_keys: Vec::new(),
+            secure_transport: self.front.tls.is_some(),
         };
         let event = action.trim_start_matches("cassandra:");
         match authorize(state, self.caller, action, &resource, &facts).await {

@@ -122,6 +122,7 @@ impl Vendor {
             user_agent: String::new(),
             time: now,
             operation_keys: Vec::new(),
+            secure_transport: false,
         };
         let resource = Resource::arn(arn.clone());
         for action in std::iter::once(&"sts:AssumeRole").chain(self.extra_actions) {

@@ -3,6 +3,7 @@
 //! `503 ServiceUnavailable` at once and is closed; a request's headers must arrive within the
 //! header timeout (slowloris) and its body within the body timeout; a connection that sends and receives nothing for the idle timeout
 //! is closed; and the process raises its open-file limit at start so the pool fits in it.
+//! With TLS, the handshake must also finish within the header timeout.
 
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -19,6 +20,7 @@ use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Semaphore};
 use tokio::time::Instant;
+use tokio_rustls::TlsAcceptor;
 
 use crate::config::ConnectionLimits;
 
@@ -62,12 +64,18 @@ pub(crate) fn fit_open_file_limit(wanted: usize) -> usize {
     }
 }
 
-/// Serves `app` on `listener` within `limits` until `shutdown` resolves; then stops accepting,
-/// lets each connection finish its request in flight, and returns once all are closed.
+/// Whether a request came over TLS (`aws:SecureTransport`), set on every request by the listener.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SecureTransport(pub bool);
+
+/// Serves `app` on `listener` (over TLS with `tls`) within `limits` until `shutdown` resolves;
+/// then stops accepting, lets each connection finish its request in flight, and returns once all
+/// are closed.
 pub(crate) async fn serve(
     listener: TcpListener,
     app: Router,
     limits: ConnectionLimits,
+    tls: Option<TlsAcceptor>,
     shutdown: impl std::future::Future<Output = ()> + Send,
 ) {
     let permits = Arc::new(Semaphore::new(limits.max_connections));
@@ -91,8 +99,9 @@ pub(crate) async fn serve(
             Ok(permit) => {
                 let app = app.clone();
                 let closed = closed.clone();
+                let tls = tls.clone();
                 tokio::spawn(async move {
-                    connection(stream, peer, app, limits, closed).await;
+                    connection(stream, peer, app, limits, tls, closed).await;
                     drop(permit);
                 });
             }
@@ -115,14 +124,15 @@ async fn refuse(mut stream: TcpStream) {
     .await;
 }
 
-/// One connection: HTTP/1.1 with keep-alive, the header timeout, and the idle timeout, closed
-/// gracefully (after its request in flight) when the idle timeout passes or the server stops.
+/// One connection: the TLS handshake (within the header timeout) when configured, then
+/// [`exchange`].
 async fn connection(
     stream: TcpStream,
     peer: SocketAddr,
     app: Router,
     limits: ConnectionLimits,
-    mut closed: watch::Receiver<bool>,
+    tls: Option<TlsAcceptor>,
+    closed: watch::Receiver<bool>,
 ) {
     let started = Instant::now();
     let activity = Arc::new(AtomicU64::new(0));
@@ -131,6 +141,33 @@ async fn connection(
         started,
         activity: Arc::clone(&activity),
     };
+    let Some(acceptor) = tls else {
+        let app = app.layer(Extension(SecureTransport(false)));
+        return exchange(io, peer, app, limits, closed, started, activity).await;
+    };
+    match tokio::time::timeout(limits.header_timeout, acceptor.accept(io)).await {
+        Ok(Ok(tls_stream)) => {
+            let app = app.layer(Extension(SecureTransport(true)));
+            exchange(tls_stream, peer, app, limits, closed, started, activity).await;
+        }
+        Ok(Err(e)) => tracing::debug!(error = %e, %peer, "TLS handshake failed"),
+        Err(_) => tracing::debug!(%peer, "TLS handshake timed out"),
+    }
+}
+
+/// HTTP/1.1 with keep-alive, the header timeout, and the idle timeout, closed gracefully
+/// (after its request in flight) when the idle timeout passes or the server stops.
+async fn exchange<Io>(
+    io: Io,
+    peer: SocketAddr,
+    app: Router,
+    limits: ConnectionLimits,
+    mut closed: watch::Receiver<bool>,
+    started: Instant,
+    activity: Arc<AtomicU64>,
+) where
+    Io: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let service = TowerToHyperService::new(
         app.layer(Extension(ConnectInfo(peer)))
             .layer(Extension(limits)),

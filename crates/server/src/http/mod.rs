@@ -113,8 +113,10 @@ pub async fn handle(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     limits: Option<Extension<ConnectionLimits>>,
+    transport: Option<Extension<listener::SecureTransport>>,
     request: Request<Body>,
 ) -> Response {
+    let secure_transport = transport.is_some_and(|Extension(t)| t.0);
     let started = Instant::now();
     let request_id = ids::request_id();
     let (parts, body) = request.into_parts();
@@ -167,6 +169,7 @@ pub async fn handle(
                 user_agent: user_agent.clone(),
                 time: state.clock.now(),
                 operation_keys: operation_keys(&query),
+                secure_transport,
             };
             (process(&state, &signable, &query, facts).await, query)
         }

@@ -13,6 +13,7 @@ mod migrations;
 mod model;
 mod postgres;
 mod postgres_graph;
+mod postgres_tls;
 mod rules;
 pub mod secrets;
 mod sqlite;

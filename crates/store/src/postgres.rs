@@ -37,7 +37,6 @@
 //! reachable and the connection does not hang.
 
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -53,6 +52,7 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::migrations::{self, pending};
 use crate::postgres_graph as graph;
+use crate::postgres_tls::{PostgresTls, SslMode};
 use crate::rules::{
     self, check_not_over, check_rename, check_room, latest_uses, limit_of, name_key, owner_column,
     page_of, to_unix, KeyRow,
@@ -124,7 +124,18 @@ impl From<tokio_postgres::Error> for Failure {
 
 impl From<deadpool_postgres::PoolError> for Failure {
     fn from(e: deadpool_postgres::PoolError) -> Self {
-        Failure::Store(StoreError::Backend(format!("database connection: {e}")))
+        // The causes say why (a TLS handshake's "invalid peer certificate: UnknownIssuer");
+        // the outer errors' texts do not.
+        let mut message = format!("database connection: {e}");
+        let mut cause = std::error::Error::source(&e);
+        while let Some(inner) = cause {
+            let text = inner.to_string();
+            if !message.ends_with(&text) {
+                message = format!("{message}: {text}");
+            }
+            cause = inner.source();
+        }
+        Failure::Store(StoreError::Backend(message))
     }
 }
 
@@ -296,14 +307,12 @@ macro_rules! transaction {
 /// libpq's parameters that tokio-postgres reads — `sslmode`, `options` (e.g.
 /// `options=-c%20search_path%3Dkeyward` to keep Keyward's tables in their own schema),
 /// `connect_timeout`, `application_name`, a Unix socket as a percent-encoded host — and two
-/// of Keyward's own: `sslrootcert=PATH`, PEM certificates trusted besides the WebPKI and
-/// system roots (managed databases such as RDS sign with their own CA), and `pool_size=N`,
-/// the connections per replica (16 by default).
+/// of Keyward's own: `pool_size=N`, the connections per replica (16 by default).
 ///
-/// `sslmode` is `disable`, `prefer` (the default: TLS when the server offers it) or
-/// `require`. TLS is rustls and always verifies the server's certificate — unlike libpq's
-/// `prefer`/`require`, there is no unverified fallback — so a local server with a
-/// self-signed certificate needs `sslrootcert` or `sslmode=disable`.
+/// `sslmode` and `sslrootcert` behave as libpq's (see [`crate::postgres_tls`]): `prefer` (the
+/// default) and `require` encrypt without verifying — a stock server's self-signed
+/// certificate works, with a warning at start — `verify-ca` and `verify-full` verify against
+/// `sslrootcert` (default `~/.postgresql/root.crt`; `system` for the system's roots).
 #[derive(Clone)]
 pub struct PostgresStore {
     pool: Pool,
@@ -320,7 +329,7 @@ impl std::fmt::Debug for PostgresStore {
 /// parameters, which it would refuse.
 struct Settings {
     config: tokio_postgres::Config,
-    tls: MakeRustlsConnect,
+    tls: PostgresTls,
     pool_size: usize,
 }
 
@@ -334,6 +343,7 @@ fn parse_url(url: &str) -> Result<Settings, StoreError> {
     let (base, query) = url.split_once('?').unwrap_or((url, ""));
     let mut kept = Vec::new();
     let mut root_cert = None;
+    let mut ssl_mode = None;
     let mut pool_size = DEFAULT_POOL_SIZE;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -342,6 +352,7 @@ fn parse_url(url: &str) -> Result<Settings, StoreError> {
             .map_err(|_| config_error(format!("store URL parameter {key} is not UTF-8")))?;
         match key {
             "sslrootcert" => root_cert = Some(decoded.into_owned()),
+            "sslmode" => ssl_mode = Some(decoded.into_owned()),
             "pool_size" => {
                 pool_size = decoded
                     .parse::<usize>()
@@ -367,45 +378,17 @@ fn parse_url(url: &str) -> Result<Settings, StoreError> {
     if config.get_application_name().is_none() {
         config.application_name("keyward");
     }
+    let tls = PostgresTls::new(
+        SslMode::parse(ssl_mode.as_deref())?,
+        root_cert.as_deref(),
+        std::env::var_os("HOME").map(std::path::PathBuf::from),
+    )?;
+    config.ssl_mode(tls.wire_mode);
     Ok(Settings {
         config,
-        tls: tls_connector(root_cert.as_deref())?,
+        tls,
         pool_size,
     })
-}
-
-/// TLS with rustls (aws-lc-rs), trusting the WebPKI roots, the system's roots and
-/// `sslrootcert`. Used when `sslmode` is `prefer` or `require`.
-fn tls_connector(root_cert: Option<&str>) -> Result<MakeRustlsConnect, StoreError> {
-    use rustls::pki_types::pem::PemObject;
-    use rustls::pki_types::CertificateDer;
-
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    for cert in rustls_native_certs::load_native_certs().certs {
-        // A system certificate rustls cannot parse is skipped, as browsers do.
-        let _ = roots.add(cert);
-    }
-    if let Some(path) = root_cert {
-        let certs = CertificateDer::pem_file_iter(path)
-            .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
-            .map_err(|e| config_error(format!("sslrootcert {path}: {e}")))?;
-        if certs.is_empty() {
-            return Err(config_error(format!("sslrootcert {path}: no certificate")));
-        }
-        for cert in certs {
-            roots
-                .add(cert)
-                .map_err(|e| config_error(format!("sslrootcert {path}: {e}")))?;
-        }
-    }
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| config_error(format!("TLS setup: {e}")))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    Ok(MakeRustlsConnect::new(config))
 }
 
 /// Applies pending migrations, one process at a time; returns the schema version in force.
@@ -456,10 +439,18 @@ async fn migrate_in(tx: &Transaction<'_>) -> Result<u32, Failure> {
     Ok(migrations::latest(migrations::POSTGRES))
 }
 
+/// A first connection's failure, with the TLS advice of [`PostgresTls::explain`].
+fn explain_connection(error: StoreError, tls: &PostgresTls) -> StoreError {
+    match error {
+        StoreError::Backend(message) => StoreError::Backend(tls.explain(&message)),
+        other => other,
+    }
+}
+
 fn build_pool(settings: &Settings) -> Result<Pool, StoreError> {
     let manager = Manager::from_config(
         settings.config.clone(),
-        settings.tls.clone(),
+        settings.tls.connector.clone(),
         ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         },
@@ -478,14 +469,19 @@ impl PostgresStore {
     pub async fn open(url: &str) -> Result<Self, StoreError> {
         let settings = parse_url(url)?;
         let pool = build_pool(&settings)?;
-        apply_migrations(&pool).await?;
+        apply_migrations(&pool)
+            .await
+            .map_err(|e| explain_connection(e, &settings.tls))?;
+        if let Some(warning) = settings.tls.unverified_warning() {
+            tracing::warn!("{warning}");
+        }
         let client = pool.get().await.map_err(Failure::from)?;
         let first = read_counter(&client).await?;
         drop(client);
         let (sender, changes) = watch::channel(first);
         let mut watch_config = settings.config;
         watch_config.application_name(WATCHER_NAME);
-        tokio::spawn(watch_changes(watch_config, settings.tls, sender));
+        tokio::spawn(watch_changes(watch_config, settings.tls.connector, sender));
         Ok(PostgresStore { pool, changes })
     }
 
@@ -494,7 +490,9 @@ impl PostgresStore {
     pub async fn migrate(url: &str) -> Result<u32, StoreError> {
         let settings = parse_url(url)?;
         let pool = build_pool(&settings)?;
-        apply_migrations(&pool).await
+        apply_migrations(&pool)
+            .await
+            .map_err(|e| explain_connection(e, &settings.tls))
     }
 
     /// A pooled connection, for reads of one statement.

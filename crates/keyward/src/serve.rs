@@ -55,6 +55,20 @@ pub struct ServeArgs {
     /// Seconds a request's body has to arrive once its headers have.
     #[arg(long, default_value_t = 30)]
     body_timeout: u64,
+    /// Rotate DATA_DIR/audit.log once it holds this many bytes (0: never by size). Rotated
+    /// files are named audit.log.YYYYMMDDTHHMMSS.mmmZ (UTC).
+    #[arg(long, default_value_t = 268_435_456)]
+    audit_rotate_bytes: u64,
+    /// Rotate a non-empty audit log this many seconds after it was opened (0: never by time).
+    #[arg(long, default_value_t = 0)]
+    audit_rotate_seconds: u64,
+    /// Rotated audit log files kept; the oldest are deleted past it (0: keep them all).
+    #[arg(long, default_value_t = 0)]
+    audit_retain: usize,
+    /// Disk space held allocated ahead of the audit log, so that a change that has claimed
+    /// room for its record can always write it; changes are refused (503) when no room is left.
+    #[arg(long, default_value_t = 4_194_304)]
+    audit_reserve_bytes: u64,
     /// Serve an EC2 instance-metadata endpoint (IMDSv2) on this address, for an instance
     /// launched with --imds-instance-profile. SDKs find it through
     /// AWS_EC2_METADATA_SERVICE_ENDPOINT.
@@ -231,6 +245,13 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         "https"
     } else {
         "http"
+    };
+    config.audit = keyward_server::config::AuditSettings {
+        rotate_bytes: args.audit_rotate_bytes,
+        rotate_interval: (args.audit_rotate_seconds > 0)
+            .then(|| std::time::Duration::from_secs(args.audit_rotate_seconds)),
+        retain: args.audit_retain,
+        reserve_bytes: args.audit_reserve_bytes,
     };
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds = Some(ImdsConfig {

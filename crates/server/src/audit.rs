@@ -2,17 +2,29 @@
 //! the data directory. Every record is an [`AuditRecord`], serialized in the task that made it;
 //! a bounded channel carries the lines to one writer, so a disk that falls behind slows the
 //! requests down (backpressure) instead of growing memory or losing records.
+//!
+//! A change never goes unrecorded: before it runs it claims room for its record in space the
+//! file holds allocated past its end (or is refused, uncommitted, when the disk has none), and
+//! it is answered only once the record is written and synced. Records are written whole by one
+//! writer; a failed write is cut back, and a crash's torn tail is moved aside at the next start.
+//! The file rotates by size or age with a retention count, and reopens on request (SIGHUP).
 
+use std::fs::File;
+use std::io::Write as _;
 use std::net::IpAddr;
-use std::path::Path;
+use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
 use keyward_aws_model::{ServiceModel, REDACTED};
 use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
-use tokio::io::AsyncWriteExt;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
+use crate::config::AuditSettings;
 use crate::ids;
 use crate::protocol::xml::timestamp;
 
@@ -216,10 +228,118 @@ impl AuditRecord {
     }
 }
 
-/// Handle to the audit writer.
+/// Bytes claimed for the record of a change before the change runs: its parameters and
+/// response as JSON stay within four times the request body (URL-encoding never shrinks a
+/// value), plus room for the identity and the fixed fields.
+pub fn change_claim(body_bytes: usize) -> u64 {
+    16 * 1024 + 4 * body_bytes as u64
+}
+
+/// Room a readiness check claims (and gives back): one ordinary record.
+const READINESS_CLAIM: u64 = 64 * 1024;
+
+/// Lines written and synced together at most.
+const MAX_BATCH: usize = 1024;
+
+/// Why a record could not be claimed room for, or written.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AuditError {
+    /// The disk has no room for the record.
+    #[error("no room for audit records: {0}")]
+    NoRoom(String),
+    /// Writing or syncing the file failed.
+    #[error("audit log write failed: {0}")]
+    Write(String),
+    /// The writer has stopped (the server is shutting down).
+    #[error("audit log writer has stopped")]
+    Stopped,
+}
+
+/// Room claimed in the audit file for one record not written yet; given back when dropped
+/// (a request that ends before its record is written leaves no claim behind).
+pub struct Claim {
+    bytes: u64,
+    shared: Arc<Shared>,
+}
+
+impl Claim {
+    /// Adds another claim's room to this one.
+    fn absorb(&mut self, mut other: Claim) {
+        self.bytes += other.bytes;
+        other.bytes = 0;
+    }
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        let mut budget = lock(&self.shared.budget);
+        budget.claimed = budget.claimed.saturating_sub(self.bytes);
+    }
+}
+
+/// One line for the writer, with its claim and whoever waits for it to be durable.
+struct Entry {
+    line: Vec<u8>,
+    claim: Claim,
+    durable: Option<oneshot::Sender<Result<(), AuditError>>>,
+}
+
+/// Disk space accounting of the current file.
+#[derive(Debug)]
+struct Budget {
+    /// Bytes of the file allocated on disk: its size and the reserve past it.
+    allocated: u64,
+    /// The file's size: every byte written.
+    written: u64,
+    /// Bytes claimed by records not written yet.
+    claimed: u64,
+    /// Whether the file system preallocates (`fallocate`); otherwise free space is checked.
+    preallocates: bool,
+}
+
+impl Budget {
+    fn free(&self) -> u64 {
+        self.allocated
+            .saturating_sub(self.written)
+            .saturating_sub(self.claimed)
+    }
+}
+
+/// The open file and when it was opened (for rotation by time).
+struct Sink {
+    file: File,
+    opened: Instant,
+}
+
+/// What the handles and the writer share.
+struct Shared {
+    path: PathBuf,
+    settings: AuditSettings,
+    /// `None` for a log that discards. Lock order: `sink` before `budget`.
+    sink: Mutex<Option<Sink>>,
+    budget: Mutex<Budget>,
+    /// Records not written: read-only calls' for want of room, and any lost to a failed write.
+    dropped: AtomicU64,
+    /// The last write failure, until a write succeeds.
+    failure: Mutex<Option<String>>,
+    /// Signalled to reopen the file at its path (SIGHUP, after an external rotation).
+    reopen: tokio::sync::Notify,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Handle to the audit log. A change claims room for its record before it runs
+/// ([`AuditLog::claim`]) and is answered only once its record is written and synced
+/// ([`AuditLog::record_durably`]); read-only calls are recorded when there is room
+/// ([`AuditLog::record`]), and every record dropped is counted and logged.
 #[derive(Clone)]
 pub struct AuditLog {
-    tx: mpsc::Sender<Vec<u8>>,
+    tx: mpsc::Sender<Entry>,
+    shared: Arc<Shared>,
 }
 
 /// Resolves when every record sent before the log was dropped is written and synced.
@@ -234,68 +354,561 @@ impl AuditWriter {
     }
 }
 
+/// Runs blocking file work off the I/O threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, AuditError> + Send + 'static,
+) -> Result<T, AuditError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| AuditError::Write(e.to_string()))?
+}
+
 impl AuditLog {
-    /// Opens (appending) the log file and starts its writer.
-    pub async fn open(path: &Path) -> std::io::Result<(AuditLog, AuditWriter)> {
-        let file = tokio::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(0o600)
-            .open(path)
-            .await?;
-        let (tx, rx) = mpsc::channel::<Vec<u8>>(QUEUE_LINES);
-        let task = tokio::spawn(write_lines(Some(file), rx));
-        Ok((AuditLog { tx }, AuditWriter(task)))
+    /// Opens (appending) the log file, moves a torn last record left by a crash aside, holds
+    /// the reserve and starts the writer. A disk without room for the reserve does not stop
+    /// the start: changes are refused until there is room, and readiness says why.
+    pub async fn open(
+        path: &Path,
+        settings: AuditSettings,
+    ) -> std::io::Result<(AuditLog, AuditWriter)> {
+        let at = path.to_owned();
+        let (file, len) = tokio::task::spawn_blocking(move || open_file(&at))
+            .await
+            .map_err(std::io::Error::other)??;
+        let shared = Arc::new(Shared {
+            path: path.to_owned(),
+            settings,
+            sink: Mutex::new(Some(Sink {
+                file,
+                opened: Instant::now(),
+            })),
+            budget: Mutex::new(Budget {
+                allocated: len,
+                written: len,
+                claimed: 0,
+                preallocates: true,
+            }),
+            dropped: AtomicU64::new(0),
+            failure: Mutex::new(None),
+            reopen: tokio::sync::Notify::new(),
+        });
+        let reserving = Arc::clone(&shared);
+        if let Err(e) = blocking(move || reserving.grow(0)).await {
+            tracing::warn!(error = %e, "audit log reserve not held; changes wait for room");
+        }
+        Ok(Self::start(shared))
     }
 
     /// A log whose records are encoded and then discarded: for state built without a disk.
     pub fn discard() -> (AuditLog, AuditWriter) {
-        let (tx, rx) = mpsc::channel::<Vec<u8>>(QUEUE_LINES);
-        let task = tokio::spawn(write_lines(None, rx));
-        (AuditLog { tx }, AuditWriter(task))
+        Self::start(Arc::new(Shared {
+            path: PathBuf::new(),
+            settings: AuditSettings::default(),
+            sink: Mutex::new(None),
+            budget: Mutex::new(Budget {
+                allocated: u64::MAX,
+                written: 0,
+                claimed: 0,
+                preallocates: false,
+            }),
+            dropped: AtomicU64::new(0),
+            failure: Mutex::new(None),
+            reopen: tokio::sync::Notify::new(),
+        }))
     }
 
-    /// Appends one record, waiting while the writer's queue is full.
-    pub async fn record(&self, record: &AuditRecord) {
-        let mut line = match serde_json::to_vec(record) {
-            Ok(line) => line,
-            Err(e) => {
-                tracing::error!(error = %e, event = %record.event_name, "audit record not encodable");
-                return;
+    fn start(shared: Arc<Shared>) -> (AuditLog, AuditWriter) {
+        let (tx, rx) = mpsc::channel::<Entry>(QUEUE_LINES);
+        let task = tokio::spawn(write_lines(Arc::clone(&shared), rx));
+        (AuditLog { tx, shared }, AuditWriter(task))
+    }
+
+    /// Claims room for a record of up to `bytes`, growing the file's allocation if the
+    /// reserve is spent; fails when the disk has no room.
+    pub async fn claim(&self, bytes: u64) -> Result<Claim, AuditError> {
+        {
+            let mut budget = lock(&self.shared.budget);
+            if budget.free() >= bytes {
+                budget.claimed += bytes;
+                return Ok(Claim {
+                    bytes,
+                    shared: Arc::clone(&self.shared),
+                });
             }
+        }
+        let shared = Arc::clone(&self.shared);
+        blocking(move || shared.grow(bytes)).await?;
+        Ok(Claim {
+            bytes,
+            shared: Arc::clone(&self.shared),
+        })
+    }
+
+    /// Appends the record of a read-only call (or of a front's event) when there is room; a
+    /// record without room is dropped, counted ([`AuditLog::dropped`]) and logged.
+    pub async fn record(&self, record: &AuditRecord) {
+        let Some(line) = encode(record) else { return };
+        match self.claim(line.len() as u64).await {
+            Ok(claim) => {
+                let entry = Entry {
+                    line,
+                    claim,
+                    durable: None,
+                };
+                if self.tx.send(entry).await.is_err() {
+                    self.note_dropped(&record.event_name, &AuditError::Stopped);
+                }
+            }
+            Err(e) => self.note_dropped(&record.event_name, &e),
+        }
+    }
+
+    /// Appends the record of a change in the room claimed for it, and resolves once it is
+    /// written and synced: only then may the change be acknowledged.
+    pub async fn record_durably(
+        &self,
+        record: &AuditRecord,
+        mut claim: Claim,
+    ) -> Result<(), AuditError> {
+        let line =
+            encode(record).ok_or_else(|| AuditError::Write("record not encodable".to_owned()))?;
+        let len = line.len() as u64;
+        if len > claim.bytes {
+            // The change is done: its record is written even if the extra room is not found.
+            match self.claim(len - claim.bytes).await {
+                Ok(more) => claim.absorb(more),
+                Err(e) => tracing::warn!(error = %e, "audit record larger than its claim"),
+            }
+        }
+        let (done, durable) = oneshot::channel();
+        let entry = Entry {
+            line,
+            claim,
+            durable: Some(done),
         };
-        line.push(b'\n');
-        if self.tx.send(line).await.is_err() {
-            tracing::error!(event = %record.event_name, "audit log writer has stopped; record lost");
+        self.tx.send(entry).await.map_err(|_| AuditError::Stopped)?;
+        durable.await.map_err(|_| AuditError::Stopped)?
+    }
+
+    /// Asks the writer to reopen the file at its path (after an external rotation renamed it).
+    pub fn reopen(&self) {
+        self.shared.reopen.notify_one();
+    }
+
+    /// Records not written since the start: those of read-only calls that found no room, and
+    /// any a failed write lost (whose changes were answered with an error).
+    pub fn dropped(&self) -> u64 {
+        self.shared.dropped.load(Ordering::Relaxed)
+    }
+
+    /// Readiness: whether the last write succeeded and a record can claim room now.
+    pub async fn check(&self) -> Result<(), AuditError> {
+        if let Some(failure) = lock(&self.shared.failure).clone() {
+            return Err(AuditError::Write(failure));
+        }
+        self.claim(READINESS_CLAIM).await.map(drop)
+    }
+
+    fn note_dropped(&self, event: &str, why: &AuditError) {
+        self.shared.note_dropped(event, why);
+    }
+}
+
+fn encode(record: &AuditRecord) -> Option<Vec<u8>> {
+    match serde_json::to_vec(record) {
+        Ok(mut line) => {
+            line.push(b'\n');
+            Some(line)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, event = %record.event_name, "audit record not encodable");
+            None
         }
     }
 }
 
-/// The writer: batches whatever is queued into one write, then flushes; with no file, it only
-/// drains the queue.
-async fn write_lines(file: Option<tokio::fs::File>, mut rx: mpsc::Receiver<Vec<u8>>) {
-    let Some(file) = file else {
-        while rx.recv().await.is_some() {}
-        return;
-    };
-    let mut out = tokio::io::BufWriter::new(file);
-    let mut batch = Vec::new();
-    while let Some(line) = rx.recv().await {
-        batch.clear();
-        batch.extend_from_slice(&line);
-        while let Ok(more) = rx.try_recv() {
-            batch.extend_from_slice(&more);
-        }
-        let written = async {
-            out.write_all(&batch).await?;
-            out.flush().await
-        };
-        if let Err(e) = written.await {
-            tracing::error!(error = %e, "audit log write failed");
+impl Shared {
+    /// Counts a record not written and logs it: the first drops, then every thousandth, so a
+    /// full disk does not flood the log as well.
+    fn note_dropped(&self, event: &str, why: &AuditError) {
+        let total = self.dropped.fetch_add(1, Ordering::Relaxed) + 1;
+        if total.is_power_of_two() || total % 1000 == 0 {
+            tracing::warn!(event, dropped_total = total, error = %why, "audit record dropped");
         }
     }
-    if let Err(e) = out.get_mut().sync_all().await {
+
+    /// Claims `bytes`, allocating past the file's end what the claim and the reserve need.
+    fn grow(&self, bytes: u64) -> Result<(), AuditError> {
+        let sink = lock(&self.sink);
+        let mut budget = lock(&self.budget);
+        if let Some(sink) = sink.as_ref() {
+            if budget.free() < bytes.max(1) {
+                let end = budget.written + budget.claimed + bytes + self.settings.reserve_bytes;
+                reserve(&sink.file, &mut budget, end)?;
+            }
+        }
+        budget.claimed += bytes;
+        Ok(())
+    }
+
+    /// Appends whole lines and syncs them; a failed write is cut back to the last whole
+    /// record, so no torn record stays in the file.
+    fn write(&self, bytes: &[u8]) -> Result<(), AuditError> {
+        let mut sink = lock(&self.sink);
+        let Some(sink) = sink.as_mut() else {
+            return Ok(());
+        };
+        let start = lock(&self.budget).written;
+        let result = (&sink.file)
+            .write_all(bytes)
+            .and_then(|()| sink.file.sync_data());
+        let mut budget = lock(&self.budget);
+        match result {
+            Ok(()) => {
+                budget.written = start + bytes.len() as u64;
+                *lock(&self.failure) = None;
+                Ok(())
+            }
+            Err(e) => {
+                if let Err(cut) = sink.file.set_len(start) {
+                    tracing::error!(error = %cut, "audit log could not be cut back after a failed write");
+                }
+                budget.allocated = budget.allocated.min(start);
+                let message = e.to_string();
+                tracing::error!(error = %message, "audit log write failed");
+                *lock(&self.failure) = Some(message.clone());
+                Err(AuditError::Write(message))
+            }
+        }
+    }
+
+    /// Replaces the file: reopens the path (after an external rotation) or renames the file
+    /// aside and starts a new one (built-in rotation). The new file holds the outstanding
+    /// claims and the reserve before it replaces the old one, so no claimed record loses its
+    /// room; without that room, the old file stays.
+    fn swap(&self, rotate: bool) -> Result<(), AuditError> {
+        let mut sink = lock(&self.sink);
+        let Some(old) = sink.as_mut() else {
+            return Ok(());
+        };
+        let mut budget = lock(&self.budget);
+        if rotate && budget.written == 0 {
+            old.opened = Instant::now();
+            return Ok(());
+        }
+        let failed = |e: std::io::Error| AuditError::Write(e.to_string());
+        let next = sibling(&self.path, ".next");
+        let (file, len) = if rotate {
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .append(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600)
+                .open(&next)
+                .map_err(failed)?;
+            file.set_len(0).map_err(failed)?;
+            (file, 0)
+        } else {
+            open_file(&self.path).map_err(failed)?
+        };
+        let mut fresh = Budget {
+            allocated: len,
+            written: len,
+            claimed: budget.claimed,
+            preallocates: budget.preallocates,
+        };
+        let end = len + budget.claimed + self.settings.reserve_bytes;
+        if let Err(e) = reserve(&file, &mut fresh, end) {
+            if rotate {
+                let _ = std::fs::remove_file(&next);
+            }
+            return Err(e);
+        }
+        if rotate {
+            let aside = rotated_name(&self.path);
+            std::fs::rename(&self.path, &aside).map_err(failed)?;
+            if let Err(e) = std::fs::rename(&next, &self.path) {
+                let _ = std::fs::rename(&aside, &self.path);
+                return Err(failed(e));
+            }
+            tracing::info!(file = %aside.display(), bytes = budget.written, "audit log rotated");
+        } else {
+            tracing::info!(path = %self.path.display(), "audit log reopened");
+        }
+        // The old file keeps what was written and gives back the room reserved past it
+        // (growing first: some file systems skip a truncation to the same size).
+        let kept = budget.written;
+        if old
+            .file
+            .set_len(kept + 1)
+            .and_then(|()| old.file.set_len(kept))
+            .is_err()
+        {
+            tracing::warn!("audit log reserve of the previous file not given back");
+        }
+        if let Err(e) = old.file.sync_all() {
+            tracing::error!(error = %e, "previous audit log file not synced");
+        }
+        *old = Sink {
+            file,
+            opened: Instant::now(),
+        };
+        *budget = fresh;
+        drop(budget);
+        drop(sink);
+        if let Some(dir) = self.path.parent() {
+            if let Ok(dir) = File::open(dir) {
+                let _ = dir.sync_all();
+            }
+            if rotate && self.settings.retain > 0 {
+                prune(&self.path, self.settings.retain);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Allocates the file up to `end` bytes (`fallocate` without changing its size); where the
+/// file system cannot, checks that the disk has the room free.
+fn reserve(file: &File, budget: &mut Budget, end: u64) -> Result<(), AuditError> {
+    if end <= budget.allocated {
+        return Ok(());
+    }
+    let from = budget.allocated.max(budget.written);
+    if budget.preallocates {
+        match rustix::fs::fallocate(
+            file,
+            rustix::fs::FallocateFlags::KEEP_SIZE,
+            from,
+            end - from,
+        ) {
+            Ok(()) => {
+                budget.allocated = end;
+                return Ok(());
+            }
+            Err(e) if e == rustix::io::Errno::OPNOTSUPP || e == rustix::io::Errno::NOSYS => {
+                tracing::warn!(
+                    "the audit log's file system cannot preallocate; checking free space instead"
+                );
+                budget.preallocates = false;
+            }
+            Err(e) => return Err(AuditError::NoRoom(std::io::Error::from(e).to_string())),
+        }
+    }
+    let stat = rustix::fs::fstatvfs(file)
+        .map_err(|e| AuditError::NoRoom(std::io::Error::from(e).to_string()))?;
+    let free = stat.f_bavail.saturating_mul(stat.f_frsize);
+    if free >= end - from {
+        budget.allocated = end;
+        Ok(())
+    } else {
+        Err(AuditError::NoRoom(format!(
+            "{free} bytes free, {} needed",
+            end - from
+        )))
+    }
+}
+
+/// `path` with `suffix` appended to its file name.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// The name a rotated file takes: `audit.log.YYYYMMDDTHHMMSS.mmmZ` (UTC), with `-N` if that
+/// exists.
+fn rotated_name(path: &Path) -> PathBuf {
+    let t = OffsetDateTime::now_utc();
+    let stamp = format!(
+        ".{:04}{:02}{:02}T{:02}{:02}{:02}.{:03}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.millisecond()
+    );
+    let mut candidate = sibling(path, &stamp);
+    let mut n = 1;
+    while candidate.exists() {
+        candidate = sibling(path, &format!("{stamp}-{n}"));
+        n += 1;
+    }
+    candidate
+}
+
+/// Deletes the oldest rotated files past the `retain` newest.
+fn prune(path: &Path, retain: usize) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    // Oldest first: by when the file was last written (its last record), then by name.
+    let mut rotated: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.strip_prefix(&prefix).is_some_and(|stamp| {
+                stamp.len() >= 16
+                    && stamp.bytes().take(8).all(|b| b.is_ascii_digit())
+                    && stamp.as_bytes().get(8) == Some(&b'T')
+            })
+        })
+        .filter_map(|entry| Some((entry.metadata().ok()?.modified().ok()?, entry.path())))
+        .collect();
+    rotated.sort();
+    let excess = rotated.len().saturating_sub(retain);
+    for (_, old) in rotated.into_iter().take(excess) {
+        match std::fs::remove_file(&old) {
+            Ok(()) => {
+                tracing::info!(file = %old.display(), "rotated audit log deleted (retention)")
+            }
+            Err(e) => {
+                tracing::warn!(file = %old.display(), error = %e, "rotated audit log not deleted")
+            }
+        }
+    }
+}
+
+/// Opens the file for appending and returns it with its length, after moving a torn last
+/// record (a crash in the middle of a write, never acknowledged) to `audit.log.torn`.
+fn open_file(path: &Path) -> std::io::Result<(File, u64)> {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(path)?;
+    let len = file.metadata()?.len();
+    let whole = whole_records(&file, len)?;
+    if whole < len {
+        let mut tail = vec![0; usize::try_from(len - whole).unwrap_or(0)];
+        file.read_exact_at(&mut tail, whole)?;
+        let mut torn = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .mode(0o600)
+            .open(sibling(path, ".torn"))?;
+        tail.push(b'\n');
+        torn.write_all(&tail)?;
+        torn.sync_all()?;
+        file.set_len(whole)?;
+        file.sync_all()?;
+        tracing::warn!(
+            bytes = len - whole,
+            "audit log ended in a torn record; moved to {}",
+            sibling(path, ".torn").display()
+        );
+    }
+    Ok((file, whole))
+}
+
+/// The length of the file up to and with its last newline.
+fn whole_records(file: &File, len: u64) -> std::io::Result<u64> {
+    const CHUNK: u64 = 64 * 1024;
+    let mut end = len;
+    let mut buf = vec![0; CHUNK as usize];
+    while end > 0 {
+        let start = end.saturating_sub(CHUNK);
+        let chunk = buf
+            .get_mut(..usize::try_from(end - start).unwrap_or(0))
+            .unwrap_or_default();
+        file.read_exact_at(chunk, start)?;
+        if let Some(at) = chunk.iter().rposition(|&b| b == b'\n') {
+            return Ok(start + at as u64 + 1);
+        }
+        end = start;
+    }
+    Ok(0)
+}
+
+/// The writer: takes whatever is queued, writes and syncs it as one batch, tells the waiting
+/// changes, and rotates or reopens the file between batches.
+async fn write_lines(shared: Arc<Shared>, mut rx: mpsc::Receiver<Entry>) {
+    loop {
+        let rotate_at = shared.settings.rotate_interval.and_then(|every| {
+            let sink = lock(&shared.sink);
+            sink.as_ref()
+                .map(|s| tokio::time::Instant::from_std(s.opened + every))
+        });
+        let rotation = async {
+            match rotate_at {
+                Some(at) => tokio::time::sleep_until(at).await,
+                None => std::future::pending().await,
+            }
+        };
+        let first = tokio::select! {
+            entry = rx.recv() => match entry {
+                Some(entry) => entry,
+                None => break,
+            },
+            () = shared.reopen.notified() => {
+                swap(&shared, false).await;
+                continue;
+            }
+            () = rotation => {
+                swap(&shared, true).await;
+                continue;
+            }
+        };
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(entry) => batch.push(entry),
+                Err(_) => break,
+            }
+        }
+        let bytes: Vec<u8> = batch.iter().flat_map(|e| e.line.iter().copied()).collect();
+        let writing = Arc::clone(&shared);
+        let result = blocking(move || writing.write(&bytes)).await;
+        for Entry { claim, durable, .. } in batch {
+            // The room is written (or the write failed): the claim is spent either way.
+            drop(claim);
+            if let Err(e) = &result {
+                shared.note_dropped("(batch)", e);
+            }
+            if let Some(done) = durable {
+                let _ = done.send(result.clone());
+            }
+        }
+        let size_reached = {
+            let budget = lock(&shared.budget);
+            shared.settings.rotate_bytes > 0 && budget.written >= shared.settings.rotate_bytes
+        };
+        if size_reached {
+            swap(&shared, true).await;
+        }
+    }
+    let syncing = Arc::clone(&shared);
+    let synced = blocking(move || match lock(&syncing.sink).as_ref() {
+        Some(sink) => sink
+            .file
+            .sync_all()
+            .map_err(|e| AuditError::Write(e.to_string())),
+        None => Ok(()),
+    })
+    .await;
+    if let Err(e) = synced {
         tracing::error!(error = %e, "audit log sync failed");
+    }
+}
+
+async fn swap(shared: &Arc<Shared>, rotate: bool) {
+    let swapping = Arc::clone(shared);
+    if let Err(e) = blocking(move || swapping.swap(rotate)).await {
+        tracing::error!(error = %e, rotate, "audit log not rotated or reopened; writing on to the current file");
+        if rotate {
+            // Try again at the next interval, not at once.
+            if let Some(sink) = lock(&shared.sink).as_mut() {
+                sink.opened = Instant::now();
+            }
+        }
     }
 }
 
@@ -461,8 +1074,12 @@ mod tests {
     /// receiver not polled), the sender completes only once a line is taken.
     #[tokio::test]
     async fn a_full_queue_applies_backpressure() {
-        let (tx, mut rx) = mpsc::channel::<Vec<u8>>(1);
-        let log = AuditLog { tx };
+        let (discarding, _writer) = AuditLog::discard();
+        let (tx, mut rx) = mpsc::channel::<Entry>(1);
+        let log = AuditLog {
+            tx,
+            shared: discarding.shared,
+        };
         let (first, second) = (record(), record());
         log.record(&first).await;
         let second = log.record(&second);
@@ -472,5 +1089,112 @@ mod tests {
         assert!(rx.recv().await.is_some());
         second.await;
         assert!(rx.recv().await.is_some());
+    }
+
+    fn settings(rotate_bytes: u64, retain: usize) -> AuditSettings {
+        AuditSettings {
+            rotate_bytes,
+            rotate_interval: None,
+            retain,
+            reserve_bytes: 64 * 1024,
+        }
+    }
+
+    fn lines(path: &Path) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
+    }
+
+    /// A change's record is in the file once `record_durably` resolves; its claim is given
+    /// back, so claims do not pile up.
+    #[tokio::test]
+    async fn a_durable_record_is_in_the_file_when_acknowledged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.log");
+        let (log, writer) = AuditLog::open(&path, settings(0, 0)).await.unwrap();
+        for _ in 0..3 {
+            let claim = log.claim(change_claim(100)).await.unwrap();
+            log.record_durably(&record(), claim).await.unwrap();
+        }
+        assert_eq!(lines(&path).len(), 3);
+        assert_eq!(lock(&log.shared.budget).claimed, 0);
+        let dropped = log.claim(1000).await.unwrap();
+        drop(dropped);
+        assert_eq!(lock(&log.shared.budget).claimed, 0);
+        log.check().await.unwrap();
+        drop(log);
+        writer.finish().await;
+    }
+
+    /// A crash in the middle of a write leaves a torn last line; the next open moves it to
+    /// `audit.log.torn` and appends after the last whole record.
+    #[tokio::test]
+    async fn a_torn_tail_is_moved_aside_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.log");
+        std::fs::write(&path, "{\"a\":1}\n{\"b\":").unwrap();
+        let (log, writer) = AuditLog::open(&path, settings(0, 0)).await.unwrap();
+        let claim = log.claim(change_claim(0)).await.unwrap();
+        log.record_durably(&record(), claim).await.unwrap();
+        drop(log);
+        writer.finish().await;
+        let kept = lines(&path);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept[0]["a"], 1);
+        assert_eq!(kept[1]["eventName"], "CreateUser");
+        let torn = std::fs::read_to_string(dir.path().join("audit.log.torn")).unwrap();
+        assert_eq!(torn, "{\"b\":\n");
+    }
+
+    /// Past `rotate_bytes` the file is renamed aside with a timestamp and a new one started;
+    /// only the `retain` newest rotated files are kept; every record is in exactly one file.
+    #[tokio::test]
+    async fn rotation_by_size_keeps_the_newest_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.log");
+        let (log, writer) = AuditLog::open(&path, settings(1, 2)).await.unwrap();
+        for _ in 0..4 {
+            let claim = log.claim(change_claim(0)).await.unwrap();
+            log.record_durably(&record(), claim).await.unwrap();
+            // Each write is its own batch: the next record waits for the rotation.
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        drop(log);
+        writer.finish().await;
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let rotated: Vec<&String> = names.iter().filter(|n| n.len() > 10).collect();
+        assert_eq!(rotated.len(), 2, "{names:?}");
+        assert!(names.contains(&"audit.log".to_owned()), "{names:?}");
+        for name in rotated {
+            assert_eq!(lines(&dir.path().join(name)).len(), 1, "{name}");
+        }
+    }
+
+    /// After an external rotation renamed the file, `reopen` starts a new file at the path;
+    /// records before it stay in the renamed file.
+    #[tokio::test]
+    async fn reopen_follows_an_external_rename() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.log");
+        let (log, writer) = AuditLog::open(&path, settings(0, 0)).await.unwrap();
+        let claim = log.claim(change_claim(0)).await.unwrap();
+        log.record_durably(&record(), claim).await.unwrap();
+        let moved = dir.path().join("audit.log.1");
+        std::fs::rename(&path, &moved).unwrap();
+        log.reopen();
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        let claim = log.claim(change_claim(0)).await.unwrap();
+        log.record_durably(&record(), claim).await.unwrap();
+        drop(log);
+        writer.finish().await;
+        assert_eq!(lines(&moved).len(), 1);
+        assert_eq!(lines(&path).len(), 1);
     }
 }

@@ -372,15 +372,46 @@ pub fn compile(texts: Vec<(String, String)>) -> PolicySet {
     }))
 }
 
+/// The policies of a principal. A principal deleted since its session was issued has none:
+/// as on AWS, its session stays valid until it expires, and every action that needs a
+/// permission is implicitly denied (`AccessDenied`).
 async fn load(state: &AppState, principal: &EntityRef) -> Result<PrincipalPolicies, ApiError> {
+    let deleted = || PrincipalPolicies {
+        name: String::new(),
+        identity: PolicySet::new(),
+        boundary: None,
+        tags: Vec::new(),
+    };
+    let exists = match principal.kind {
+        EntityKind::User => state
+            .store
+            .get_user_by_id(&keyward_store::UserId(principal.id.clone()))
+            .await
+            .map(drop),
+        EntityKind::Role => state
+            .store
+            .get_entity_by_id(EntityKind::Role, &principal.id)
+            .await
+            .map(drop),
+        _ => Ok(()),
+    };
+    match exists {
+        Ok(()) => {}
+        Err(StoreError::NotFound) => return Ok(deleted()),
+        Err(e) => return Err(ApiError::from_store(e)),
+    }
     let (identity, boundary) = principal_policy_texts(state, principal).await?;
     let (name, tags) = match principal.kind {
         EntityKind::User => {
-            let user = state
+            let user = match state
                 .store
                 .get_user_by_id(&keyward_store::UserId(principal.id.clone()))
                 .await
-                .map_err(ApiError::from_store)?;
+            {
+                Ok(user) => user,
+                Err(StoreError::NotFound) => return Ok(deleted()),
+                Err(e) => return Err(ApiError::from_store(e)),
+            };
             let page = PageRequest {
                 marker: None,
                 max_items: 50,
@@ -393,11 +424,15 @@ async fn load(state: &AppState, principal: &EntityRef) -> Result<PrincipalPolici
             (user.name, tags)
         }
         EntityKind::Role => {
-            let role = state
+            let role = match state
                 .store
                 .get_entity_by_id(EntityKind::Role, &principal.id)
                 .await
-                .map_err(ApiError::from_store)?;
+            {
+                Ok(role) => role,
+                Err(StoreError::NotFound) => return Ok(deleted()),
+                Err(e) => return Err(ApiError::from_store(e)),
+            };
             let page = PageRequest {
                 marker: None,
                 max_items: 50,

@@ -41,6 +41,8 @@ pub struct ServerConfig {
     /// TLS for the API listener, the credential endpoints and (with [`CqlConfig::tls`]) the CQL
     /// front; `None` for plain TCP.
     pub tls: Option<TlsSource>,
+    /// Rotation, retention and reserved space of the audit log.
+    pub audit: AuditSettings,
 }
 
 /// Where the listeners' certificate comes from (`--tls-cert`/`--tls-key` or `--tls-self-signed`).
@@ -55,6 +57,32 @@ pub enum TlsSource {
     },
     /// A local CA and a certificate for `localhost`, made once in the data dir.
     SelfSigned,
+}
+
+/// How the audit log (`DATA_DIR/audit.log`) is rotated, how many rotated files are kept, and
+/// how much disk space is held for records not yet written (`--audit-*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AuditSettings {
+    /// Rotate once the file holds this many bytes; 0 never rotates by size.
+    pub rotate_bytes: u64,
+    /// Rotate a non-empty file this long after it was opened; `None` never rotates by time.
+    pub rotate_interval: Option<std::time::Duration>,
+    /// Rotated files kept (the oldest are deleted past it); 0 keeps them all.
+    pub retain: usize,
+    /// Disk space allocated ahead of the records, so a record claimed before a change runs can
+    /// always be written: a change that cannot claim room is refused before it runs.
+    pub reserve_bytes: u64,
+}
+
+impl Default for AuditSettings {
+    fn default() -> Self {
+        AuditSettings {
+            rotate_bytes: 256 * 1024 * 1024,
+            rotate_interval: None,
+            retain: 0,
+            reserve_bytes: 4 * 1024 * 1024,
+        }
+    }
 }
 
 /// How many connections the API listener holds and how long it waits for them
@@ -100,6 +128,7 @@ impl ServerConfig {
             connections: ConnectionLimits::default(),
             issuer_url: None,
             tls: None,
+            audit: AuditSettings::default(),
         }
     }
 }

@@ -86,6 +86,8 @@ pub enum ApiError {
     RequestTimeout,
     /// Keyward itself failed; details are logged, not returned.
     ServiceFailure,
+    /// A change cannot be recorded now (the audit log has no room): refused before it runs.
+    ServiceUnavailable,
 }
 
 impl From<AuthError> for ApiError {
@@ -135,6 +137,7 @@ impl ApiError {
             ApiError::PasswordPolicyViolation(_) => "PasswordPolicyViolation",
             ApiError::InvalidUserType(_) => "InvalidUserType",
             ApiError::ServiceFailure => "ServiceFailure",
+            ApiError::ServiceUnavailable => "ServiceUnavailable",
         }
     }
 
@@ -156,6 +159,7 @@ impl ApiError {
             ApiError::RequestEntityTooLarge(_) => 413,
             ApiError::RequestTimeout => 408,
             ApiError::ServiceFailure => 500,
+            ApiError::ServiceUnavailable => 503,
             ApiError::InvalidAction { .. }
             | ApiError::Validation(_)
             | ApiError::ValidationMessage(_)
@@ -181,7 +185,7 @@ impl ApiError {
     /// `Sender` for the caller's faults, `Receiver` for Keyward's.
     pub fn fault(&self) -> &'static str {
         match self {
-            ApiError::ServiceFailure => "Receiver",
+            ApiError::ServiceFailure | ApiError::ServiceUnavailable => "Receiver",
             _ => "Sender",
         }
     }
@@ -239,6 +243,9 @@ impl ApiError {
             ApiError::ServiceFailure => "The request processing has failed because of an unknown \
                                          error, exception or failure."
                 .to_owned(),
+            ApiError::ServiceUnavailable => {
+                "The request has failed due to a temporary failure of the server.".to_owned()
+            }
         }
     }
 

@@ -152,8 +152,26 @@ pub async fn start(
         })
     };
 
+    // SIGHUP reopens the audit log at its path, after an external rotation renamed it.
+    let hangup = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+        Ok(mut hangups) => {
+            let audit = state.audit.clone();
+            Some(tokio::spawn(async move {
+                while hangups.recv().await.is_some() {
+                    tracing::info!("SIGHUP: reopening the audit log");
+                    audit.reopen();
+                }
+            }))
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "SIGHUP not handled: the audit log cannot be reopened");
+            None
+        }
+    };
+
     let app = Router::new()
         .route("/healthz", get(http::healthz))
+        .route("/readyz", get(http::readyz))
         .route(issuer::CONFIGURATION_PATH, get(issuer::configuration))
         .route(issuer::JWKS_PATH, get(issuer::jwks))
         .fallback(http::handle)
@@ -161,6 +179,9 @@ pub async fn start(
     let task = tokio::spawn(async move {
         http::listener::serve(listener, app, limits, acceptor, shutdown).await;
         flusher.abort();
+        if let Some(hangup) = hangup {
+            hangup.abort();
+        }
         if let Some(watcher) = watcher {
             watcher.abort();
         }

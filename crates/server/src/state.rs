@@ -131,7 +131,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
     let keys = KeyCache::default();
     install_root_credentials(config, store.as_ref(), &master, &keys).await?;
 
-    let (audit, writer) = AuditLog::open(&dir.join("audit.log"))
+    let (audit, writer) = AuditLog::open(&dir.join("audit.log"), config.audit)
         .await
         .map_err(io_err(&dir.join("audit.log")))?;
     let state = AppState {

@@ -282,6 +282,11 @@ pub trait Store: Send + Sync + 'static {
     /// Writes a deployment setting only if it is not set yet; returns the value in force.
     async fn init_setting(&self, key: &str, value: &str) -> Result<String, StoreError>;
 
+    /// Whether the store accepts writes now, for readiness: the embedded store commits a
+    /// probe row (so a full disk shows); PostgreSQL answers from a pooled connection whether
+    /// it is a primary, without a write that every replica would see as a change.
+    async fn check_writable(&self) -> Result<(), StoreError>;
+
     /// A counter that changes whenever any process commits a write to the shared store, so
     /// that caches of store data can be dropped when another replica changes something.
     /// `None` for stores that only this process writes (the embedded one), whose writes the

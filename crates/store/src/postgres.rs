@@ -1212,6 +1212,20 @@ impl Store for PostgresStore {
             .map_err(Failure::from)?)
     }
 
+    async fn check_writable(&self) -> Result<(), StoreError> {
+        let client = self.pool.get().await.map_err(Failure::from)?;
+        let in_recovery: bool = query_one(&client, "SELECT pg_is_in_recovery()", &[])
+            .await?
+            .try_get(0)
+            .map_err(Failure::from)?;
+        if in_recovery {
+            return Err(StoreError::Backend(
+                "the database is a standby in recovery and accepts no writes".to_owned(),
+            ));
+        }
+        Ok(())
+    }
+
     async fn init_setting(&self, key: &str, value: &str) -> Result<String, StoreError> {
         transaction!(self, Mode::Write, |tx| {
             execute(

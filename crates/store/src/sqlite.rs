@@ -846,6 +846,20 @@ impl Store for SqliteStore {
         .await
     }
 
+    async fn check_writable(&self) -> Result<(), StoreError> {
+        let now = OffsetDateTime::now_utc().unix_timestamp_nanos().to_string();
+        self.write(move |tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('readiness_probe', ?1) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [now],
+            )
+            .map(|_| ())
+            .map_err(backend)
+        })
+        .await
+    }
+
     async fn init_setting(&self, key: &str, value: &str) -> Result<String, StoreError> {
         let key = key.to_owned();
         let value = value.to_owned();

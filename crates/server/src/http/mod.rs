@@ -1,6 +1,7 @@
-//! The request path, top to bottom: decode → authenticate → identify the operation →
-//! authorize → handle → encode → audit. Each step lives in one place; this module only strings
-//! them together.
+//! The request path, top to bottom: decode → authenticate → claim room for the audit record
+//! (an operation that may change something) → identify the operation → authorize → handle →
+//! audit (a change waits until its record is durable) → encode. Each step lives in one place;
+//! this module only strings them together.
 
 pub(crate) mod listener;
 
@@ -18,7 +19,9 @@ use keyward_store::AccessKeyLastUsed;
 
 use crate::api::operations::{self, Handler, Service};
 use crate::api::Context;
-use crate::audit::{request_parameters, AuditRecord, EventSource, Origin, UserIdentity};
+use crate::audit::{
+    change_claim, request_parameters, AuditRecord, Claim, EventSource, Origin, UserIdentity,
+};
 use crate::auth::identity::{Caller, Identity};
 use crate::auth::session;
 use crate::authz::{operation_keys, RequestFacts};
@@ -100,15 +103,101 @@ struct Exchange {
     access_key_id: Option<String>,
     /// The request's members, once decoded with the service's model.
     members: Option<Value>,
+    /// Room in the audit log claimed for the record of an operation that may change
+    /// something, before it ran: its answer waits for the record to be durable.
+    claim: Option<Claim>,
     outcome: Result<Option<Element>, ApiError>,
 }
 
-/// `GET /healthz`: answers once the server accepts requests.
+/// `GET /healthz`: liveness, answers once the server accepts requests.
 pub async fn healthz() -> &'static str {
     "ok\n"
 }
 
-/// Every AWS API request enters here.
+/// How long readiness waits for the store.
+const READINESS_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// `GET /readyz`: `200` only while the store accepts writes and the audit log can take a
+/// record; otherwise `503`. The JSON body names each part, why a failing part fails, and how
+/// many records of read-only calls were dropped for want of room.
+pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
+    let store = match tokio::time::timeout(READINESS_TIMEOUT, state.store.check_writable()).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err(format!(
+            "no answer within {} s",
+            READINESS_TIMEOUT.as_secs()
+        )),
+    };
+    let audit = state.audit.check().await.map_err(|e| e.to_string());
+    let part = |result: &Result<(), String>| match result {
+        Ok(()) => serde_json::json!({"ok": true}),
+        Err(e) => serde_json::json!({"ok": false, "error": e}),
+    };
+    let ready = store.is_ok() && audit.is_ok();
+    let mut audit_part = part(&audit);
+    audit_part["records_dropped"] = state.audit.dropped().into();
+    let failing: Vec<&str> = [("store", &store), ("audit_log", &audit)]
+        .into_iter()
+        .filter(|(_, result)| result.is_err())
+        .map(|(name, _)| name)
+        .collect();
+    let body = serde_json::json!({
+        "status": if ready { "ready" } else { "not ready" },
+        "failing": failing,
+        "store": part(&store),
+        "audit_log": audit_part,
+    });
+    if !ready {
+        tracing::warn!(%body, "not ready");
+    }
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let mut response = (status, format!("{body}\n")).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+/// Whether an operation only reads: its record is written when there is room, and a
+/// dropped one is counted. Every other operation (STS's credential grants included) claims
+/// room for its record before it runs.
+fn is_read_only(service: Service, action: &str) -> bool {
+    match service {
+        Service::Iam => ["Get", "List", "Simulate"]
+            .iter()
+            .any(|prefix| action.starts_with(prefix)),
+        Service::Sts => matches!(action, "GetCallerIdentity" | "GetAccessKeyInfo"),
+    }
+}
+
+/// Claims room for the record of `action` if it may change something; `Err` refuses the
+/// request before it runs, with nothing changed.
+async fn claim_record(
+    state: &AppState,
+    service: Service,
+    action: &str,
+    body_bytes: usize,
+) -> Result<Option<Claim>, ApiError> {
+    if is_read_only(service, action) || operations::find(service, action).is_none() {
+        return Ok(None);
+    }
+    match state.audit.claim(change_claim(body_bytes)).await {
+        Ok(claim) => Ok(Some(claim)),
+        Err(e) => {
+            tracing::error!(error = %e, action, "change refused: its audit record has no room");
+            Err(ApiError::ServiceUnavailable)
+        }
+    }
+}
+
+/// Every AWS API request enters here. The request runs in a task of its own, so a client
+/// that hangs up cannot cut a change off between its commit and its audit record.
 pub async fn handle(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -117,6 +206,23 @@ pub async fn handle(
     request: Request<Body>,
 ) -> Response {
     let secure_transport = transport.is_some_and(|Extension(t)| t.0);
+    let limits = limits.map(|Extension(limits)| limits);
+    match tokio::spawn(handle_request(state, peer, limits, secure_transport, request)).await {
+        Ok(response) => response,
+        Err(e) => {
+            tracing::error!(error = %e, "request task failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+async fn handle_request(
+    state: Arc<AppState>,
+    peer: SocketAddr,
+    limits: Option<ConnectionLimits>,
+    secure_transport: bool,
+    request: Request<Body>,
+) -> Response {
     let started = Instant::now();
     let request_id = ids::request_id();
     let (parts, body) = request.into_parts();
@@ -125,10 +231,7 @@ pub async fn handle(
         .to_owned();
     let query_string = parts.uri.query().unwrap_or("");
 
-    let body_timeout = limits.map_or_else(
-        || ConnectionLimits::default().body_timeout,
-        |l| l.body_timeout,
-    );
+    let body_timeout = limits.unwrap_or_default().body_timeout;
     let body = match tokio::time::timeout(body_timeout, to_bytes(body, MAX_BODY_BYTES)).await {
         Ok(read) => read.map_err(|_| ApiError::RequestEntityTooLarge(MAX_BODY_BYTES)),
         Err(_) => Err(ApiError::RequestTimeout),
@@ -144,6 +247,7 @@ pub async fn handle(
                 unsigned_identity: None,
                 access_key_id: None,
                 members: None,
+                claim: None,
                 outcome: Err(refused),
             };
             (exchange, query)
@@ -175,6 +279,19 @@ pub async fn handle(
         }
     };
 
+    let mut exchange = exchange;
+    let record = audit_record(&exchange, &query, &request_id, peer, &user_agent);
+    match exchange.claim.take() {
+        Some(claim) => {
+            if let Err(e) = state.audit.record_durably(&record, claim).await {
+                // Not acknowledged: the client learns the change may not have been recorded.
+                tracing::error!(error = %e, request_id = %request_id, "audit record of a change not written");
+                exchange.outcome = Err(ApiError::ServiceFailure);
+            }
+        }
+        None => state.audit.record(&record).await,
+    }
+
     let status = match &exchange.outcome {
         Ok(_) => 200,
         Err(e) => e.status(),
@@ -185,17 +302,6 @@ pub async fn handle(
         Ok(result) => xml::success(namespace, action_name, result.as_ref(), &request_id),
         Err(e) => xml::error(namespace, e.fault(), e.code(), &e.message(), &request_id),
     };
-
-    state
-        .audit
-        .record(&audit_record(
-            &exchange,
-            &query,
-            &request_id,
-            peer,
-            &user_agent,
-        ))
-        .await;
     // Every request is in the audit log; the operator's log shows failures, and successes
     // only at debug level, which keeps the hot path free of a log write per request.
     macro_rules! request_event {
@@ -257,6 +363,7 @@ async fn process(
         unsigned_identity: None,
         access_key_id: None,
         members: None,
+        claim: None,
         outcome: Ok(None),
     };
     // AWS serves some STS operations unsigned: the request carries its own credential.
@@ -278,6 +385,13 @@ async fn process(
                 return exchange;
             }
         };
+        match claim_record(state, Service::Sts, action, req.body.len()).await {
+            Ok(claim) => exchange.claim = claim,
+            Err(e) => {
+                exchange.outcome = Err(e);
+                return exchange;
+            }
+        }
         let facts = facts(crate::auth::UNSIGNED_REGION);
         let (outcome, identity) = run(state, &facts, &members).await;
         exchange.outcome = outcome;
@@ -305,6 +419,15 @@ async fn process(
             return exchange;
         }
     };
+    let action = exchange.action.clone().unwrap_or_default();
+    match claim_record(state, exchange.service, &action, req.body.len()).await {
+        Ok(claim) => exchange.claim = claim,
+        Err(e) => {
+            exchange.outcome = Err(e);
+            exchange.caller = Some(caller);
+            return exchange;
+        }
+    }
     let facts = facts(&auth.scope.region);
     exchange.outcome = run(
         state,

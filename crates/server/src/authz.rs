@@ -8,6 +8,8 @@
 //! bumps a generation counter: an entry loaded concurrently with a write is not kept, since it
 //! may have been read before the write committed.
 
+pub mod authorization_message;
+
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -128,7 +130,10 @@ pub async fn enforce(
     facts: &RequestFacts,
 ) -> Result<(), ApiError> {
     match authorization {
-        Authorization::None => Ok(()),
+        Authorization::None => {
+            record_attempt(state, caller, action, facts);
+            Ok(())
+        }
         Authorization::Standard { resource, also } => {
             for action in std::iter::once(action).chain(also.iter().copied()) {
                 authorize(state, caller, action, resource, facts).await?;
@@ -483,18 +488,33 @@ fn engine_request(
 ) -> Request {
     let mut request = Request::new(principal, action, &resource.arn);
     let context = request.context_mut();
+    request_context(user_id, tags, credentials, facts, |key, value| {
+        context.insert(key, value)
+    });
+    request
+}
+
+/// The condition keys of one request, each handed to `sink` (the engine's context, or the
+/// list an authorization message shows).
+fn request_context(
+    user_id: &str,
+    tags: &[(&str, &str)],
+    credentials: CredentialFacts,
+    facts: &RequestFacts,
+    mut sink: impl FnMut(&str, ContextValue),
+) {
     let rfc3339 = |t: OffsetDateTime| {
         let t = t.replace_nanosecond(0).unwrap_or(t);
         ContextValue::single(t.format(&Rfc3339).unwrap_or_default())
     };
-    context.insert("aws:userid", ContextValue::single(user_id));
-    context.insert(
+    sink("aws:userid", ContextValue::single(user_id));
+    sink(
         "aws:SourceIp",
         ContextValue::single(facts.source_ip.to_string()),
     );
-    context.insert("aws:RequestedRegion", ContextValue::single(&facts.region));
-    context.insert("aws:UserAgent", ContextValue::single(&facts.user_agent));
-    context.insert(
+    sink("aws:RequestedRegion", ContextValue::single(&facts.region));
+    sink("aws:UserAgent", ContextValue::single(&facts.user_agent));
+    sink(
         "aws:SecureTransport",
         ContextValue::single(if facts.secure_transport {
             "true"
@@ -502,43 +522,40 @@ fn engine_request(
             "false"
         }),
     );
-    context.insert("aws:ViaAWSService", ContextValue::single("false"));
+    sink("aws:ViaAWSService", ContextValue::single("false"));
     let CredentialFacts {
         token_issued,
         mfa_authenticated,
     } = credentials;
     match (mfa_authenticated, token_issued) {
         (Some(at), _) => {
-            context.insert("aws:MultiFactorAuthPresent", ContextValue::single("true"));
+            sink("aws:MultiFactorAuthPresent", ContextValue::single("true"));
             let age = (facts.time - at).whole_seconds().max(0);
-            context.insert(
+            sink(
                 "aws:MultiFactorAuthAge",
                 ContextValue::single(age.to_string()),
             );
         }
-        (None, Some(_)) => {
-            context.insert("aws:MultiFactorAuthPresent", ContextValue::single("false"))
-        }
+        (None, Some(_)) => sink("aws:MultiFactorAuthPresent", ContextValue::single("false")),
         (None, None) => {}
     }
-    context.insert("aws:CurrentTime", rfc3339(facts.time));
-    context.insert(
+    sink("aws:CurrentTime", rfc3339(facts.time));
+    sink(
         "aws:EpochTime",
         ContextValue::single(facts.time.unix_timestamp().to_string()),
     );
     if let Some(issued) = token_issued {
-        context.insert("aws:TokenIssueTime", rfc3339(issued));
+        sink("aws:TokenIssueTime", rfc3339(issued));
     }
     for (key, value) in tags {
-        context.insert(
+        sink(
             &format!("aws:PrincipalTag/{key}"),
             ContextValue::single(*value),
         );
     }
     for (key, value) in &facts.operation_keys {
-        context.insert(key, value.clone());
+        sink(key, value.clone());
     }
-    request
 }
 
 /// A federated session issued to the root user is limited only by its session policies: its
@@ -629,15 +646,67 @@ enum Grant {
     UnlessDenied,
 }
 
-async fn decide(
+/// Everything the engine needs to decide one request of one caller: the request with its
+/// context, the caller's policies, and what the session adds.
+struct Prepared {
+    request: Request,
+    /// The user's or role's policies (the issuing user's for a federated session).
+    policies: Option<Arc<PrincipalPolicies>>,
+    /// The allow-everything "policy" of a root federated session.
+    everything: Option<PolicySet>,
+    /// The session's policies, if it has any.
+    session_policies: Option<PolicySet>,
+    /// The condition keys of the request in AWS's spelling, kept only for an authorization
+    /// message.
+    context: Vec<(String, ContextValue)>,
+}
+
+impl Prepared {
+    /// The engine's inputs; `no_policies` stands in for a caller without identity policies.
+    fn inputs<'a>(
+        &'a self,
+        no_policies: &'a PolicySet,
+        trust_policy: Option<&'a PolicySet>,
+    ) -> AuthorizationInputs<'a> {
+        let identity = match (&self.policies, &self.everything) {
+            (Some(p), _) => &p.identity,
+            (None, Some(all)) => all,
+            (None, None) => no_policies,
+        };
+        let mut inputs = AuthorizationInputs::new(&self.request, identity);
+        inputs.permissions_boundary = self.policies.as_ref().and_then(|p| p.boundary.as_ref());
+        inputs.session_policies = self.session_policies.as_ref();
+        if let Some(trust) = trust_policy {
+            inputs.resource_policy = Some(trust);
+            inputs.resource_policy_mode = ResourcePolicyMode::RoleTrust;
+        }
+        inputs
+    }
+}
+
+/// Notes the attempt for the access advisor. AWS reports users and roles, a role's sessions
+/// as the role; the root user and federated users are not reported.
+fn record_attempt(state: &AppState, caller: &Caller, action: &str, facts: &RequestFacts) {
+    let principal = match &caller.identity {
+        Identity::User(user) => EntityRef::new(EntityKind::User, user.user_id.0.clone()),
+        Identity::RoleSession(session) => EntityRef::new(EntityKind::Role, session.role_id.clone()),
+        Identity::Root | Identity::FederatedUser(_) => return,
+    };
+    state
+        .last_access
+        .record(&principal, action, &facts.region, facts.time);
+}
+
+/// Builds the engine's request for a non-root caller; `keep_context` also keeps the condition
+/// keys in AWS's spelling.
+async fn prepare(
     state: &AppState,
     caller: &Caller,
     action: &str,
     resource: &Resource,
     facts: &RequestFacts,
-    trust_policy: Option<&PolicySet>,
-    grant: Grant,
-) -> Result<(), ApiError> {
+    keep_context: bool,
+) -> Result<Prepared, ApiError> {
     let (owner, principal, user_id, session_tags, session_policies) = match &caller.identity {
         Identity::Root => {
             let account = keyward_policy::AccountId::parse(&caller.account.0).map_err(|e| {
@@ -714,33 +783,47 @@ async fn decide(
         .map(|t| (t.key.as_str(), t.value.as_str()))
         .collect();
     tags.extend(session_tags.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let credentials = CredentialFacts {
+        token_issued: caller.token_issued,
+        mfa_authenticated: caller.mfa_authenticated,
+    };
+    let mut context = Vec::new();
+    if keep_context {
+        request_context(&user_id, &tags, credentials, facts, |key, value| {
+            context.push((key.to_owned(), value))
+        });
+    }
     let request = engine_request(
         principal,
         &user_id,
         &tags,
-        CredentialFacts {
-            token_issued: caller.token_issued,
-            mfa_authenticated: caller.mfa_authenticated,
-        },
+        credentials,
         action,
         resource,
         facts,
     );
-    let everything = root_federation_policy(&caller.identity);
+    Ok(Prepared {
+        request,
+        policies,
+        everything: root_federation_policy(&caller.identity),
+        session_policies,
+        context,
+    })
+}
+
+async fn decide(
+    state: &AppState,
+    caller: &Caller,
+    action: &str,
+    resource: &Resource,
+    facts: &RequestFacts,
+    trust_policy: Option<&PolicySet>,
+    grant: Grant,
+) -> Result<(), ApiError> {
+    record_attempt(state, caller, action, facts);
+    let prepared = prepare(state, caller, action, resource, facts, false).await?;
     let no_policies = PolicySet::new();
-    let identity = match (&policies, &everything) {
-        (Some(p), _) => &p.identity,
-        (None, Some(all)) => all,
-        (None, None) => &no_policies,
-    };
-    let mut inputs = AuthorizationInputs::new(&request, identity);
-    inputs.permissions_boundary = policies.as_ref().and_then(|p| p.boundary.as_ref());
-    inputs.session_policies = session_policies.as_ref();
-    if let Some(trust) = trust_policy {
-        inputs.resource_policy = Some(trust);
-        inputs.resource_policy_mode = ResourcePolicyMode::RoleTrust;
-    }
-    let evaluation = evaluate(&inputs);
+    let evaluation = evaluate(&prepared.inputs(&no_policies, trust_policy));
     if grant == Grant::UnlessDenied && evaluation.decision() == Decision::ImplicitDeny {
         return Ok(());
     }
@@ -751,4 +834,107 @@ async fn decide(
             Err(ApiError::AccessDenied(message))
         }
     }
+}
+
+/// The encoded authorization message of a refused request, as services that encode their
+/// denials (EC2's `UnauthorizedOperation`) append to their message: AWS's decoded JSON
+/// (`allowed`, `explicitDeny`, `matchedStatements`, `failures`, `context`), sealed with the
+/// account's master key so that only this account's Keyward can read it, through
+/// `sts:DecodeAuthorizationMessage`. `None` when the engine allows the request.
+pub async fn encoded_denial(
+    state: &AppState,
+    caller: &Caller,
+    action: &str,
+    resource: &Resource,
+    facts: &RequestFacts,
+) -> Result<Option<String>, ApiError> {
+    if caller.identity == Identity::Root {
+        return Ok(None);
+    }
+    let prepared = prepare(state, caller, action, resource, facts, true).await?;
+    let no_policies = PolicySet::new();
+    let evaluation = evaluate(&prepared.inputs(&no_policies, None));
+    if evaluation.is_allowed() {
+        return Ok(None);
+    }
+    let explicit = evaluation.decision() == Decision::ExplicitDeny;
+    let mut statements = Vec::new();
+    if explicit {
+        let texts = policy_texts(state, caller, &prepared).await?;
+        for matched in evaluation.matched_statements() {
+            if matched.effect == keyward_policy::Effect::Deny {
+                statements.push(authorization_message::statement(
+                    matched,
+                    &texts,
+                    &caller_principal_id(caller),
+                ));
+            }
+        }
+    }
+    let message = authorization_message::Decoded {
+        allowed: false,
+        explicit_deny: explicit,
+        matched_statements: statements,
+        principal: authorization_message::principal(caller),
+        action: action.to_owned(),
+        resource: resource.arn.clone(),
+        conditions: prepared.context,
+    };
+    authorization_message::seal(&state.master, &state.account, &message.to_json())
+}
+
+/// The id a statement's `principals` names: the user's or role's id, without a session.
+fn caller_principal_id(caller: &Caller) -> String {
+    match &caller.identity {
+        Identity::User(user) => user.user_id.0.clone(),
+        Identity::RoleSession(session) => session.role_id.clone(),
+        Identity::Root | Identity::FederatedUser(_) => caller.principal_id(),
+    }
+}
+
+/// The texts of the policies that decided, by kind and name, to show a denying statement.
+async fn policy_texts(
+    state: &AppState,
+    caller: &Caller,
+    prepared: &Prepared,
+) -> Result<Vec<(keyward_policy::PolicyKind, String, String)>, ApiError> {
+    use keyward_policy::PolicyKind;
+    let mut out = Vec::new();
+    let owner = match &caller.identity {
+        Identity::User(user) => Some(EntityRef::new(EntityKind::User, user.user_id.0.clone())),
+        Identity::RoleSession(session) => {
+            Some(EntityRef::new(EntityKind::Role, session.role_id.clone()))
+        }
+        Identity::FederatedUser(session) => match &session.issuer {
+            FederationIssuer::User { user_id, .. } => {
+                Some(EntityRef::new(EntityKind::User, user_id.clone()))
+            }
+            FederationIssuer::Root => None,
+        },
+        Identity::Root => None,
+    };
+    if let Some(owner) = owner.filter(|_| prepared.policies.is_some()) {
+        let (identity, boundary) = principal_policy_texts(state, &owner).await?;
+        out.extend(
+            identity
+                .into_iter()
+                .map(|(name, text)| (PolicyKind::Identity, name, text)),
+        );
+        out.extend(
+            boundary
+                .into_iter()
+                .map(|(name, text)| (PolicyKind::PermissionsBoundary, name, text)),
+        );
+    }
+    let session_policies = match &caller.identity {
+        Identity::RoleSession(session) => &session.policies[..],
+        Identity::FederatedUser(session) => &session.policies[..],
+        Identity::Root | Identity::User(_) => &[][..],
+    };
+    out.extend(
+        session_policies
+            .iter()
+            .map(|(name, text)| (PolicyKind::Session, name.clone(), text.clone())),
+    );
+    Ok(out)
 }

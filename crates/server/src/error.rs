@@ -80,6 +80,9 @@ pub enum ApiError {
     /// The caller is not the kind of principal the operation is for (`ChangePassword` by
     /// anything but an IAM user).
     InvalidUserType(String),
+    /// `DecodeAuthorizationMessage` was given something that is not an encoded message of
+    /// this account.
+    InvalidAuthorizationMessage(String),
     /// The request body is larger than Keyward accepts.
     RequestEntityTooLarge(usize),
     /// The request body did not arrive within the body timeout.
@@ -132,6 +135,7 @@ impl ApiError {
             ApiError::InvalidPublicKey(_) => "InvalidPublicKey",
             ApiError::UnrecognizedPublicKeyEncoding(_) => "UnrecognizedPublicKeyEncoding",
             ApiError::DuplicateSshPublicKey(_) => "DuplicateSSHPublicKey",
+            ApiError::InvalidAuthorizationMessage(_) => "InvalidAuthorizationMessageException",
             ApiError::RequestEntityTooLarge(_) => "RequestEntityTooLarge",
             ApiError::RequestTimeout => "RequestTimeout",
             ApiError::PasswordPolicyViolation(_) => "PasswordPolicyViolation",
@@ -178,6 +182,7 @@ impl ApiError {
             | ApiError::DuplicateSshPublicKey(_)
             | ApiError::PasswordPolicyViolation(_)
             | ApiError::InvalidUserType(_)
+            | ApiError::InvalidAuthorizationMessage(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
@@ -221,6 +226,7 @@ impl ApiError {
             | ApiError::DuplicateSshPublicKey(m)
             | ApiError::PasswordPolicyViolation(m)
             | ApiError::InvalidUserType(m)
+            | ApiError::InvalidAuthorizationMessage(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::ReportNotPresent | ApiError::ReportExpired => String::new(),
             ApiError::InvalidAction { action, version } => {
@@ -303,6 +309,12 @@ impl ApiError {
             "Cannot perform the operation on the protected role '{name}' - this role is only \
              modifiable by AWS"
         ))
+    }
+
+    /// `InvalidAuthorizationMessageException` for text that is not an encoded authorization
+    /// message of this account (altered, truncated, sealed elsewhere, or not one at all).
+    pub fn invalid_authorization_message() -> Self {
+        ApiError::InvalidAuthorizationMessage("Invalid authorization message".to_owned())
     }
 
     /// Maps a store failure that the handler did not expect; details go to the log only.

@@ -14,6 +14,7 @@ pub mod error;
 mod fronts;
 mod http;
 mod ids;
+mod last_access;
 pub mod protocol;
 pub mod state;
 #[cfg(test)]
@@ -35,6 +36,47 @@ pub use config::{RootCredentials, ServerConfig, StartError};
 
 /// How often pending access-key last-use records are written to the store.
 const LAST_USED_FLUSH_INTERVAL: Duration = Duration::from_secs(1);
+
+/// The encoded authorization message a service that encodes its denials (EC2's
+/// `UnauthorizedOperation`) would attach to a refusal of `action` on `resource` for the owner
+/// of the long-term `access_key_id`, in `region`: decided by the engine over the data directory
+/// of `config` and sealed with its master key, so `sts:DecodeAuthorizationMessage` on that
+/// directory's server opens it. `None` when the request would be allowed. For gateways and
+/// tests that run beside a server; it reads the data directory and writes nothing.
+pub async fn encode_authorization_failure(
+    config: &ServerConfig,
+    access_key_id: &str,
+    action: &str,
+    resource: &str,
+    region: &str,
+) -> Result<Option<String>, StartError> {
+    let state = state::open_existing(config).await?;
+    let key = state
+        .keys
+        .get(state.store.as_ref(), &state.master, access_key_id)
+        .await?
+        .ok_or_else(|| StartError::Config(format!("no access key {access_key_id}")))?;
+    let caller = auth::identity::Caller {
+        identity: key.identity.clone(),
+        access_key_id: access_key_id.to_owned(),
+        account: state.account.clone(),
+        token_issued: None,
+        token_expires: None,
+        mfa_authenticated: None,
+    };
+    let facts = authz::RequestFacts {
+        source_ip: std::net::Ipv4Addr::LOCALHOST.into(),
+        region: region.to_owned(),
+        user_agent: String::new(),
+        time: state.clock.now(),
+        operation_keys: Vec::new(),
+        secure_transport: false,
+    };
+    let resource = authz::Resource::arn(resource.to_owned());
+    authz::encoded_denial(&state, &caller, action, &resource, &facts)
+        .await
+        .map_err(|e| StartError::Config(e.message()))
+}
 
 /// A server that is accepting requests.
 pub struct RunningServer {
@@ -151,6 +193,18 @@ pub async fn start(
             }
         })
     };
+    let last_access_flusher = {
+        let state = Arc::clone(&state);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(last_access::FLUSH_INTERVAL);
+            loop {
+                tick.tick().await;
+                if let Err(e) = state.last_access.flush(state.store.as_ref(), false).await {
+                    tracing::error!(error = %e, "writing service last access failed");
+                }
+            }
+        })
+    };
 
     // SIGHUP reopens the audit log at its path, after an external rotation renamed it.
     let hangup = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
@@ -182,6 +236,7 @@ pub async fn start(
         if let Some(hangup) = hangup {
             hangup.abort();
         }
+        last_access_flusher.abort();
         if let Some(watcher) = watcher {
             watcher.abort();
         }
@@ -190,6 +245,9 @@ pub async fn start(
         }
         if let Err(e) = state.keys.flush(state.store.as_ref()).await {
             tracing::error!(error = %e, "writing access key last use failed");
+        }
+        if let Err(e) = state.last_access.flush(state.store.as_ref(), true).await {
+            tracing::error!(error = %e, "writing service last access failed");
         }
         drop(state);
         if tokio::time::timeout(Duration::from_secs(5), audit_writer.finish())

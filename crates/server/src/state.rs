@@ -19,6 +19,7 @@ use crate::auth::keys::KeyCache;
 use crate::authz::PolicyCache;
 use crate::config::{Clock, ServerConfig, StartError};
 use crate::ids;
+use crate::last_access::LastAccessRecorder;
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StartError + '_ {
     move |source| StartError::Io {
@@ -37,6 +38,8 @@ pub struct AppState {
     pub keys: KeyCache,
     /// Compiled policies per principal, for authorization.
     pub policies: PolicyCache,
+    /// When each user and role last attempted each action, for the access advisor.
+    pub last_access: LastAccessRecorder,
     /// Derived SigV4 signing keys.
     pub signing_keys: SigningKeyCache,
     /// The account served.
@@ -139,6 +142,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         master,
         keys,
         policies: PolicyCache::default(),
+        last_access: LastAccessRecorder::default(),
         signing_keys: SigningKeyCache::new(4096),
         account: AccountId(config.account_id.clone()),
         clock: Clock::with_offset(config.clock_offset_seconds),
@@ -148,6 +152,56 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         issuer: issuer_url(config),
     };
     Ok((Arc::new(state), writer))
+}
+
+/// The state of an existing data directory, for a tool that runs beside its server: the
+/// same store (or `--store-url`) and master key, caches of its own and a discarding audit
+/// log. Nothing is created: a directory without a database is refused.
+pub async fn open_existing(config: &ServerConfig) -> Result<Arc<AppState>, StartError> {
+    let dir = &config.data_dir;
+    let store: Arc<dyn Store> = match &config.store_url {
+        Some(url) => keyward_store::open_store(url).await?,
+        None => {
+            let path = dir.join("keyward.db");
+            if !path.exists() {
+                return Err(StartError::Config(format!(
+                    "{} holds no Keyward data",
+                    dir.display()
+                )));
+            }
+            Arc::new(SqliteStore::open(&path)?)
+        }
+    };
+    let master = match &config.master_key {
+        Some(text) => MasterKey::from_base64(text)
+            .map_err(|e| StartError::Config(format!("KEYWARD_MASTER_KEY: {e}")))?,
+        None => {
+            let path = dir.join("master.key");
+            let text = std::fs::read_to_string(&path).map_err(io_err(&path))?;
+            MasterKey::from_base64(&text)
+                .map_err(|e| StartError::Config(format!("{}: {e}", path.display())))?
+        }
+    };
+    crate::auth::keys::verify_master_key(store.as_ref(), &master).await?;
+    let account = store
+        .get_setting("account_id")
+        .await?
+        .ok_or_else(|| StartError::Config(format!("{} holds no account", dir.display())))?;
+    let (audit, _writer) = AuditLog::discard();
+    Ok(Arc::new(AppState {
+        store,
+        master,
+        keys: KeyCache::default(),
+        policies: PolicyCache::default(),
+        last_access: LastAccessRecorder::default(),
+        signing_keys: SigningKeyCache::new(64),
+        account: AccountId(account),
+        clock: Clock::with_offset(config.clock_offset_seconds),
+        created_at: OffsetDateTime::now_utc(),
+        audit,
+        jwks: crate::auth::web_identity::JwksCache::default(),
+        issuer: issuer_url(config),
+    }))
 }
 
 impl AppState {
@@ -162,6 +216,7 @@ impl AppState {
             master,
             keys: KeyCache::default(),
             policies: PolicyCache::default(),
+            last_access: LastAccessRecorder::default(),
             signing_keys: SigningKeyCache::new(64),
             account: AccountId(account_id.to_owned()),
             clock: Clock::default(),

@@ -55,6 +55,12 @@ pub enum EntityKind {
     LoginProfile,
     /// The account's password policy (IAM allows one).
     PasswordPolicy,
+    /// When a user or role (with its sessions) last attempted each action, for IAM's access
+    /// advisor; named by the principal's id, one attribute per action.
+    ServiceLastAccess,
+    /// A service last accessed report (`GenerateServiceLastAccessedDetails`), named by its
+    /// job id.
+    AccessAdvisorJob,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -80,6 +86,8 @@ impl EntityKind {
             EntityKind::SshPublicKey => "ssh-public-key",
             EntityKind::LoginProfile => "login-profile",
             EntityKind::PasswordPolicy => "password-policy",
+            EntityKind::ServiceLastAccess => "service-last-access",
+            EntityKind::AccessAdvisorJob => "access-advisor-job",
             EntityKind::External => "external",
         }
     }
@@ -104,6 +112,8 @@ impl EntityKind {
             "ssh-public-key" => EntityKind::SshPublicKey,
             "login-profile" => EntityKind::LoginProfile,
             "password-policy" => EntityKind::PasswordPolicy,
+            "service-last-access" => EntityKind::ServiceLastAccess,
+            "access-advisor-job" => EntityKind::AccessAdvisorJob,
             "external" => EntityKind::External,
             _ => return None,
         })

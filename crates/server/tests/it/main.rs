@@ -8,6 +8,7 @@
     reason = "a test fails loudly on purpose"
 )]
 
+mod advisor;
 mod certificates;
 mod common;
 mod console;

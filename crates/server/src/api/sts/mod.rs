@@ -5,6 +5,7 @@
 
 pub(crate) mod assume_role;
 pub(crate) mod assume_role_with_web_identity;
+pub(crate) mod decode_authorization_message;
 pub(crate) mod get_access_key_info;
 pub(crate) mod get_caller_identity;
 pub(crate) mod get_federation_token;

@@ -1,6 +1,7 @@
 //! What IAM operations share: the conversions from their generated inputs, paging, tags, and
 //! the lookups and response structures several operations use.
 
+pub(crate) mod access_advisor;
 pub(crate) mod access_keys;
 pub(crate) mod account;
 pub(crate) mod attachments;

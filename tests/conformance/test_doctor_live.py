@@ -112,24 +112,30 @@ def test_access_denied_for_an_action_the_user_lacks(server, tmp_path):
     assert "self-simulate" in reasons["s3:GetObject"]
 
 
-def test_access_denied_when_the_simulator_itself_is_denied(server, user_with_key, tmp_path):
-    rc, report, _, _ = run_doctor(tmp_path, keys_env(server, user_with_key.creds), "--action", "s3:GetObject")
-    denied = [f for f in report["findings"] if f["code"] == "access-denied"]
-    assert denied and "SimulatePrincipalPolicy" in denied[0]["message"]
-    assert report["checks"][0]["decision"] == "error"
-    assert rc == 0, "only a warning: the credentials themselves work"
+def test_simulation_denied_when_the_caller_may_not_simulate_itself(server, user_with_key, tmp_path):
+    """Said once, as an error (the checks asked for did not run), with the way out."""
+    rc, report, _, _ = run_doctor(tmp_path, keys_env(server, user_with_key.creds), "--action", "s3:GetObject",
+                                  "--action", "s3:PutObject")
+    denied = [f for f in report["findings"] if f["code"] == "simulation-denied"]
+    assert len(denied) == 1 and "SimulatePrincipalPolicy" in denied[0]["message"]
+    assert "--simulate-with-profile" in denied[0]["message"]
+    assert [c["decision"] for c in report["checks"]] == ["error", "error"]
+    assert rc == 1
 
 
 def test_workload_braket(server, tmp_path):
+    """The guide's policy plus self-simulation: all 12 checks allowed on the guide's resources."""
     user = make_user(server, "braket")
     policy = (Path(__file__).resolve().parents[1] / "data" / "guides" / "braket-policy.json").read_text()
     policy_doc = json.loads(policy)
     policy_doc["Statement"].append({"Effect": "Allow", "Action": "iam:SimulatePrincipalPolicy", "Resource": "*"})
     server.iam().put_user_policy(UserName=user.name, PolicyName="braket", PolicyDocument=json.dumps(policy_doc))
-    _, report, _, _ = run_doctor(tmp_path, keys_env(server, user.creds), "--workload", "braket")
-    decisions = {c["action"]: c["decision"] for c in report["checks"]}
+    rc, report, _, _ = run_doctor(tmp_path, keys_env(server, user.creds), "--workload", "braket")
+    decisions = {(c["action"], c["resource"]): c["decision"] for c in report["checks"]}
     assert len(decisions) == 12
-    assert all(decisions[a] == "allowed" for a in decisions if a.startswith("braket:"))
+    assert set(decisions.values()) == {"allowed"}
+    assert decisions[("s3:ListBucket", "arn:aws:s3:::your-braket-results-bucket")] == "allowed"
+    assert rc == 0
 
 
 def test_endpoint_unreachable_closed_port(server, tmp_path):

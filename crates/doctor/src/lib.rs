@@ -19,4 +19,4 @@ pub mod xml;
 
 pub use input::{Environment, FileSystem, Input, MemoryFileSystem, Overrides, RealFileSystem};
 pub use model::{Code, Finding, Location, Severity, Source};
-pub use resolve::{resolve, Resolution};
+pub use resolve::{resolve, resolve_here, Resolution};

@@ -146,6 +146,18 @@ pub enum Code {
     RequestFailed,
     /// Static long-lived keys used where temporary ones would be safer, or similar advice.
     Advice,
+    /// A temporary (`ASIA…`) access key without its session token.
+    MissingSessionToken,
+    /// The caller (or the `--simulate-with-profile` identity) may not simulate the caller.
+    SimulationDenied,
+    /// `AWS_ROLE_ARN` without `AWS_WEB_IDENTITY_TOKEN_FILE`: no SDK assumes that role.
+    RoleArnIgnored,
+    /// `AWS_EXTERNAL_ID`, which no SDK reads.
+    ExternalIdIgnored,
+    /// Calls go to AWS itself although a profile points at another endpoint.
+    EndpointIsAws,
+    /// The aws CLI's cached role credentials were issued by another server.
+    StaleCliCache,
 }
 
 impl Code {
@@ -173,6 +185,12 @@ impl Code {
             Code::MetadataFailed => "metadata-failed",
             Code::RequestFailed => "request-failed",
             Code::Advice => "advice",
+            Code::MissingSessionToken => "missing-session-token",
+            Code::SimulationDenied => "simulation-denied",
+            Code::RoleArnIgnored => "role-arn-ignored",
+            Code::ExternalIdIgnored => "external-id-ignored",
+            Code::EndpointIsAws => "endpoint-is-aws",
+            Code::StaleCliCache => "stale-cli-cache",
         }
     }
 }

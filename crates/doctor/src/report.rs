@@ -257,14 +257,22 @@ pub fn render(report: &Report, res: &Resolution, style: Style, now: OffsetDateTi
     }
     if !report.checks.is_empty() {
         let _ = writeln!(o, "\n{}", style.bold("Checks"));
+        let mut group: Option<&str> = None;
         for ch in &report.checks {
+            if ch.statement.as_deref() != group {
+                group = ch.statement.as_deref();
+                if let Some(st) = group {
+                    let _ = writeln!(o, "  {}", style.dim(&format!("from {st}:")));
+                }
+            }
             let decision = match ch.decision.as_str() {
                 "allowed" => style.paint("32", &format!("{:<13}", ch.decision)),
                 d => style.paint("31", &format!("{d:<13}")),
             };
+            let indent = if group.is_some() { "    " } else { "  " };
             let _ = writeln!(
                 o,
-                "  {decision} {} on {}  {}",
+                "{indent}{decision} {} on {}  {}",
                 ch.action,
                 ch.resource,
                 style.dim(&ch.reason)

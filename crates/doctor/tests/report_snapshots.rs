@@ -71,12 +71,14 @@ fn assume_role_chain_with_checks() {
                 resource: "arn:aws:s3:::bucket/key".into(),
                 decision: "allowed".into(),
                 reason: "allowed by deploy-s3 (role)".into(),
+                statement: None,
             },
             Check {
                 action: "s3:PutObject".into(),
                 resource: "arn:aws:s3:::bucket/key".into(),
                 decision: "implicitDeny".into(),
                 reason: "no identity-based policy allows it".into(),
+                statement: Some("the Braket guide, \"Required AWS Permissions\", statement 2 (the results bucket)".into()),
             },
         ],
         findings: vec![Finding::error(

@@ -1,13 +1,14 @@
 //! `keyward doctor`: explain which credentials, region and endpoint are in use and check them
 //! live against the endpoint.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use keyward_doctor::live::{self, CheckRequest};
+use keyward_doctor::live::{self, CheckRequest, Simulator};
 use keyward_doctor::report::{self, Report, Style};
-use keyward_doctor::{resolve, workloads, Environment, Input, Overrides, RealFileSystem};
+use keyward_doctor::{resolve_here, workloads, Overrides, RealFileSystem, Resolution};
 use time::OffsetDateTime;
 
 /// Output formats of the doctor.
@@ -24,9 +25,9 @@ pub enum Output {
 pub enum Workload {
     /// Amazon Braket (quantum tasks, results bucket, pricing).
     Braket,
-    /// Amazon Keyspaces (Cassandra).
+    /// Amazon Keyspaces, read-only (Cassandra).
     Keyspaces,
-    /// Amazon Bedrock (foundation models).
+    /// Amazon Bedrock (invoking a foundation model).
     Bedrock,
 }
 
@@ -49,18 +50,33 @@ pub struct DoctorArgs {
     /// Send the live checks here instead of the resolved endpoint.
     #[arg(long)]
     endpoint_url: Option<String>,
-    /// Region to use instead of the resolved one.
+    /// Region to use instead of the resolved one (also the region of a workload's resources).
     #[arg(long)]
     region: Option<String>,
     /// Simulate this action for the caller (repeatable), e.g. `s3:GetObject`.
     #[arg(long = "action", value_name = "ACTION")]
     actions: Vec<String>,
-    /// Resource ARN for every `--action` (default `*`).
-    #[arg(long, value_name = "ARN", requires = "actions")]
+    /// Resource ARN of the `--action` checks (default `*`); workloads take --bucket & co.
+    #[arg(long, value_name = "ARN")]
     resource: Option<String>,
-    /// Simulate the permissions a guide's workload needs.
+    /// Simulate what a guide's own policy grants, action by action on its resources.
     #[arg(long, value_enum)]
     workload: Option<Workload>,
+    /// The results bucket of `--workload braket` (default: the guide's
+    /// `your-braket-results-bucket`).
+    #[arg(long, value_name = "NAME")]
+    bucket: Option<String>,
+    /// The keyspace of `--workload keyspaces` (default `mykeyspace`).
+    #[arg(long, value_name = "NAME")]
+    keyspace: Option<String>,
+    /// The foundation model id of `--workload bedrock` (default: the guide's
+    /// `anthropic.claude-3-haiku-20240307-v1:0`).
+    #[arg(long, value_name = "MODEL_ID")]
+    model: Option<String>,
+    /// Simulate with this profile's identity, for callers that may not simulate themselves; it
+    /// needs `iam:SimulatePrincipalPolicy` on the caller.
+    #[arg(long, value_name = "PROFILE")]
+    simulate_with_profile: Option<String>,
     /// Resolve only; make no network call and run no credential_process.
     #[arg(long)]
     offline: bool,
@@ -69,22 +85,16 @@ pub struct DoctorArgs {
     output: Output,
 }
 
-/// Runs the doctor; exit status 1 when any finding is an error.
-pub async fn doctor(args: DoctorArgs) -> ExitCode {
-    let env = Environment::from_process();
-    let files = RealFileSystem;
-    let overrides = Overrides {
-        profile: args.profile.clone(),
-        region: args.region.clone(),
-        endpoint_url: args.endpoint_url.clone(),
-    };
-    let input = Input {
-        env: &env,
-        files: &files,
-        overrides: &overrides,
-        now: OffsetDateTime::now_utc(),
-    };
-    let resolution = resolve(&input);
+/// The checks the flags ask for, or why the flags do not make sense together.
+fn planned_checks(args: &DoctorArgs, res: &Resolution) -> Result<Vec<CheckRequest>, String> {
+    if args.resource.is_some() && args.actions.is_empty() {
+        return Err(
+            "--resource is the resource of the --action checks, and no --action is \
+                    given; a workload's resources come from --bucket, --keyspace, --model and \
+                    --region"
+                .to_owned(),
+        );
+    }
     let resource = args.resource.clone().unwrap_or_else(|| "*".to_owned());
     let mut checks: Vec<CheckRequest> = args
         .actions
@@ -92,22 +102,92 @@ pub async fn doctor(args: DoctorArgs) -> ExitCode {
         .map(|a| CheckRequest {
             action: a.clone(),
             resource: resource.clone(),
+            statement: None,
+            requested_region: None,
         })
         .collect();
-    if let Some(w) = args.workload {
-        let actions = workloads::get(w.name())
-            .map(|w| w.actions)
-            .unwrap_or_default();
-        checks.extend(actions.into_iter().map(|action| CheckRequest {
-            action,
-            resource: "*".to_owned(),
-        }));
+    let mut given = BTreeMap::new();
+    for (name, value) in [
+        ("bucket", &args.bucket),
+        ("keyspace", &args.keyspace),
+        ("model", &args.model),
+    ] {
+        if let Some(v) = value {
+            given.insert(name.to_owned(), v.clone());
+        }
     }
+    let Some(w) = args.workload else {
+        if let Some(name) = given.keys().next() {
+            return Err(format!(
+                "--{name} is a parameter of a workload; add --workload (braket takes --bucket, \
+                 keyspaces --keyspace, bedrock --model)"
+            ));
+        }
+        return Ok(checks);
+    };
+    let workload = workloads::get(w.name())
+        .ok_or_else(|| format!("the {} workload's data is missing", w.name()))?;
+    if let Some(r) = &res.region {
+        if workload.parameters.contains_key("region") {
+            given.insert("region".to_owned(), r.value.clone());
+        }
+    }
+    let region = given
+        .get("region")
+        .or_else(|| workload.parameters.get("region"))
+        .cloned();
+    let planned = workload.plan(w.name(), &given).map_err(|e| e.to_string())?;
+    checks.extend(planned.into_iter().map(|p| CheckRequest {
+        action: p.action,
+        resource: p.resource,
+        statement: Some(p.statement),
+        requested_region: region.clone(),
+    }));
+    Ok(checks)
+}
+
+/// Runs the doctor; exit status 1 when any finding is an error.
+pub async fn doctor(args: DoctorArgs) -> ExitCode {
+    let files = RealFileSystem;
+    let overrides = Overrides {
+        profile: args.profile.clone(),
+        region: args.region.clone(),
+        endpoint_url: args.endpoint_url.clone(),
+    };
+    let (env, resolution) = resolve_here(&overrides);
+    let checks = match planned_checks(&args, &resolution) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("keyward doctor: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let simulator = match &args.simulate_with_profile {
+        Some(_) if checks.is_empty() => {
+            eprintln!(
+                "keyward doctor: --simulate-with-profile simulates the --action or --workload \
+                 checks, and none is given"
+            );
+            return ExitCode::FAILURE;
+        }
+        Some(p) => {
+            let (_, resolution) = resolve_here(&Overrides {
+                profile: Some(p.clone()),
+                ..overrides.clone()
+            });
+            Some(Simulator {
+                profile: p.clone(),
+                resolution,
+            })
+        }
+        None => None,
+    };
     let live_report = if args.offline {
         None
     } else {
         let opts = live::Options {
             checks,
+            simulator,
             ..live::Options::default()
         };
         Some(live::run(&resolution, &files, &opts).await)

@@ -4,10 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 use keyward_doctor::audit::{self, AuditReport, Rules};
-use keyward_doctor::live::http::Http;
-use keyward_doctor::live::obtain;
-use keyward_doctor::live::query::{Service, ServiceName};
-use keyward_doctor::{resolve, Environment, Input, Overrides, RealFileSystem};
+use keyward_doctor::live;
+use keyward_doctor::{resolve_here, Overrides, RealFileSystem};
 use time::{Duration, OffsetDateTime};
 
 /// Flags of `keyward keys`.
@@ -34,12 +32,17 @@ enum Output {
 
 #[derive(Args, Debug)]
 struct AuditArgs {
-    /// IAM endpoint to audit (credentials come from the usual chain).
+    /// Endpoint to audit instead of the resolved one (resolved as `keyward doctor` resolves
+    /// it: `AWS_ENDPOINT_URL_IAM`, `AWS_ENDPOINT_URL`, the profile's `services` and
+    /// `endpoint_url`).
     #[arg(long)]
-    endpoint_url: String,
+    endpoint_url: Option<String>,
     /// Profile for the credentials, like `aws --profile`.
     #[arg(long)]
     profile: Option<String>,
+    /// Region to use instead of the resolved one.
+    #[arg(long)]
+    region: Option<String>,
     /// Keys older than this are findings: days as `90d` or `90`.
     #[arg(long, default_value = "90d", value_parser = parse_days)]
     max_age: i64,
@@ -67,78 +70,46 @@ pub async fn run(args: KeysArgs) -> ExitCode {
 }
 
 async fn audit_cmd(args: AuditArgs) -> ExitCode {
-    let env = Environment::from_process();
     let files = RealFileSystem;
     let overrides = Overrides {
         profile: args.profile.clone(),
-        region: None,
-        endpoint_url: Some(args.endpoint_url.clone()),
+        region: args.region.clone(),
+        endpoint_url: args.endpoint_url.clone(),
     };
     let now = OffsetDateTime::now_utc();
-    let res = resolve(&Input {
-        env: &env,
-        files: &files,
-        overrides: &overrides,
-        now,
-    });
-    let Some(creds) = &res.credentials else {
-        eprintln!("keyward keys audit: no credentials (run `keyward doctor` to see why)");
-        return ExitCode::FAILURE;
+    let (_, res) = resolve_here(&overrides);
+    let fail = |f: keyward_doctor::Finding| {
+        eprintln!(
+            "keyward keys audit: {} ({}); `keyward doctor` explains the set-up",
+            f.message,
+            f.code.as_str()
+        );
+        ExitCode::FAILURE
     };
-    let (http, imds_http) = match (
-        Http::new(
-            std::time::Duration::from_secs(2),
-            std::time::Duration::from_secs(5),
-        ),
-        Http::new(
-            std::time::Duration::from_secs(1),
-            std::time::Duration::from_secs(2),
-        ),
+    let (http, imds_http) = match live::clients(
+        std::time::Duration::from_secs(2),
+        std::time::Duration::from_secs(5),
     ) {
-        (Ok(h), Ok(i)) => (h, i),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("keyward keys audit: {e}");
-            return ExitCode::FAILURE;
-        }
+        Ok(c) => c,
+        Err(f) => return fail(f),
     };
-    let region = res
-        .region
-        .as_ref()
-        .map_or("us-east-1", |r| r.value.as_str());
-    let sts = Service {
-        url: &res.sts_endpoint.value,
-        region,
-        name: ServiceName::Sts,
-    };
-    let ctx = obtain::Context {
-        http: &http,
-        imds_http: &imds_http,
-        sts,
-        files: &files,
-    };
-    let keys = match obtain::obtain(&ctx, creds).await {
+    let keys = match live::obtain_keys(&res, &http, &imds_http, &files).await {
         Ok(k) => k,
-        Err(f) => {
-            eprintln!("keyward keys audit: {} ({})", f.message, f.code.as_str());
-            return ExitCode::FAILURE;
-        }
+        Err(f) => return fail(f),
     };
-    let iam = Service {
-        url: &args.endpoint_url,
-        region: "us-east-1",
-        name: ServiceName::Iam,
-    };
+    let iam = live::iam_service(&res);
     let rules = Rules {
         max_age: Duration::days(args.max_age),
         unused: Duration::days(args.unused_days),
     };
-    let report = match audit::audit(&http, iam, &keys, rules, now).await {
+    let mut report = match audit::audit(&http, iam, &keys, rules, now).await {
         Ok(r) => r,
-        Err(f) => {
-            eprintln!("keyward keys audit: {} ({})", f.message, f.code.as_str());
-            return ExitCode::FAILURE;
-        }
+        Err(f) => return fail(f),
     };
+    report.notes.push(format!(
+        "audited {} (from {})",
+        res.iam_endpoint.value, res.iam_endpoint.location
+    ));
     match args.output {
         Output::Json => match serde_json::to_string_pretty(&report) {
             Ok(j) => println!("{j}"),

@@ -5,7 +5,7 @@
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::input::{Environment, Input};
+use crate::input::{Environment, Input, Overrides, RealFileSystem};
 use crate::model::{
     AccessKeyId, AssumeRolePlan, Attempt, Code, CredentialPlan, Difference, Finding, Location,
     Outcome, ResolvedCredentials, Sdk, Secret, Source, Sourced, StaticCredentials,
@@ -14,6 +14,9 @@ use crate::profiles::{expand_home, ConfigFiles, Profile};
 
 mod metadata;
 mod settings;
+mod traps;
+
+pub use traps::{cli_cache_file, is_aws_endpoint};
 
 /// How the report names the profile chosen when none is named.
 const IMPLICIT_PROFILE: &str = "implicit: no --profile, AWS_PROFILE or AWS_DEFAULT_PROFILE";
@@ -41,6 +44,22 @@ pub struct Resolution {
     pub findings: Vec<Finding>,
     /// Where other SDKs differ.
     pub differences: Vec<Difference>,
+    /// Where the aws CLI would cache (and first look for) the role credentials of this plan.
+    pub cli_cache: Option<String>,
+}
+
+/// Resolves for this process: its environment, the real files and the clock, with the
+/// command line's overrides. `keyward doctor` and `keyward keys audit` both start here, so they
+/// agree on endpoint, region and credentials.
+pub fn resolve_here(overrides: &Overrides) -> (Environment, Resolution) {
+    let env = Environment::from_process();
+    let resolution = resolve(&Input {
+        env: &env,
+        files: &RealFileSystem,
+        overrides,
+        now: OffsetDateTime::now_utc(),
+    });
+    (env, resolution)
 }
 
 /// Resolves credentials, region and endpoints from the injected input alone.
@@ -56,16 +75,18 @@ pub fn resolve(input: &Input<'_>) -> Resolution {
     };
     let (profile, explicit, named) = r.select_profile();
     let credentials = if named && !files.merged.contains_key(&profile.value) {
-        r.findings.push(Finding::error(
-            Code::ProfileNotFound,
-            format!(
-                "The config profile ({}) could not be found (selected by {}); it is in neither {} nor {}",
-                profile.value,
-                profile.location,
-                path_of(files.config.as_ref().map(|c| c.path.as_str())),
-                path_of(files.credentials.as_ref().map(|c| c.path.as_str())),
-            ),
-        ));
+        let mut message = format!(
+            "The config profile ({}) could not be found (selected by {}); searched {}",
+            profile.value,
+            profile.location,
+            traps::files_searched(&files),
+        );
+        for hidden in traps::hidden_profile(env, input.files, &files, &profile.value) {
+            message.push_str("; ");
+            message.push_str(&hidden);
+        }
+        r.findings
+            .push(Finding::error(Code::ProfileNotFound, message));
         if profile.value == "default" {
             r.differ(
                 Sdk::Rust,
@@ -83,6 +104,25 @@ pub fn resolve(input: &Input<'_>) -> Resolution {
     {
         r.findings.extend(expiry_finding(exp, input.now));
     }
+    if let Some(c) = &credentials {
+        r.findings.extend(traps::temporary_key_without_token(c));
+    } else if !named {
+        let hidden = traps::hidden_profile(env, input.files, &files, &profile.value);
+        if let Some(f) = r
+            .findings
+            .iter_mut()
+            .find(|f| f.code == Code::NoCredentials)
+        {
+            for h in hidden {
+                f.message.push_str("; ");
+                f.message.push_str(&h);
+            }
+        }
+    }
+    let web_identity = credentials
+        .as_ref()
+        .is_some_and(|c| c.source == Source::WebIdentity);
+    r.findings.extend(traps::role_variables(env, web_identity));
     if files.default_declared_twice {
         r.differ(
             Sdk::Rust,
@@ -94,7 +134,16 @@ pub fn resolve(input: &Input<'_>) -> Resolution {
     let region = r.region(&profile.value);
     let sts_endpoint = r.endpoint(&profile.value, "STS", "sts", region.as_ref());
     let iam_endpoint = r.endpoint(&profile.value, "IAM", "iam", region.as_ref());
+    r.findings.extend(traps::endpoint_is_aws(
+        &sts_endpoint,
+        &profile.value,
+        &files,
+    ));
+    let cli_cache = credentials
+        .as_ref()
+        .and_then(|c| traps::cli_cache_file(env, c));
     Resolution {
+        cli_cache,
         profile,
         credentials,
         attempts: r.attempts,
@@ -105,10 +154,6 @@ pub fn resolve(input: &Input<'_>) -> Resolution {
         differences: r.differences,
         files,
     }
-}
-
-fn path_of(p: Option<&str>) -> &str {
-    p.unwrap_or("(no HOME)")
 }
 
 /// Why a provider broke the chain.

@@ -1,7 +1,13 @@
 //! The `keyward` command.
 
+mod api_client;
+mod aws_files;
+mod configure_cmd;
+mod defaults;
 mod doctor_cmd;
+mod exec_cmd;
 mod keys_cmd;
+mod oidc_cmd;
 mod policy_cmd;
 mod serve;
 
@@ -32,6 +38,12 @@ enum Command {
     Migrate(MigrateArgs),
     /// Audit the access keys of an account (age, last use, rotation, root keys).
     Keys(keys_cmd::KeysArgs),
+    /// Write a profile for a running Keyward into ~/.aws/config and ~/.aws/credentials.
+    Configure(configure_cmd::ConfigureArgs),
+    /// Assume a role and run a command with the session's credentials in its environment.
+    Exec(exec_cmd::ExecArgs),
+    /// A test OpenID Connect issuer: serve its keys, rotate them, sign tokens.
+    Oidc(oidc_cmd::OidcArgs),
 }
 
 #[derive(clap::Args)]
@@ -79,5 +91,8 @@ fn main() -> ExitCode {
         Command::Doctor(args) => runtime.block_on(doctor_cmd::doctor(args)),
         Command::Keys(args) => runtime.block_on(keys_cmd::run(args)),
         Command::Migrate(args) => runtime.block_on(migrate(args)),
+        Command::Configure(args) => runtime.block_on(configure_cmd::run(args)),
+        Command::Exec(args) => runtime.block_on(exec_cmd::run(args)),
+        Command::Oidc(args) => runtime.block_on(oidc_cmd::run(args)),
     }
 }

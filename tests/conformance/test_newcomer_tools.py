@@ -573,6 +573,13 @@ def test_serve_defaults_to_the_xdg_data_dir_and_configure_finds_it(home, procs, 
     r = kw(home, "oidc", "token", "--issuer", "http://127.0.0.1:9", "--sub", "a", "--aud", "b")
     assert r.returncode == 0 and (expected / "oidc-issuer" / "keys.json").exists(), r.stderr
     p.stop()
+    # `migrate` without --store migrates that directory's store (and creates no other).
+    before = sorted(p.name for p in home.iterdir())
+    r = kw(home, "migrate")
+    assert r.returncode == 0 and r.stdout.startswith("store schema at version "), r.stderr
+    assert sorted(p.name for p in home.iterdir()) == before
+    r = kw(home, "migrate", env=clean_env(tmp_path / "no-such-home"))
+    assert r.returncode == 1, r.stdout
 
     xdg = tmp_path / "xdg"
     port = free_port()

@@ -48,13 +48,28 @@ enum Command {
 
 #[derive(clap::Args)]
 struct MigrateArgs {
-    /// The store: `sqlite://PATH` or `postgres://…`.
+    /// The store: `sqlite://PATH` or `postgres://…`. Default: DATA_DIR/keyward.db, as `serve`.
     #[arg(long, env = "KEYWARD_STORE")]
-    store: String,
+    store: Option<String>,
+    /// The data directory whose store is migrated when no --store is given. Default:
+    /// $XDG_DATA_HOME/keyward, or ~/.local/share/keyward.
+    #[arg(long)]
+    data_dir: Option<std::path::PathBuf>,
 }
 
 async fn migrate(args: MigrateArgs) -> ExitCode {
-    match keyward_store::migrate(&args.store).await {
+    let store = match (
+        args.store,
+        args.data_dir.or_else(defaults::default_data_dir),
+    ) {
+        (Some(store), _) => store,
+        (None, Some(dir)) => format!("sqlite://{}", dir.join("keyward.db").display()),
+        (None, None) => {
+            eprintln!("keyward: no --store or --data-dir, and HOME is not set");
+            return ExitCode::FAILURE;
+        }
+    };
+    match keyward_store::migrate(&store).await {
         Ok(version) => {
             println!("store schema at version {version}");
             ExitCode::SUCCESS

@@ -35,9 +35,9 @@ struct BackdateArgs {
     /// The creation time to set, RFC 3339 (e.g. `2025-01-31T09:00:00Z`).
     #[arg(long)]
     created: Option<String>,
-    /// The server's data directory (its `keyward.db` is changed).
-    #[arg(long, default_value = "./keyward-data")]
-    data_dir: PathBuf,
+    /// The server's data directory (its `keyward.db` is changed); default as `keyward serve`'s.
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
     /// The store instead of the data dir's: `sqlite://PATH` or `postgres://…`.
     #[arg(long, env = "KEYWARD_STORE")]
     store: Option<String>,
@@ -76,7 +76,12 @@ async fn backdate(args: &BackdateArgs) -> Result<String, String> {
     let url = match &args.store {
         Some(url) => url.clone(),
         None => {
-            let db = args.data_dir.join("keyward.db");
+            let data_dir = args
+                .data_dir
+                .clone()
+                .or_else(crate::defaults::default_data_dir)
+                .ok_or("no --data-dir given and neither XDG_DATA_HOME nor HOME is set")?;
+            let db = data_dir.join("keyward.db");
             if !db.is_file() {
                 return Err(format!(
                     "{} does not exist; give the server's --data-dir (or --store)",

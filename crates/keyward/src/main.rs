@@ -1,8 +1,14 @@
 //! The `keyward` command.
 
 mod admin_cmd;
+mod api_client;
+mod aws_files;
+mod configure_cmd;
+mod defaults;
 mod doctor_cmd;
+mod exec_cmd;
 mod keys_cmd;
+mod oidc_cmd;
 mod policy_cmd;
 mod serve;
 
@@ -35,17 +41,38 @@ enum Command {
     Keys(keys_cmd::KeysArgs),
     /// Operator changes no AWS API offers, made on the data dir (e.g. back-dating a key).
     Admin(admin_cmd::AdminArgs),
+    /// Write a profile for a running Keyward into ~/.aws/config and ~/.aws/credentials.
+    Configure(configure_cmd::ConfigureArgs),
+    /// Assume a role and run a command with the session's credentials in its environment.
+    Exec(exec_cmd::ExecArgs),
+    /// A test OpenID Connect issuer: serve its keys, rotate them, sign tokens.
+    Oidc(oidc_cmd::OidcArgs),
 }
 
 #[derive(clap::Args)]
 struct MigrateArgs {
-    /// The store: `sqlite://PATH` or `postgres://…`.
+    /// The store: `sqlite://PATH` or `postgres://…`. Default: DATA_DIR/keyward.db, as `serve`.
     #[arg(long, env = "KEYWARD_STORE")]
-    store: String,
+    store: Option<String>,
+    /// The data directory whose store is migrated when no --store is given. Default:
+    /// $XDG_DATA_HOME/keyward, or ~/.local/share/keyward.
+    #[arg(long)]
+    data_dir: Option<std::path::PathBuf>,
 }
 
 async fn migrate(args: MigrateArgs) -> ExitCode {
-    match keyward_store::migrate(&args.store).await {
+    let store = match (
+        args.store,
+        args.data_dir.or_else(defaults::default_data_dir),
+    ) {
+        (Some(store), _) => store,
+        (None, Some(dir)) => format!("sqlite://{}", dir.join("keyward.db").display()),
+        (None, None) => {
+            eprintln!("keyward: no --store or --data-dir, and HOME is not set");
+            return ExitCode::FAILURE;
+        }
+    };
+    match keyward_store::migrate(&store).await {
         Ok(version) => {
             println!("store schema at version {version}");
             ExitCode::SUCCESS
@@ -83,5 +110,8 @@ fn main() -> ExitCode {
         Command::Keys(args) => runtime.block_on(keys_cmd::run(args)),
         Command::Migrate(args) => runtime.block_on(migrate(args)),
         Command::Admin(args) => runtime.block_on(admin_cmd::run(args)),
+        Command::Configure(args) => runtime.block_on(configure_cmd::run(args)),
+        Command::Exec(args) => runtime.block_on(exec_cmd::run(args)),
+        Command::Oidc(args) => runtime.block_on(oidc_cmd::run(args)),
     }
 }

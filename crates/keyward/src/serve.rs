@@ -20,9 +20,10 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:4577")]
     listen: SocketAddr,
-    /// Directory for the database, master key, root credentials and audit log.
-    #[arg(long, default_value = "./keyward-data")]
-    data_dir: PathBuf,
+    /// Directory for the database, master key, root credentials and audit log. Default:
+    /// $XDG_DATA_HOME/keyward, or ~/.local/share/keyward.
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
     /// Where identities live: `sqlite://PATH` or `postgres://USER:PASSWORD@HOST/DB` (shared by
     /// any number of replicas with the same KEYWARD_MASTER_KEY). Default: DATA_DIR/keyward.db.
     #[arg(long, env = "KEYWARD_STORE")]
@@ -98,6 +99,19 @@ pub struct ServeArgs {
     /// Which service the container endpoint imitates.
     #[arg(long, value_enum, default_value = "ecs")]
     container_service: ContainerServiceArg,
+    /// One more instance: `ADDR=INSTANCE_PROFILE` serves an instance-metadata endpoint on ADDR
+    /// for an instance launched with that profile (repeatable; --imds-region and
+    /// --imds-allow-v1 apply to every instance).
+    #[arg(long = "imds", value_name = "ADDR=PROFILE", value_parser = parse_imds_binding)]
+    imds_bindings: Vec<(SocketAddr, String)>,
+    /// One more task or pod: `ADDR=ROLE,TOKEN_FILE[,ecs|eks]` serves a container-credentials
+    /// endpoint on ADDR for that role, authorized by that token file (repeatable).
+    #[arg(
+        long = "container",
+        value_name = "ADDR=ROLE,TOKEN_FILE[,SERVICE]",
+        value_parser = parse_container_binding
+    )]
+    container_bindings: Vec<ContainerConfig>,
     /// The Keyspaces-style CQL front (boxed: it is the largest group of flags).
     #[command(flatten)]
     cql: Box<CqlArgs>,
@@ -172,11 +186,53 @@ enum ContainerServiceArg {
     Eks,
 }
 
+/// `--imds ADDR=PROFILE`.
+fn parse_imds_binding(text: &str) -> Result<(SocketAddr, String), String> {
+    let (addr, profile) = text
+        .split_once('=')
+        .filter(|(_, profile)| !profile.is_empty())
+        .ok_or_else(|| format!("`{text}` is not ADDR=INSTANCE_PROFILE"))?;
+    let addr = addr
+        .parse()
+        .map_err(|e| format!("`{addr}` is not an address such as 127.0.0.1:8081: {e}"))?;
+    Ok((addr, profile.to_owned()))
+}
+
+/// `--container ADDR=ROLE,TOKEN_FILE[,ecs|eks]`.
+fn parse_container_binding(text: &str) -> Result<ContainerConfig, String> {
+    let shape = || format!("`{text}` is not ADDR=ROLE,TOKEN_FILE[,ecs|eks]");
+    let (addr, rest) = text.split_once('=').ok_or_else(shape)?;
+    let listen = addr
+        .parse()
+        .map_err(|e| format!("`{addr}` is not an address such as 127.0.0.1:8082: {e}"))?;
+    let parts: Vec<&str> = rest.split(',').collect();
+    let (role, token_file, service) = match parts.as_slice() {
+        [role, file] => (*role, *file, ContainerService::Ecs),
+        [role, file, "ecs"] => (*role, *file, ContainerService::Ecs),
+        [role, file, "eks"] => (*role, *file, ContainerService::Eks),
+        _ => return Err(shape()),
+    };
+    if role.is_empty() || token_file.is_empty() {
+        return Err(shape());
+    }
+    Ok(ContainerConfig {
+        listen,
+        role: role.to_owned(),
+        token_file: PathBuf::from(token_file),
+        service,
+    })
+}
+
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KEYWARD_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let colour = crate::defaults::log_colour(
+        std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(colour)
         .with_writer(std::io::stderr);
     match format {
         LogFormat::Json => builder.json().init(),
@@ -188,7 +244,7 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
@@ -228,7 +284,12 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut config = ServerConfig::new(args.listen, args.data_dir, args.account_id);
+    let Some(data_dir) = args.data_dir.or_else(crate::defaults::default_data_dir) else {
+        eprintln!("keyward: no --data-dir, and neither XDG_DATA_HOME nor HOME is set");
+        return ExitCode::from(2);
+    };
+    println!("Data directory: {}", data_dir.display());
+    let mut config = ServerConfig::new(args.listen, data_dir, args.account_id);
     config.root_credentials = root_credentials;
     config.master_key = env("KEYWARD_MASTER_KEY");
     config.store_url = args.store;
@@ -254,10 +315,10 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         reserve_bytes: args.audit_reserve_bytes,
     };
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
-        config.imds = Some(ImdsConfig {
+        config.imds.push(ImdsConfig {
             listen,
             instance_profile,
-            region: args.imds_region,
+            region: args.imds_region.clone(),
             allow_v1: args.imds_allow_v1,
         });
     }
@@ -266,7 +327,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         args.container_role,
         args.container_token_file,
     ) {
-        config.container = Some(ContainerConfig {
+        config.container.push(ContainerConfig {
             listen,
             role,
             token_file,
@@ -276,6 +337,15 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
             },
         });
     }
+    for (listen, instance_profile) in args.imds_bindings {
+        config.imds.push(ImdsConfig {
+            listen,
+            instance_profile,
+            region: args.imds_region.clone(),
+            allow_v1: args.imds_allow_v1,
+        });
+    }
+    config.container.extend(args.container_bindings);
     let cql = *args.cql;
     let cql_tls = cql.cql_tls;
     if let (Some(listen), Some(upstream)) = (cql.cql_listen, cql.cql_upstream) {
@@ -290,6 +360,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
             tls: cql.cql_tls,
         });
     }
+    let (config_imds, config_container) = (config.imds.clone(), config.container.clone());
     let server = match keyward_server::start(config, shutdown_signal()).await {
         Ok(server) => server,
         Err(e) => {
@@ -305,11 +376,18 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
             ca.display()
         );
     }
-    if let Some(addr) = server.imds_addr {
-        println!("Instance metadata on http://{addr}");
+    for (addr, imds) in server.imds_addrs.iter().zip(&config_imds) {
+        println!(
+            "Instance metadata on http://{addr} (instance profile {})",
+            imds.instance_profile
+        );
     }
-    if let Some(addr) = server.container_addr {
-        println!("Container credentials on http://{addr}");
+    for (addr, container) in server.container_addrs.iter().zip(&config_container) {
+        println!(
+            "Container credentials on http://{addr} (role {}, token file {})",
+            container.role,
+            container.token_file.display()
+        );
     }
     if let Some(addr) = server.cql_addr {
         let tls = if cql_tls { " (TLS)" } else { "" };

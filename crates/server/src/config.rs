@@ -26,10 +26,11 @@ pub struct ServerConfig {
     /// Seconds added to the real time wherever sessions and signatures are checked, so tests
     /// can reach an expiry without waiting for it.
     pub clock_offset_seconds: i64,
-    /// The EC2 instance-metadata endpoint, if enabled.
-    pub imds: Option<ImdsConfig>,
-    /// The ECS/EKS container-credentials endpoint, if enabled.
-    pub container: Option<ContainerConfig>,
+    /// The EC2 instance-metadata endpoints, one listener per instance (an instance reaches
+    /// its metadata at one address and sends nothing that tells instances apart).
+    pub imds: Vec<ImdsConfig>,
+    /// The ECS/EKS container-credentials endpoints, one listener per task or pod.
+    pub container: Vec<ContainerConfig>,
     /// The Keyspaces-style CQL front, if enabled.
     pub cql: Option<CqlConfig>,
     /// Connection limits and timeouts of the API listener.
@@ -122,8 +123,8 @@ impl ServerConfig {
             master_key: None,
             store_url: None,
             clock_offset_seconds: 0,
-            imds: None,
-            container: None,
+            imds: Vec::new(),
+            container: Vec::new(),
             cql: None,
             connections: ConnectionLimits::default(),
             issuer_url: None,

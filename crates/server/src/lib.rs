@@ -22,6 +22,7 @@ mod testing;
 mod tls;
 
 pub use api::operations;
+pub use directory::web_identity_issuer::{keys as jws, SigningAlgorithm};
 pub use fronts::{issuer, keyspaces, vending};
 
 use std::future::Future;
@@ -82,10 +83,11 @@ pub async fn encode_authorization_failure(
 pub struct RunningServer {
     /// The bound address (useful when listening on port 0).
     pub local_addr: SocketAddr,
-    /// The instance-metadata endpoint's address, if enabled.
-    pub imds_addr: Option<SocketAddr>,
-    /// The container-credentials endpoint's address, if enabled.
-    pub container_addr: Option<SocketAddr>,
+    /// The instance-metadata endpoints' addresses, in the order of `ServerConfig::imds`.
+    pub imds_addrs: Vec<SocketAddr>,
+    /// The container-credentials endpoints' addresses, in the order of
+    /// `ServerConfig::container`.
+    pub container_addrs: Vec<SocketAddr>,
     /// The CQL front's address, if enabled.
     pub cql_addr: Option<SocketAddr>,
     /// The CA file clients must trust (`AWS_CA_BUNDLE`) when the server made its own
@@ -133,22 +135,18 @@ pub async fn start(
     };
 
     let mut endpoints = Vec::new();
-    let imds_addr = match config.imds.clone() {
-        Some(imds) => {
-            let (addr, task) = vending::start_imds(Arc::clone(&state), imds).await?;
-            endpoints.push(task);
-            Some(addr)
-        }
-        None => None,
-    };
-    let container_addr = match config.container.clone() {
-        Some(container) => {
-            let (addr, task) = vending::start_container(Arc::clone(&state), container).await?;
-            endpoints.push(task);
-            Some(addr)
-        }
-        None => None,
-    };
+    let mut imds_addrs = Vec::new();
+    for imds in config.imds.clone() {
+        let (addr, task) = vending::start_imds(Arc::clone(&state), imds).await?;
+        endpoints.push(task);
+        imds_addrs.push(addr);
+    }
+    let mut container_addrs = Vec::new();
+    for container in config.container.clone() {
+        let (addr, task) = vending::start_container(Arc::clone(&state), container).await?;
+        endpoints.push(task);
+        container_addrs.push(addr);
+    }
     let cql_addr = match config.cql.clone() {
         Some(cql) => {
             let cql_tls = match (cql.tls, &acceptor) {
@@ -260,8 +258,8 @@ pub async fn start(
     });
     Ok(RunningServer {
         local_addr,
-        imds_addr,
-        container_addr,
+        imds_addrs,
+        container_addrs,
         cql_addr,
         ca_bundle: tls.and_then(|tls| tls.ca_bundle),
         task,

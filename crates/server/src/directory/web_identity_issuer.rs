@@ -24,7 +24,7 @@ const PUBLIC: &str = "PublicJwk";
 
 /// A JWT signing algorithm `GetWebIdentityToken` offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum SigningAlgorithm {
+pub enum SigningAlgorithm {
     /// RSASSA-PKCS1-v1_5 with SHA-256, over a 2048-bit key.
     Rs256,
     /// ECDSA over P-384 with SHA-384.
@@ -33,16 +33,15 @@ pub(crate) enum SigningAlgorithm {
 
 impl SigningAlgorithm {
     /// Every algorithm, in the order the JWKS lists their keys.
-    pub(crate) const ALL: [SigningAlgorithm; 2] =
-        [SigningAlgorithm::Rs256, SigningAlgorithm::Es384];
+    pub const ALL: [SigningAlgorithm; 2] = [SigningAlgorithm::Rs256, SigningAlgorithm::Es384];
 
     /// The algorithm of a `SigningAlgorithm` parameter (case-sensitive, as JOSE names are).
-    pub(crate) fn parse(name: &str) -> Option<Self> {
+    pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|a| a.name() == name)
     }
 
     /// The JOSE name (`alg`).
-    pub(crate) fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             SigningAlgorithm::Rs256 => "RS256",
             SigningAlgorithm::Es384 => "ES384",
@@ -210,8 +209,8 @@ pub(crate) fn sign(
     ))
 }
 
-/// Key generation and signing, over aws-lc-rs.
-mod keys {
+/// Key generation and JWS signing, over aws-lc-rs (public for `keyward oidc`, the test issuer).
+pub mod keys {
     use aws_lc_rs::encoding::AsDer;
     use aws_lc_rs::rand::SystemRandom;
     use aws_lc_rs::rsa::{KeyPair as RsaKeyPair, KeySize, PublicKeyComponents};
@@ -229,7 +228,7 @@ mod keys {
     const P384_COORDINATE: usize = 48;
 
     /// A new key pair: its PKCS#8 private key and its public JWK (with `kid`, `alg`, `use`).
-    pub(super) fn generate(algorithm: SigningAlgorithm) -> Result<(Vec<u8>, Value), ApiError> {
+    pub fn generate(algorithm: SigningAlgorithm) -> Result<(Vec<u8>, Value), ApiError> {
         let failed = || {
             tracing::error!(algorithm = algorithm.name(), "key generation failed");
             ApiError::ServiceFailure
@@ -284,11 +283,7 @@ mod keys {
     }
 
     /// The JWS signature of `message` (for ES384, `r || s` as JWS wants it).
-    pub(super) fn sign(
-        algorithm: SigningAlgorithm,
-        pkcs8: &[u8],
-        message: &[u8],
-    ) -> Option<Vec<u8>> {
+    pub fn sign(algorithm: SigningAlgorithm, pkcs8: &[u8], message: &[u8]) -> Option<Vec<u8>> {
         let rng = SystemRandom::new();
         match algorithm {
             SigningAlgorithm::Rs256 => {

@@ -4,7 +4,11 @@
 //! enabled by flags on `keyward serve`.
 //!
 //! Binding: one listener stands for one instance (bound to an instance profile by name) or one
-//! task (bound to a role by name). The profile's role, or the task role, is looked up on every
+//! task (bound to a role by name); a server runs as many as it is given, so several workloads
+//! each get their own. A listener per binding, not a path per binding: an instance's SDK asks a fixed
+//! address with fixed paths and says nothing about which instance it is, so an instance is an
+//! address; a task could be told apart by its URI's path, but it also has a token file of its
+//! own, and one listener per task keeps both in one flag. The profile's role, or the task role, is looked up on every
 //! refresh, so roles may be created after the server starts and a changed binding takes effect
 //! at once. The role's trust policy must allow the service principal exactly as on AWS
 //! (`ec2.amazonaws.com`, `ecs-tasks.amazonaws.com`, `pods.eks.amazonaws.com` — the latter

@@ -532,7 +532,7 @@ impl Shared {
     /// full disk does not flood the log as well.
     fn note_dropped(&self, event: &str, why: &AuditError) {
         let total = self.dropped.fetch_add(1, Ordering::Relaxed) + 1;
-        if total.is_power_of_two() || total % 1000 == 0 {
+        if total.is_power_of_two() || total.is_multiple_of(1000) {
             tracing::warn!(event, dropped_total = total, error = %why, "audit record dropped");
         }
     }

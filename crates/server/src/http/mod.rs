@@ -135,8 +135,14 @@ pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
         Err(e) => serde_json::json!({"ok": false, "error": e}),
     };
     let ready = store.is_ok() && audit.is_ok();
-    let mut audit_part = part(&audit);
-    audit_part["records_dropped"] = state.audit.dropped().into();
+    let audit_part = match &audit {
+        Ok(()) => serde_json::json!({"ok": true, "records_dropped": state.audit.dropped()}),
+        Err(e) => serde_json::json!({
+            "ok": false,
+            "error": e,
+            "records_dropped": state.audit.dropped(),
+        }),
+    };
     let failing: Vec<&str> = [("store", &store), ("audit_log", &audit)]
         .into_iter()
         .filter(|(_, result)| result.is_err())
@@ -207,7 +213,15 @@ pub async fn handle(
 ) -> Response {
     let secure_transport = transport.is_some_and(|Extension(t)| t.0);
     let limits = limits.map(|Extension(limits)| limits);
-    match tokio::spawn(handle_request(state, peer, limits, secure_transport, request)).await {
+    match tokio::spawn(handle_request(
+        state,
+        peer,
+        limits,
+        secure_transport,
+        request,
+    ))
+    .await
+    {
         Ok(response) => response,
         Err(e) => {
             tracing::error!(error = %e, "request task failed");

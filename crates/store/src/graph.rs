@@ -55,6 +55,9 @@ pub enum EntityKind {
     LoginProfile,
     /// The account's password policy (IAM allows one).
     PasswordPolicy,
+    /// A SAML 2.0 identity provider: its metadata document and sealed private keys, named by
+    /// the caller.
+    SamlProvider,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -80,6 +83,7 @@ impl EntityKind {
             EntityKind::SshPublicKey => "ssh-public-key",
             EntityKind::LoginProfile => "login-profile",
             EntityKind::PasswordPolicy => "password-policy",
+            EntityKind::SamlProvider => "saml-provider",
             EntityKind::External => "external",
         }
     }
@@ -104,6 +108,7 @@ impl EntityKind {
             "ssh-public-key" => EntityKind::SshPublicKey,
             "login-profile" => EntityKind::LoginProfile,
             "password-policy" => EntityKind::PasswordPolicy,
+            "saml-provider" => EntityKind::SamlProvider,
             "external" => EntityKind::External,
             _ => return None,
         })

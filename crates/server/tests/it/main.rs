@@ -12,6 +12,7 @@ mod common;
 mod console;
 mod enforcement;
 mod guides;
+mod saml;
 mod sdk;
 mod sessions;
 mod simulate;

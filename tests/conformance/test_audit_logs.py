@@ -154,3 +154,42 @@ def test_secret_not_on_disk_after_restart(fresh_server):
     _assert_not_on_disk(srv, key["SecretAccessKey"])
     _assert_not_on_disk(srv, srv.root_secret)  # root secret from env is stored encrypted too
     assert srv.sts((key["AccessKeyId"], key["SecretAccessKey"])).get_caller_identity()
+
+
+def test_assertions_and_private_keys_never_reach_disk_logs_or_audit(fresh_server):
+    """SAML: the assertion (a bearer credential) and a provider's private key (test_saml.py drives
+    the operations)."""
+    import base64
+    import time
+
+    from saml_idp import encode, encrypt_assertion, new_key_and_cert, public_key_of
+    from test_saml import Federation
+
+    srv = fresh_server
+    key, _ = new_key_and_cert()
+    f = Federation(srv, AddPrivateKey=key.decode())
+    assertion = f.response()
+    f.assume(assertion)
+    f.error(encode(f.idp.response(f.idp.assertion(role_values=[f.pair]))))  # a refused one too
+    time.sleep(0.3)
+    key_body = "".join(key.decode().strip().splitlines()[1:-1])
+    needles = [assertion, key_body[:64], key_body[-64:], base64.b64decode(assertion).decode()[:120]]
+    records = srv.audit_records()
+    saml_calls = [r for r in records if r.get("eventName") == "AssumeRoleWithSAML"]
+    assert len(saml_calls) == 2
+    assert saml_calls[0]["userIdentity"]["type"] == "SAMLUser"
+    audit = (srv.data_dir / "audit.log").read_text()
+    outputs = srv.stdout() + srv.stderr()
+    for needle in needles:
+        assert needle not in audit
+        assert needle not in outputs
+        for p in srv.data_dir.rglob("*"):
+            if p.is_file():
+                assert needle.encode() not in p.read_bytes(), p
+    srv.restart()
+    for p in srv.data_dir.rglob("*"):
+        if p.is_file():
+            assert key_body[:64].encode() not in p.read_bytes(), p
+    # The sealed key still opens after a restart: an assertion encrypted for it is read.
+    resp = f.idp.response(f.idp.sign(f.idp.assertion(role_values=[f.pair])))
+    assert f.assume(encode(encrypt_assertion(resp, public_key_of(key))))["Subject"]

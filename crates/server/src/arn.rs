@@ -146,6 +146,23 @@ pub fn oidc_provider_name<'a>(account: &AccountId, text: &'a str) -> Option<&'a 
         .filter(|name| !name.is_empty())
 }
 
+/// A SAML provider, named by the caller.
+pub fn saml_provider(account: &AccountId, name: &str) -> String {
+    format!("arn:{PARTITION}:iam::{}:saml-provider/{name}", account.0)
+}
+
+/// The provider name a SAML provider ARN of `account` carries.
+pub fn saml_provider_name<'a>(account: &AccountId, text: &'a str) -> Option<&'a str> {
+    let arn = keyward_policy::Arn::parse(text).ok()?;
+    let ours = arn.partition() == PARTITION
+        && arn.service() == "iam"
+        && arn.region().is_empty()
+        && arn.account() == account.0;
+    ours.then(|| text.split_once(":saml-provider/").map(|(_, name)| name))
+        .flatten()
+        .filter(|name| !name.is_empty() && !name.contains('/'))
+}
+
 /// An assumed-role session (role paths are not part of it).
 pub fn assumed_role(account: &AccountId, role_name: &str, session_name: &str) -> String {
     format!(
@@ -195,6 +212,23 @@ mod tests {
             "not an arn",
         ] {
             assert_eq!(IamArn::parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn saml_provider_names() {
+        let account = AccountId("123456789012".to_owned());
+        let arn = saml_provider(&account, "Okta");
+        assert_eq!(arn, "arn:aws:iam::123456789012:saml-provider/Okta");
+        assert_eq!(saml_provider_name(&account, &arn), Some("Okta"));
+        let other = AccountId("210987654321".to_owned());
+        assert_eq!(saml_provider_name(&other, &arn), None);
+        for text in [
+            "arn:aws:iam::123456789012:saml-provider/",
+            "arn:aws:iam::123456789012:saml-provider/a/b",
+            "arn:aws:iam::123456789012:oidc-provider/Okta",
+        ] {
+            assert_eq!(saml_provider_name(&account, text), None, "{text}");
         }
     }
 

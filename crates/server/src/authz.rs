@@ -119,6 +119,9 @@ pub struct TrustOnly {
     pub facts: RequestFacts,
     /// What the caller is told when the trust policy refuses.
     pub refusal: ApiError,
+    /// Further actions the trust policy must allow (`sts:TagSession` when the credential
+    /// brings session tags, `sts:SetSourceIdentity` when it sets a source identity).
+    pub also: Vec<&'static str>,
 }
 
 /// Decides `authorization` for `caller`, whose operation is `action` (`iam:CreateUser`).

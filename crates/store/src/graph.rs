@@ -61,6 +61,9 @@ pub enum EntityKind {
     /// A service last accessed report (`GenerateServiceLastAccessedDetails`), named by its
     /// job id.
     AccessAdvisorJob,
+    /// A SAML 2.0 identity provider: its metadata document and sealed private keys, named by
+    /// the caller.
+    SamlProvider,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -88,6 +91,7 @@ impl EntityKind {
             EntityKind::PasswordPolicy => "password-policy",
             EntityKind::ServiceLastAccess => "service-last-access",
             EntityKind::AccessAdvisorJob => "access-advisor-job",
+            EntityKind::SamlProvider => "saml-provider",
             EntityKind::External => "external",
         }
     }
@@ -114,6 +118,7 @@ impl EntityKind {
             "password-policy" => EntityKind::PasswordPolicy,
             "service-last-access" => EntityKind::ServiceLastAccess,
             "access-advisor-job" => EntityKind::AccessAdvisorJob,
+            "saml-provider" => EntityKind::SamlProvider,
             "external" => EntityKind::External,
             _ => return None,
         })

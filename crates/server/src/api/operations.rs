@@ -135,14 +135,18 @@ fn run_unsigned<'a, O: UnsignedOperation>(
         let action = format!("{}:{}", Service::Sts.signing_name(), O::NAME);
         let authorized = match operation.authorization(state, facts).await {
             Ok(t)
-                if trust_allows(
-                    t.principal.clone(),
-                    &t.principal_id,
-                    &action,
-                    &t.role,
-                    &t.trust,
-                    &t.facts,
-                ) =>
+                if std::iter::once(action.as_str())
+                    .chain(t.also.iter().copied())
+                    .all(|action| {
+                        trust_allows(
+                            t.principal.clone(),
+                            &t.principal_id,
+                            action,
+                            &t.role,
+                            &t.trust,
+                            &t.facts,
+                        )
+                    }) =>
             {
                 Ok(())
             }

@@ -3,6 +3,7 @@
 
 pub mod identity;
 pub mod keys;
+pub mod saml;
 pub mod session;
 pub mod totp;
 pub mod web_identity;

@@ -16,6 +16,7 @@ mod enforcement;
 mod guides;
 mod mfa;
 mod outbound_federation;
+mod saml;
 mod sdk;
 mod service_linked;
 mod sessions;

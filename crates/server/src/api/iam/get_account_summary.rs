@@ -50,7 +50,8 @@ impl Operation for GetAccountSummary {
         let profiles = all_entities(state, EntityKind::InstanceProfile)
             .await?
             .len();
-        let providers = all_entities(state, EntityKind::OidcProvider).await?.len();
+        let providers = all_entities(state, EntityKind::OidcProvider).await?.len()
+            + all_entities(state, EntityKind::SamlProvider).await?.len();
         let mut versions = 0;
         for p in &policies {
             versions += state

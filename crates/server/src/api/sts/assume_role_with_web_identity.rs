@@ -134,6 +134,7 @@ impl UnsignedOperation for AssumeRoleWithWebIdentity {
             trust,
             facts,
             refusal: refusal(),
+            also: Vec::new(),
         })
     }
 

@@ -4,6 +4,7 @@
 //! [`crate::auth::session`]).
 
 pub(crate) mod assume_role;
+pub(crate) mod assume_role_with_saml;
 pub(crate) mod assume_role_with_web_identity;
 pub(crate) mod decode_authorization_message;
 pub(crate) mod get_access_key_info;

@@ -15,6 +15,7 @@ pub(crate) mod oidc;
 pub(crate) mod outbound;
 pub(crate) mod policies;
 pub(crate) mod roles;
+pub(crate) mod saml;
 pub(crate) mod service_credentials;
 pub(crate) mod service_linked_roles;
 pub(crate) mod simulate;

@@ -23,7 +23,7 @@ use time::OffsetDateTime;
 
 use crate::arn;
 use crate::auth::identity::{Caller, Identity};
-use crate::auth::session::FederationIssuer;
+use crate::auth::session::{DelegatedApprover, FederationIssuer};
 use crate::directory::principal_policy_texts;
 use crate::error::ApiError;
 use crate::protocol::query::QueryRequest;
@@ -70,8 +70,9 @@ pub enum Authorization {
         /// Further actions the request needs (`sts:TagSession` when it passes session tags).
         also: Vec<&'static str>,
     },
-    /// Granted by an account setting (the password policy's `AllowUsersToChangePassword`): the
-    /// operation's action on `resource` is allowed unless a policy explicitly denies it.
+    /// Granted by an account setting (the password policy's `AllowUsersToChangePassword`) or a
+    /// default permission (a delegation request's owner): the operation's action on `resource`
+    /// is allowed unless a policy explicitly denies it.
     UnlessDenied {
         /// What the operation acts on.
         resource: Resource,
@@ -497,17 +498,21 @@ fn engine_request(
     request
 }
 
-/// A federated session issued to the root user is limited only by its session policies: its
-/// issuer's "policy" allows everything.
+/// A federated session issued to the root user, or a delegated session a root user approved, is
+/// limited only by its session policies: root's "policy" allows everything.
 fn root_federation_policy(principal: &Identity) -> Option<PolicySet> {
-    match principal {
-        Identity::FederatedUser(s) if s.issuer == FederationIssuer::Root => Some(compile(vec![(
+    let of_root = match principal {
+        Identity::FederatedUser(s) => s.issuer == FederationIssuer::Root,
+        Identity::Delegated(d) => d.approver == DelegatedApprover::Root,
+        _ => false,
+    };
+    of_root.then(|| {
+        compile(vec![(
             "root".to_owned(),
             r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
                 .to_owned(),
-        )])),
-        _ => None,
-    }
+        )])
+    })
 }
 
 fn engine_principal(
@@ -628,6 +633,56 @@ async fn decide(
                 // A role session without session policies has the role's permissions.
                 (!session.policies.is_empty()).then(|| compile(session.policies.clone())),
             )
+        }
+        Identity::Delegated(session) => {
+            // The approver's permissions, within the delegation request's policy.
+            let policy = Some(compile(vec![(
+                "DelegationPolicy".to_owned(),
+                session.policy.clone(),
+            )]));
+            match &session.approver {
+                DelegatedApprover::Root => {
+                    let account =
+                        keyward_policy::AccountId::parse(&caller.account.0).map_err(|e| {
+                            tracing::error!(error = %e, "account id is not one the engine accepts");
+                            ApiError::ServiceFailure
+                        })?;
+                    (
+                        None,
+                        keyward_policy::Principal::root(account),
+                        caller.account.0.clone(),
+                        &[][..],
+                        policy,
+                    )
+                }
+                DelegatedApprover::User { user_id, .. } => (
+                    Some(EntityRef::new(EntityKind::User, user_id.clone())),
+                    engine_principal(keyward_policy::Principal::user(&caller.arn()))?,
+                    user_id.clone(),
+                    &[][..],
+                    policy,
+                ),
+                DelegatedApprover::Role(role_session) => {
+                    let role = arn::role(
+                        &caller.account,
+                        &role_session.role_path,
+                        &role_session.role_name,
+                    );
+                    (
+                        Some(EntityRef::new(
+                            EntityKind::Role,
+                            role_session.role_id.clone(),
+                        )),
+                        engine_principal(keyward_policy::Principal::assumed_role(
+                            &caller.arn(),
+                            &role,
+                        ))?,
+                        caller.principal_id(),
+                        &role_session.tags[..],
+                        policy,
+                    )
+                }
+            }
         }
         Identity::FederatedUser(session) => {
             let (owner, issuer_arn) = match &session.issuer {

@@ -38,6 +38,9 @@ pub struct ServerConfig {
     /// `GetWebIdentityToken` signs, where their OpenID configuration and keys are served.
     /// `None` for `http://` and the bound address (loopback when bound to every address).
     pub issuer_url: Option<String>,
+    /// The partners onboarded for IAM temporary delegation (see [`crate::delegation`]);
+    /// `None` onboards none, so `CreateDelegationRequest` is refused.
+    pub delegation_partners: Option<PathBuf>,
 }
 
 /// How many connections the API listener holds and how long it waits for them
@@ -82,6 +85,7 @@ impl ServerConfig {
             cql: None,
             connections: ConnectionLimits::default(),
             issuer_url: None,
+            delegation_partners: None,
         }
     }
 }

@@ -86,6 +86,10 @@ pub enum ApiError {
     RequestTimeout,
     /// Keyward itself failed; details are logged, not returned.
     ServiceFailure,
+    /// `ConcurrentModification` (409): another request changed the object meanwhile.
+    ConcurrentModification(String),
+    /// `ExpiredTradeInTokenException` (400): a delegation trade-in token no longer redeems.
+    ExpiredTradeInToken(String),
 }
 
 impl From<AuthError> for ApiError {
@@ -135,6 +139,8 @@ impl ApiError {
             ApiError::PasswordPolicyViolation(_) => "PasswordPolicyViolation",
             ApiError::InvalidUserType(_) => "InvalidUserType",
             ApiError::ServiceFailure => "ServiceFailure",
+            ApiError::ConcurrentModification(_) => "ConcurrentModification",
+            ApiError::ExpiredTradeInToken(_) => "ExpiredTradeInTokenException",
         }
     }
 
@@ -152,7 +158,8 @@ impl ApiError {
             ApiError::FeatureEnabled(_)
             | ApiError::EntityAlreadyExists(_)
             | ApiError::DeleteConflict(_)
-            | ApiError::LimitExceeded(_) => 409,
+            | ApiError::LimitExceeded(_)
+            | ApiError::ConcurrentModification(_) => 409,
             ApiError::RequestEntityTooLarge(_) => 413,
             ApiError::RequestTimeout => 408,
             ApiError::ServiceFailure => 500,
@@ -174,6 +181,7 @@ impl ApiError {
             | ApiError::DuplicateSshPublicKey(_)
             | ApiError::PasswordPolicyViolation(_)
             | ApiError::InvalidUserType(_)
+            | ApiError::ExpiredTradeInToken(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
@@ -217,6 +225,8 @@ impl ApiError {
             | ApiError::DuplicateSshPublicKey(m)
             | ApiError::PasswordPolicyViolation(m)
             | ApiError::InvalidUserType(m)
+            | ApiError::ConcurrentModification(m)
+            | ApiError::ExpiredTradeInToken(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::ReportNotPresent | ApiError::ReportExpired => String::new(),
             ApiError::InvalidAction { action, version } => {

@@ -51,6 +51,8 @@ pub struct AppState {
     pub jwks: crate::auth::web_identity::JwksCache,
     /// This server's own issuer URL, for the tokens `GetWebIdentityToken` signs.
     pub issuer: String,
+    /// The partners onboarded for temporary delegation.
+    pub partners: crate::delegation::Partners,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -131,6 +133,11 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
     let keys = KeyCache::default();
     install_root_credentials(config, store.as_ref(), &master, &keys).await?;
 
+    let partners = match &config.delegation_partners {
+        Some(path) => crate::delegation::Partners::load(path)
+            .map_err(|e| StartError::Config(e.to_string()))?,
+        None => crate::delegation::Partners::default(),
+    };
     let (audit, writer) = AuditLog::open(&dir.join("audit.log"))
         .await
         .map_err(io_err(&dir.join("audit.log")))?;
@@ -146,6 +153,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         audit,
         jwks: crate::auth::web_identity::JwksCache::default(),
         issuer: issuer_url(config),
+        partners,
     };
     Ok((Arc::new(state), writer))
 }
@@ -169,6 +177,7 @@ impl AppState {
             audit,
             jwks: crate::auth::web_identity::JwksCache::default(),
             issuer: "http://127.0.0.1".to_owned(),
+            partners: crate::delegation::Partners::default(),
         }))
     }
 }

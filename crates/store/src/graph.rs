@@ -55,6 +55,9 @@ pub enum EntityKind {
     LoginProfile,
     /// The account's password policy (IAM allows one).
     PasswordPolicy,
+    /// A temporary delegation request from a partner, named by its id; its state, owner,
+    /// approver and the hash (never the value) of its exchange token are attributes.
+    DelegationRequest,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -80,6 +83,7 @@ impl EntityKind {
             EntityKind::SshPublicKey => "ssh-public-key",
             EntityKind::LoginProfile => "login-profile",
             EntityKind::PasswordPolicy => "password-policy",
+            EntityKind::DelegationRequest => "delegation-request",
             EntityKind::External => "external",
         }
     }
@@ -104,6 +108,7 @@ impl EntityKind {
             "ssh-public-key" => EntityKind::SshPublicKey,
             "login-profile" => EntityKind::LoginProfile,
             "password-policy" => EntityKind::PasswordPolicy,
+            "delegation-request" => EntityKind::DelegationRequest,
             "external" => EntityKind::External,
             _ => return None,
         })

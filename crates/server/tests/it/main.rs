@@ -10,6 +10,7 @@
 
 mod common;
 mod console;
+mod delegation;
 mod enforcement;
 mod guides;
 mod sdk;

@@ -43,6 +43,11 @@ pub struct ServeArgs {
     /// expiry (for testing expiry; never in production).
     #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
     clock_offset: i64,
+    /// A JSON file onboarding partners for IAM temporary delegation: their names, the
+    /// principals acting for them, their policy templates and the HTTP endpoints that receive
+    /// their SNS topics' notifications.
+    #[arg(long, env = "KEYWARD_DELEGATION_PARTNERS")]
+    delegation_partners: Option<std::path::PathBuf>,
     /// Connections served at once; more are answered 503 and closed (lowered at start to fit
     /// the open-file limit, which is raised to its hard limit).
     #[arg(long, default_value_t = 10_000)]
@@ -314,6 +319,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         retain: args.audit_retain,
         reserve_bytes: args.audit_reserve_bytes,
     };
+    config.delegation_partners = args.delegation_partners;
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds.push(ImdsConfig {
             listen,

@@ -441,7 +441,11 @@ fn decide_by_principal(
             }
         }
         PrincipalKind::Root => {
-            if same_account {
+            // A session policy limits even the root user's session (a delegated session a
+            // root user approved); without one, root may do everything in its account.
+            if same_account && session.is_some_and(|o| o.allow.is_none()) {
+                implicit(PolicyKind::Session)
+            } else if same_account {
                 (Decision::Allowed, None)
             } else if resource_allow.is_some() {
                 allowed(resource_kind)
@@ -450,9 +454,11 @@ fn decide_by_principal(
             }
         }
         PrincipalKind::User | PrincipalKind::AssumedRole | PrincipalKind::FederatedUser => {
+            // Session policies limit whichever principal's session carries them: role and
+            // federated sessions, and a user's delegated session.
             let session_allows = match (kind, session) {
-                (PrincipalKind::User, _) => true,
                 (_, Some(outcome)) => outcome.allow.is_some(),
+                (PrincipalKind::User, None) => true,
                 (PrincipalKind::AssumedRole, None) => true,
                 (_, None) => false,
             };

@@ -221,6 +221,12 @@ impl AuditRecord {
         self
     }
 
+    /// Marks the record as an event a service caused (`AwsServiceEvent`), not an API call.
+    pub fn service_event(mut self) -> Self {
+        self.event_type = "AwsServiceEvent";
+        self
+    }
+
     /// `recipientAccountId`.
     pub fn with_account(mut self, account: Option<&str>) -> Self {
         self.recipient_account_id = account.map(str::to_owned);

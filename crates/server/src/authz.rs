@@ -25,7 +25,7 @@ use time::OffsetDateTime;
 
 use crate::arn;
 use crate::auth::identity::{Caller, Identity};
-use crate::auth::session::FederationIssuer;
+use crate::auth::session::{DelegatedApprover, FederationIssuer};
 use crate::directory::principal_policy_texts;
 use crate::error::ApiError;
 use crate::protocol::query::QueryRequest;
@@ -72,8 +72,9 @@ pub enum Authorization {
         /// Further actions the request needs (`sts:TagSession` when it passes session tags).
         also: Vec<&'static str>,
     },
-    /// Granted by an account setting (the password policy's `AllowUsersToChangePassword`): the
-    /// operation's action on `resource` is allowed unless a policy explicitly denies it.
+    /// Granted by an account setting (the password policy's `AllowUsersToChangePassword`) or a
+    /// default permission (a delegation request's owner): the operation's action on `resource`
+    /// is allowed unless a policy explicitly denies it.
     UnlessDenied {
         /// What the operation acts on.
         resource: Resource,
@@ -561,17 +562,21 @@ fn request_context(
     }
 }
 
-/// A federated session issued to the root user is limited only by its session policies: its
-/// issuer's "policy" allows everything.
+/// A federated session issued to the root user, or a delegated session a root user approved, is
+/// limited only by its session policies: root's "policy" allows everything.
 fn root_federation_policy(principal: &Identity) -> Option<PolicySet> {
-    match principal {
-        Identity::FederatedUser(s) if s.issuer == FederationIssuer::Root => Some(compile(vec![(
+    let of_root = match principal {
+        Identity::FederatedUser(s) => s.issuer == FederationIssuer::Root,
+        Identity::Delegated(d) => d.approver == DelegatedApprover::Root,
+        _ => false,
+    };
+    of_root.then(|| {
+        compile(vec![(
             "root".to_owned(),
             r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
                 .to_owned(),
-        )])),
-        _ => None,
-    }
+        )])
+    })
 }
 
 fn engine_principal(
@@ -693,6 +698,14 @@ fn record_attempt(state: &AppState, caller: &Caller, action: &str, facts: &Reque
     let principal = match &caller.identity {
         Identity::User(user) => EntityRef::new(EntityKind::User, user.user_id.0.clone()),
         Identity::RoleSession(session) => EntityRef::new(EntityKind::Role, session.role_id.clone()),
+        // A delegated session acts as its approver.
+        Identity::Delegated(session) => match &session.approver {
+            DelegatedApprover::User { user_id, .. } => {
+                EntityRef::new(EntityKind::User, user_id.clone())
+            }
+            DelegatedApprover::Role(role) => EntityRef::new(EntityKind::Role, role.role_id.clone()),
+            DelegatedApprover::Root => return,
+        },
         Identity::Root | Identity::FederatedUser(_) => return,
     };
     state
@@ -744,6 +757,56 @@ async fn prepare(
                 // A role session without session policies has the role's permissions.
                 (!session.policies.is_empty()).then(|| compile(session.policies.clone())),
             )
+        }
+        Identity::Delegated(session) => {
+            // The approver's permissions, within the delegation request's policy.
+            let policy = Some(compile(vec![(
+                "DelegationPolicy".to_owned(),
+                session.policy.clone(),
+            )]));
+            match &session.approver {
+                DelegatedApprover::Root => {
+                    let account =
+                        keyward_policy::AccountId::parse(&caller.account.0).map_err(|e| {
+                            tracing::error!(error = %e, "account id is not one the engine accepts");
+                            ApiError::ServiceFailure
+                        })?;
+                    (
+                        None,
+                        keyward_policy::Principal::root(account),
+                        caller.account.0.clone(),
+                        &[][..],
+                        policy,
+                    )
+                }
+                DelegatedApprover::User { user_id, .. } => (
+                    Some(EntityRef::new(EntityKind::User, user_id.clone())),
+                    engine_principal(keyward_policy::Principal::user(&caller.arn()))?,
+                    user_id.clone(),
+                    &[][..],
+                    policy,
+                ),
+                DelegatedApprover::Role(role_session) => {
+                    let role = arn::role(
+                        &caller.account,
+                        &role_session.role_path,
+                        &role_session.role_name,
+                    );
+                    (
+                        Some(EntityRef::new(
+                            EntityKind::Role,
+                            role_session.role_id.clone(),
+                        )),
+                        engine_principal(keyward_policy::Principal::assumed_role(
+                            &caller.arn(),
+                            &role,
+                        ))?,
+                        caller.principal_id(),
+                        &role_session.tags[..],
+                        policy,
+                    )
+                }
+            }
         }
         Identity::FederatedUser(session) => {
             let (owner, issuer_arn) = match &session.issuer {
@@ -891,6 +954,11 @@ fn caller_principal_id(caller: &Caller) -> String {
     match &caller.identity {
         Identity::User(user) => user.user_id.0.clone(),
         Identity::RoleSession(session) => session.role_id.clone(),
+        Identity::Delegated(session) => match &session.approver {
+            DelegatedApprover::User { user_id, .. } => user_id.clone(),
+            DelegatedApprover::Role(role) => role.role_id.clone(),
+            DelegatedApprover::Root => caller.principal_id(),
+        },
         Identity::Root | Identity::FederatedUser(_) => caller.principal_id(),
     }
 }
@@ -914,6 +982,15 @@ async fn policy_texts(
             }
             FederationIssuer::Root => None,
         },
+        Identity::Delegated(session) => match &session.approver {
+            DelegatedApprover::User { user_id, .. } => {
+                Some(EntityRef::new(EntityKind::User, user_id.clone()))
+            }
+            DelegatedApprover::Role(role) => {
+                Some(EntityRef::new(EntityKind::Role, role.role_id.clone()))
+            }
+            DelegatedApprover::Root => None,
+        },
         Identity::Root => None,
     };
     if let Some(owner) = owner.filter(|_| prepared.policies.is_some()) {
@@ -929,9 +1006,14 @@ async fn policy_texts(
                 .map(|(name, text)| (PolicyKind::PermissionsBoundary, name, text)),
         );
     }
+    let delegation_policy;
     let session_policies = match &caller.identity {
         Identity::RoleSession(session) => &session.policies[..],
         Identity::FederatedUser(session) => &session.policies[..],
+        Identity::Delegated(session) => {
+            delegation_policy = [("DelegationPolicy".to_owned(), session.policy.clone())];
+            &delegation_policy[..]
+        }
         Identity::Root | Identity::User(_) => &[][..],
     };
     out.extend(

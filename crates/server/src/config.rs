@@ -44,6 +44,9 @@ pub struct ServerConfig {
     pub tls: Option<TlsSource>,
     /// Rotation, retention and reserved space of the audit log.
     pub audit: AuditSettings,
+    /// The partners onboarded for IAM temporary delegation (see [`crate::delegation`]);
+    /// `None` onboards none, so `CreateDelegationRequest` is refused.
+    pub delegation_partners: Option<PathBuf>,
 }
 
 /// Where the listeners' certificate comes from (`--tls-cert`/`--tls-key` or `--tls-self-signed`).
@@ -130,6 +133,7 @@ impl ServerConfig {
             issuer_url: None,
             tls: None,
             audit: AuditSettings::default(),
+            delegation_partners: None,
         }
     }
 }

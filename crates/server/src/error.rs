@@ -91,6 +91,10 @@ pub enum ApiError {
     ServiceFailure,
     /// A change cannot be recorded now (the audit log has no room): refused before it runs.
     ServiceUnavailable,
+    /// `ConcurrentModification` (409): another request changed the object meanwhile.
+    ConcurrentModification(String),
+    /// `ExpiredTradeInTokenException` (400): a delegation trade-in token no longer redeems.
+    ExpiredTradeInToken(String),
 }
 
 impl From<AuthError> for ApiError {
@@ -142,6 +146,8 @@ impl ApiError {
             ApiError::InvalidUserType(_) => "InvalidUserType",
             ApiError::ServiceFailure => "ServiceFailure",
             ApiError::ServiceUnavailable => "ServiceUnavailable",
+            ApiError::ConcurrentModification(_) => "ConcurrentModification",
+            ApiError::ExpiredTradeInToken(_) => "ExpiredTradeInTokenException",
         }
     }
 
@@ -159,7 +165,8 @@ impl ApiError {
             ApiError::FeatureEnabled(_)
             | ApiError::EntityAlreadyExists(_)
             | ApiError::DeleteConflict(_)
-            | ApiError::LimitExceeded(_) => 409,
+            | ApiError::LimitExceeded(_)
+            | ApiError::ConcurrentModification(_) => 409,
             ApiError::RequestEntityTooLarge(_) => 413,
             ApiError::RequestTimeout => 408,
             ApiError::ServiceFailure => 500,
@@ -183,6 +190,7 @@ impl ApiError {
             | ApiError::PasswordPolicyViolation(_)
             | ApiError::InvalidUserType(_)
             | ApiError::InvalidAuthorizationMessage(_)
+            | ApiError::ExpiredTradeInToken(_)
             | ApiError::MalformedPolicyDocument(_) => 400,
         }
     }
@@ -227,6 +235,8 @@ impl ApiError {
             | ApiError::PasswordPolicyViolation(m)
             | ApiError::InvalidUserType(m)
             | ApiError::InvalidAuthorizationMessage(m)
+            | ApiError::ConcurrentModification(m)
+            | ApiError::ExpiredTradeInToken(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::ReportNotPresent | ApiError::ReportExpired => String::new(),
             ApiError::InvalidAction { action, version } => {

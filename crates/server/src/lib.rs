@@ -9,6 +9,7 @@ mod audit;
 mod auth;
 mod authz;
 pub mod config;
+pub mod delegation;
 mod directory;
 pub mod error;
 mod fronts;

@@ -54,6 +54,8 @@ pub struct AppState {
     pub jwks: crate::auth::web_identity::JwksCache,
     /// This server's own issuer URL, for the tokens `GetWebIdentityToken` signs.
     pub issuer: String,
+    /// The partners onboarded for temporary delegation.
+    pub partners: crate::delegation::Partners,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -134,6 +136,11 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
     let keys = KeyCache::default();
     install_root_credentials(config, store.as_ref(), &master, &keys).await?;
 
+    let partners = match &config.delegation_partners {
+        Some(path) => crate::delegation::Partners::load(path)
+            .map_err(|e| StartError::Config(e.to_string()))?,
+        None => crate::delegation::Partners::default(),
+    };
     let (audit, writer) = AuditLog::open(&dir.join("audit.log"), config.audit)
         .await
         .map_err(io_err(&dir.join("audit.log")))?;
@@ -150,6 +157,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         audit,
         jwks: crate::auth::web_identity::JwksCache::default(),
         issuer: issuer_url(config),
+        partners,
     };
     Ok((Arc::new(state), writer))
 }
@@ -201,6 +209,7 @@ pub async fn open_existing(config: &ServerConfig) -> Result<Arc<AppState>, Start
         audit,
         jwks: crate::auth::web_identity::JwksCache::default(),
         issuer: issuer_url(config),
+        partners: crate::delegation::Partners::default(),
     }))
 }
 
@@ -224,6 +233,7 @@ impl AppState {
             audit,
             jwks: crate::auth::web_identity::JwksCache::default(),
             issuer: "http://127.0.0.1".to_owned(),
+            partners: crate::delegation::Partners::default(),
         }))
     }
 }

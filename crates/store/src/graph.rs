@@ -64,6 +64,9 @@ pub enum EntityKind {
     /// A SAML 2.0 identity provider: its metadata document and sealed private keys, named by
     /// the caller.
     SamlProvider,
+    /// A temporary delegation request from a partner, named by its id; its state, owner,
+    /// approver and the hash (never the value) of its exchange token are attributes.
+    DelegationRequest,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -92,6 +95,7 @@ impl EntityKind {
             EntityKind::ServiceLastAccess => "service-last-access",
             EntityKind::AccessAdvisorJob => "access-advisor-job",
             EntityKind::SamlProvider => "saml-provider",
+            EntityKind::DelegationRequest => "delegation-request",
             EntityKind::External => "external",
         }
     }
@@ -119,6 +123,7 @@ impl EntityKind {
             "service-last-access" => EntityKind::ServiceLastAccess,
             "access-advisor-job" => EntityKind::AccessAdvisorJob,
             "saml-provider" => EntityKind::SamlProvider,
+            "delegation-request" => EntityKind::DelegationRequest,
             "external" => EntityKind::External,
             _ => return None,
         })

@@ -8,7 +8,10 @@ use time::OffsetDateTime;
 
 use crate::arn::{self, AccountId};
 use crate::audit::{SessionAttributes, SessionContext, UserIdentity};
-use crate::auth::session::{FederatedSession, FederationIssuer, RoleSession, SessionSubject};
+use crate::auth::session::{
+    DelegatedApprover, DelegatedSession, FederatedSession, FederationIssuer, RoleSession,
+    SessionSubject,
+};
 
 /// Who signed a request: the owner of a long-term access key, or an assumed-role session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +24,9 @@ pub enum Identity {
     RoleSession(Arc<RoleSession>),
     /// A federated user session from `GetFederationToken`.
     FederatedUser(Arc<FederatedSession>),
+    /// A delegated access session from `GetDelegatedAccessToken`: the approver of a
+    /// delegation request, within the request's policy.
+    Delegated(Arc<DelegatedSession>),
 }
 
 impl Identity {
@@ -40,6 +46,25 @@ impl Identity {
             }),
             SessionSubject::Role(role) => Identity::RoleSession(Arc::new(role)),
             SessionSubject::Federated(federated) => Identity::FederatedUser(Arc::new(federated)),
+            SessionSubject::Delegated(delegated) => Identity::Delegated(Arc::new(delegated)),
+        }
+    }
+
+    /// The identity a delegated session acts as: its approver's.
+    pub fn of_approver(approver: &DelegatedApprover, issued: OffsetDateTime) -> Identity {
+        match approver {
+            DelegatedApprover::Root => Identity::Root,
+            DelegatedApprover::User {
+                user_id,
+                name,
+                path,
+            } => Identity::User(User {
+                user_id: keyward_store::UserId(user_id.clone()),
+                name: name.clone(),
+                path: path.clone(),
+                create_date: issued,
+            }),
+            DelegatedApprover::Role(role) => Identity::RoleSession(Arc::new(role.clone())),
         }
     }
 }
@@ -63,6 +88,20 @@ pub struct Caller {
 }
 
 impl Caller {
+    /// For a delegated session, the caller as its approver (whose ARN and ids it reports).
+    fn as_approver(&self) -> Option<Caller> {
+        match &self.identity {
+            Identity::Delegated(d) => Some(Caller {
+                identity: Identity::of_approver(
+                    &d.approver,
+                    self.token_issued.unwrap_or(OffsetDateTime::UNIX_EPOCH),
+                ),
+                ..self.clone()
+            }),
+            _ => None,
+        }
+    }
+
     /// The caller's ARN, as `GetCallerIdentity` and AccessDenied messages show it.
     pub fn arn(&self) -> String {
         match &self.identity {
@@ -72,6 +111,7 @@ impl Caller {
                 arn::assumed_role(&self.account, &s.role_name, &s.session_name)
             }
             Identity::FederatedUser(s) => arn::federated_user(&self.account, &s.name),
+            Identity::Delegated(_) => self.as_approver().map(|a| a.arn()).unwrap_or_default(),
         }
     }
 
@@ -83,6 +123,10 @@ impl Caller {
             Identity::User(u) => u.user_id.0.clone(),
             Identity::RoleSession(s) => format!("{}:{}", s.role_id, s.session_name),
             Identity::FederatedUser(s) => format!("{}:{}", self.account.0, s.name),
+            Identity::Delegated(_) => self
+                .as_approver()
+                .map(|a| a.principal_id())
+                .unwrap_or_default(),
         }
     }
 
@@ -105,6 +149,10 @@ impl Caller {
             })
         };
         match &self.identity {
+            Identity::Delegated(_) => self
+                .as_approver()
+                .map(|a| a.audit_identity())
+                .unwrap_or_default(),
             Identity::Root => signed("Root"),
             Identity::User(u) => UserIdentity {
                 user_name: Some(u.name.clone()),

@@ -32,6 +32,39 @@ pub enum SessionSubject {
     Role(RoleSession),
     /// `GetFederationToken`: a federated user session.
     Federated(FederatedSession),
+    /// `GetDelegatedAccessToken`: a partner's session acting as the approver of a delegation
+    /// request, limited by the request's policy.
+    Delegated(DelegatedSession),
+}
+
+/// Who approved a delegation request: the principal whose permissions a delegated session
+/// has, within the request's policy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DelegatedApprover {
+    /// The account root user.
+    Root,
+    /// An IAM user.
+    User {
+        /// The user's stable id.
+        user_id: String,
+        /// The user's name when the request was accepted.
+        name: String,
+        /// The user's path when the request was accepted.
+        path: String,
+    },
+    /// A session of a role (without session policies of its own).
+    Role(RoleSession),
+}
+
+/// A delegated access session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegatedSession {
+    /// The delegation request it was redeemed from.
+    pub request_id: String,
+    /// Whose permissions it has.
+    pub approver: DelegatedApprover,
+    /// The request's rendered policy (JSON), applied as a session policy.
+    pub policy: String,
 }
 
 /// Who called `GetFederationToken`; the session can do no more than they could.

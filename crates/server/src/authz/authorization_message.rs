@@ -106,7 +106,10 @@ pub(crate) fn principal(caller: &Caller) -> String {
             ("name", text(&user.name)),
             ("arn", text(&caller.arn())),
         ]),
-        Identity::Root | Identity::RoleSession(_) | Identity::FederatedUser(_) => object(&[
+        Identity::Root
+        | Identity::RoleSession(_)
+        | Identity::FederatedUser(_)
+        | Identity::Delegated(_) => object(&[
             ("id", text(&caller.principal_id())),
             ("arn", text(&caller.arn())),
         ]),

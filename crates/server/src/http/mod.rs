@@ -568,6 +568,8 @@ pub(crate) async fn run(
         && match caller.identity {
             Identity::RoleSession(_) => false,
             Identity::FederatedUser(_) => true,
+            // Delegated sessions exist to configure the customer's account, IAM included.
+            Identity::Delegated(_) => false,
             Identity::Root | Identity::User(_) => caller.mfa_authenticated.is_none(),
         }
     {

@@ -18,6 +18,11 @@ pub struct Server {
 
 impl Server {
     pub async fn start(dir: &Path) -> Server {
+        Server::start_with(dir, |_| {}).await
+    }
+
+    /// Starts a server whose configuration `configure` adjusts first.
+    pub async fn start_with(dir: &Path, configure: impl FnOnce(&mut ServerConfig)) -> Server {
         let (stop, stopped) = oneshot::channel::<()>();
         let mut config = ServerConfig::new(
             "127.0.0.1:0".parse().unwrap(),
@@ -28,6 +33,7 @@ impl Server {
             access_key_id: ROOT_KEY.into(),
             secret_access_key: ROOT_SECRET.into(),
         });
+        configure(&mut config);
         let running = keyward_server::start(config, async {
             let _ = stopped.await;
         })

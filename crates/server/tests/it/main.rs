@@ -12,6 +12,7 @@ mod advisor;
 mod certificates;
 mod common;
 mod console;
+mod delegation;
 mod enforcement;
 mod guides;
 mod mfa;

@@ -132,7 +132,25 @@ fn required_params(
                     }
                 }
             }
-            ShapeType::Structure => required_params(model, target, &format!("{key}."), out),
+            ShapeType::Structure => {
+                let before = out.len();
+                required_params(model, target, &format!("{key}."), out);
+                // A required structure none of whose members is required (CreateDelegationRequest's
+                // Permissions) is present only with one of them: give it its first string member.
+                if out.len() == before {
+                    let (name, value) = target
+                        .members
+                        .iter()
+                        .find_map(|(name, m)| {
+                            let shape = model.shape(&m.shape)?;
+                            (shape.shape_type == ShapeType::String)
+                                .then(|| valid_string(shape).map(|v| (name, v)))
+                                .flatten()
+                        })
+                        .unwrap_or_else(|| panic!("no member to give the required {key}"));
+                    out.insert(format!("{key}.{name}"), value);
+                }
+            }
             other => panic!("{key}: required {other:?} members are not generated"),
         }
     }

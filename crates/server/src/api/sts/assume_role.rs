@@ -71,6 +71,13 @@ impl Operation for AssumeRole {
                     "Cannot call AssumeRole with federated user credentials".to_owned(),
                 ))
             }
+            // A delegated session may use only what its request's policy names; assuming a
+            // role would step outside it (Keyward refuses; AWS does not document this).
+            Identity::Delegated(_) => {
+                return Err(ApiError::AccessDenied(
+                    "Cannot call AssumeRole with delegated access credentials".to_owned(),
+                ))
+            }
             Identity::User(_) => None,
             Identity::RoleSession(parent) => Some(parent.as_ref()),
         };

@@ -169,6 +169,16 @@ async fn principal_tags(
             &s.tags[..],
         ),
         Identity::FederatedUser(s) => (None, &s.tags[..]),
+        Identity::Delegated(d) => match &d.approver {
+            crate::auth::session::DelegatedApprover::Root => (None, &[][..]),
+            crate::auth::session::DelegatedApprover::User { user_id, .. } => {
+                (Some(EntityRef::new(EntityKind::User, user_id)), &[][..])
+            }
+            crate::auth::session::DelegatedApprover::Role(s) => (
+                Some(EntityRef::new(EntityKind::Role, &s.role_id)),
+                &s.tags[..],
+            ),
+        },
     };
     let mut tags: Vec<(String, String)> = match owner {
         Some(owner) => state

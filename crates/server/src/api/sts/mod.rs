@@ -9,6 +9,7 @@ pub(crate) mod assume_role_with_web_identity;
 pub(crate) mod decode_authorization_message;
 pub(crate) mod get_access_key_info;
 pub(crate) mod get_caller_identity;
+pub(crate) mod get_delegated_access_token;
 pub(crate) mod get_federation_token;
 pub(crate) mod get_session_token;
 pub(crate) mod get_web_identity_token;

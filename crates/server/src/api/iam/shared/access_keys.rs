@@ -28,7 +28,7 @@ pub(crate) async fn key_owner(
                 let user = load_user(state, &u.name).await?;
                 Ok((KeyOwner::User(user.user_id.clone()), Identity::User(user)))
             }
-            Identity::RoleSession(_) | Identity::FederatedUser(_) => {
+            Identity::RoleSession(_) | Identity::FederatedUser(_) | Identity::Delegated(_) => {
                 Err(ApiError::user_name_required())
             }
         },
@@ -46,7 +46,7 @@ pub(crate) async fn owner_resource(
         (Some(name), _) => user_resource(state, name).await,
         (None, Identity::User(u)) => user_resource(state, &u.name).await,
         (None, Identity::Root) => Ok(Resource::arn(caller.arn())),
-        (None, Identity::RoleSession(_) | Identity::FederatedUser(_)) => {
+        (None, Identity::RoleSession(_) | Identity::FederatedUser(_) | Identity::Delegated(_)) => {
             Err(ApiError::user_name_required())
         }
     }
@@ -60,7 +60,10 @@ pub(crate) fn no_such_key(access_key_id: &str) -> ApiError {
 /// The `UserName` element, which root's keys do not have.
 pub(crate) fn owner_name(principal: &Identity) -> Option<Element> {
     match principal {
-        Identity::Root | Identity::RoleSession(_) | Identity::FederatedUser(_) => None,
+        Identity::Root
+        | Identity::RoleSession(_)
+        | Identity::FederatedUser(_)
+        | Identity::Delegated(_) => None,
         Identity::User(u) => Some(Element::text("UserName", &u.name)),
     }
 }

@@ -390,7 +390,7 @@ pub(crate) fn owner_path(principal: &Identity) -> Option<String> {
     match principal {
         Identity::Root => Some("/root/".to_owned()),
         Identity::User(u) => Some(format!("/{}/", u.user_id.0)),
-        Identity::RoleSession(_) | Identity::FederatedUser(_) => None,
+        Identity::RoleSession(_) | Identity::FederatedUser(_) | Identity::Delegated(_) => None,
     }
 }
 

@@ -8,6 +8,7 @@ pub(crate) mod attachments;
 pub(crate) mod certificates;
 pub(crate) mod console;
 pub(crate) mod credential_report;
+pub(crate) mod delegation;
 pub(crate) mod groups;
 pub(crate) mod instance_profiles;
 pub(crate) mod mfa;

@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from conftest import (KeywardServerWithArgs, aws_cli_path, client_error, free_port, keyward_bin,
-                      make_user)
+                      make_user, wait_for)
 
 # The health check of TlsServer.start does not verify (the CA may not exist yet); clients do.
 pytestmark = pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
@@ -232,9 +232,12 @@ def test_cql_front_over_tls_with_the_sigv4_plugin(tmp_path):
                 plain.connect()
         finally:
             plain.shutdown()
-        records = [r for r in srv.audit_records() if r.get("eventSource") == "cassandra.amazonaws.com"
-                   and r.get("eventName") == "Select"]
-        assert records and records[-1]["errorCode"] is None
+        def selects():
+            return [r for r in srv.audit_records() if r.get("eventSource") == "cassandra.amazonaws.com"
+                    and r.get("eventName") == "Select"]
+
+        wait_for(selects, what="the Select's audit record")
+        assert selects()[-1]["errorCode"] is None
     finally:
         srv.kill()
         upstream.close()

@@ -1152,7 +1152,7 @@ async fn store_urls_pick_the_backend() {
     }
     for bad in [
         "postgres://u@localhost/db?sslmode=sometimes",
-        "postgresql://u@localhost/db?sslrootcert=/nonexistent/ca.pem",
+        "postgresql://u@localhost/db?sslmode=verify-ca&sslrootcert=/nonexistent/ca.pem",
         "postgres://u:secret@localhost/db?pool_size=0",
     ] {
         match open_store(bad).await {

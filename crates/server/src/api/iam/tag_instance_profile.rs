@@ -1,11 +1,11 @@
 //! `TagInstanceProfile`: adds or replaces an instance profile's tags, up to IAM's quota.
 
 use keyward_aws_model::generated::iam::{input::TagInstanceProfileInput, operation};
-use keyward_store::{EntityKind, StoreError, Tag};
+use keyward_store::{EntityKind, Tag};
 
 use super::shared::instance_profiles::profile_resource;
+use super::shared::tag_entity;
 use super::shared::tags;
-use super::shared::{too_many_tags, MAX_TAGS};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;
@@ -38,21 +38,13 @@ impl Operation for TagInstanceProfile {
     }
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
-        match ctx
-            .state
-            .store
-            .tag_entity(
-                EntityKind::InstanceProfile,
-                &self.name,
-                &self.tags,
-                MAX_TAGS,
-            )
-            .await
-        {
-            Ok(()) => Ok(None),
-            Err(StoreError::NotFound) => Err(ApiError::no_such_instance_profile(&self.name)),
-            Err(StoreError::LimitExceeded) => Err(too_many_tags()),
-            Err(e) => Err(ApiError::from_store(e)),
-        }
+        tag_entity(
+            ctx.state,
+            EntityKind::InstanceProfile,
+            &self.name,
+            &self.tags,
+            || ApiError::no_such_instance_profile(&self.name),
+        )
+        .await
     }
 }

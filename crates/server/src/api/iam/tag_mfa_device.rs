@@ -1,10 +1,10 @@
 //! `TagMFADevice`: adds or replaces a virtual MFA device's tags.
 
 use keyward_aws_model::generated::iam::{input::TagMFADeviceInput, operation};
-use keyward_store::{EntityKind, StoreError, Tag};
+use keyward_store::{EntityKind, Tag};
 
 use super::shared::mfa::{device_resource, no_such_device};
-use super::shared::{tags, too_many_tags, MAX_TAGS};
+use super::shared::{tag_entity, tags};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::directory::mfa::device_key;
@@ -38,16 +38,13 @@ impl Operation for TagMFADevice {
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
         let key =
             device_key(ctx.state, &self.serial).ok_or_else(|| no_such_device(&self.serial))?;
-        match ctx
-            .state
-            .store
-            .tag_entity(EntityKind::VirtualMfaDevice, key, &self.tags, MAX_TAGS)
-            .await
-        {
-            Ok(()) => Ok(None),
-            Err(StoreError::NotFound) => Err(no_such_device(&self.serial)),
-            Err(StoreError::LimitExceeded) => Err(too_many_tags()),
-            Err(e) => Err(ApiError::from_store(e)),
-        }
+        tag_entity(
+            ctx.state,
+            EntityKind::VirtualMfaDevice,
+            key,
+            &self.tags,
+            || no_such_device(&self.serial),
+        )
+        .await
     }
 }

@@ -1,11 +1,11 @@
 //! `TagOpenIDConnectProvider`: adds or replaces an OIDC provider's tags, up to IAM's quota.
 
 use keyward_aws_model::generated::iam::{input::TagOpenIDConnectProviderInput, operation};
-use keyward_store::{EntityKind, StoreError, Tag};
+use keyward_store::{EntityKind, Tag};
 
 use super::shared::oidc::{load_provider, not_found};
+use super::shared::tag_entity;
 use super::shared::tags;
-use super::shared::{too_many_tags, MAX_TAGS};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::{Authorization, Resource};
 use crate::error::ApiError;
@@ -42,20 +42,13 @@ impl Operation for TagOpenIDConnectProvider {
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
         let state = ctx.state;
         let provider = load_provider(state, &self.arn).await?;
-        match state
-            .store
-            .tag_entity(
-                EntityKind::OidcProvider,
-                &provider.name,
-                &self.tags,
-                MAX_TAGS,
-            )
-            .await
-        {
-            Ok(()) => Ok(None),
-            Err(StoreError::LimitExceeded) => Err(too_many_tags()),
-            Err(StoreError::NotFound) => Err(not_found(&self.arn)),
-            Err(e) => Err(ApiError::from_store(e)),
-        }
+        tag_entity(
+            state,
+            EntityKind::OidcProvider,
+            &provider.name,
+            &self.tags,
+            || not_found(&self.arn),
+        )
+        .await
     }
 }

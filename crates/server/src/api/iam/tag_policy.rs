@@ -1,11 +1,11 @@
 //! `TagPolicy`: adds or replaces tags of a customer managed policy.
 
 use keyward_aws_model::generated::iam::{input::TagPolicyInput, operation};
-use keyward_store::{EntityKind, StoreError, Tag};
+use keyward_store::{EntityKind, Tag};
 
 use super::shared::policies::{not_found, policy_resource, resolve_local};
+use super::shared::tag_entity;
 use super::shared::tags;
-use super::shared::{too_many_tags, MAX_TAGS};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;
@@ -42,15 +42,9 @@ impl Operation for TagPolicy {
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
         let state = ctx.state;
         let policy = resolve_local(state, ctx.caller, Self::NAME, &self.arn).await?;
-        match state
-            .store
-            .tag_entity(EntityKind::Policy, &policy.name, &self.tags, MAX_TAGS)
-            .await
-        {
-            Ok(()) => Ok(None),
-            Err(StoreError::LimitExceeded) => Err(too_many_tags()),
-            Err(StoreError::NotFound) => Err(not_found(&self.arn)),
-            Err(e) => Err(ApiError::from_store(e)),
-        }
+        tag_entity(state, EntityKind::Policy, &policy.name, &self.tags, || {
+            not_found(&self.arn)
+        })
+        .await
     }
 }

@@ -2,11 +2,11 @@
 //! role's sessions.
 
 use keyward_aws_model::generated::iam::{input::TagRoleInput, operation};
-use keyward_store::{EntityKind, StoreError, Tag};
+use keyward_store::{EntityKind, Tag};
 
 use super::shared::roles::{no_such_role, role_resource};
+use super::shared::tag_entity;
 use super::shared::tags;
-use super::shared::{too_many_tags, MAX_TAGS};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;
@@ -39,16 +39,9 @@ impl Operation for TagRole {
     }
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
-        match ctx
-            .state
-            .store
-            .tag_entity(EntityKind::Role, &self.name, &self.tags, MAX_TAGS)
-            .await
-        {
-            Ok(()) => Ok(None),
-            Err(StoreError::NotFound) => Err(no_such_role(&self.name)),
-            Err(StoreError::LimitExceeded) => Err(too_many_tags()),
-            Err(e) => Err(ApiError::from_store(e)),
-        }
+        tag_entity(ctx.state, EntityKind::Role, &self.name, &self.tags, || {
+            no_such_role(&self.name)
+        })
+        .await
     }
 }

@@ -1,10 +1,10 @@
 //! `TagServerCertificate`: adds or replaces a server certificate's tags, up to IAM's quota.
 
 use keyward_aws_model::generated::iam::{input::TagServerCertificateInput, operation};
-use keyward_store::{EntityKind, StoreError, Tag};
+use keyward_store::{EntityKind, Tag};
 
 use super::shared::certificates::{no_such_server_certificate, server_certificate_resource};
-use super::shared::{tags, too_many_tags, MAX_TAGS};
+use super::shared::{tag_entity, tags};
 use crate::api::{Affected, Context, Operation};
 use crate::authz::Authorization;
 use crate::error::ApiError;
@@ -37,21 +37,13 @@ impl Operation for TagServerCertificate {
     }
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
-        match ctx
-            .state
-            .store
-            .tag_entity(
-                EntityKind::ServerCertificate,
-                &self.name,
-                &self.tags,
-                MAX_TAGS,
-            )
-            .await
-        {
-            Ok(()) => Ok(None),
-            Err(StoreError::NotFound) => Err(no_such_server_certificate(&self.name)),
-            Err(StoreError::LimitExceeded) => Err(too_many_tags()),
-            Err(e) => Err(ApiError::from_store(e)),
-        }
+        tag_entity(
+            ctx.state,
+            EntityKind::ServerCertificate,
+            &self.name,
+            &self.tags,
+            || no_such_server_certificate(&self.name),
+        )
+        .await
     }
 }

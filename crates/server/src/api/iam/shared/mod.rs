@@ -369,6 +369,23 @@ pub(crate) async fn entity_tags(
         .map_err(ApiError::from_store)
 }
 
+/// Adds or replaces an entity's tags within IAM's quota: the one tagging path of every
+/// `Tag*` operation on the entity graph; `missing` is the operation's own `NoSuchEntity`.
+pub(crate) async fn tag_entity(
+    state: &AppState,
+    kind: EntityKind,
+    name: &str,
+    tags: &[Tag],
+    missing: impl FnOnce() -> ApiError,
+) -> Result<Option<crate::protocol::xml::Element>, ApiError> {
+    match state.store.tag_entity(kind, name, tags, MAX_TAGS).await {
+        Ok(()) => Ok(None),
+        Err(keyward_store::StoreError::NotFound) => Err(missing()),
+        Err(keyward_store::StoreError::LimitExceeded) => Err(too_many_tags()),
+        Err(e) => Err(ApiError::from_store(e)),
+    }
+}
+
 /// The tag-quota error IAM answers.
 pub(crate) fn too_many_tags() -> ApiError {
     ApiError::LimitExceeded("The number of tags has reached the maximum limit.".into())

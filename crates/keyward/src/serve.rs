@@ -61,6 +61,22 @@ pub struct ServeArgs {
     /// Seconds a request's body has to arrive once its headers have.
     #[arg(long, default_value_t = 30)]
     body_timeout: u64,
+    /// Largest request body read; a larger one is answered 413 RequestEntityTooLarge.
+    #[arg(long, env = "KEYWARD_MAX_BODY_BYTES", default_value_t = 8_388_608,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_body_bytes: u64,
+    /// Evaluations (actions × resources) one page of a Simulate* call computes; past it the
+    /// page ends early with IsTruncated and a Marker.
+    #[arg(long, env = "KEYWARD_SIMULATION_EVALUATIONS", default_value_t = 10_000,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    simulation_evaluations: u64,
+    /// Simulate* calls computed at once, off the threads that serve requests; more wait.
+    #[arg(long, env = "KEYWARD_SIMULATIONS_AT_ONCE", default_value_t = 2,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    simulations_at_once: u64,
+    /// Do not serve GET /metrics (Prometheus text format, unauthenticated, on the API listener).
+    #[arg(long, env = "KEYWARD_NO_METRICS")]
+    no_metrics: bool,
     /// Rotate DATA_DIR/audit.log once it holds this many bytes (0: never by size). Rotated
     /// files are named audit.log.YYYYMMDDTHHMMSS.mmmZ (UTC).
     #[arg(long, default_value_t = 268_435_456)]
@@ -125,7 +141,8 @@ pub struct ServeArgs {
     tls: TlsArgs,
 }
 
-/// `--tls-*`: TLS for the API listener and, with `--cql-tls`, the CQL front.
+/// `--tls-*`: TLS for the API listener and, with `--cql-tls` and `--credential-endpoints-tls`,
+/// the CQL front and the credential endpoints.
 #[derive(clap::Args)]
 struct TlsArgs {
     /// PEM certificate chain (leaf first) served over TLS; with --tls-key.
@@ -138,6 +155,13 @@ struct TlsArgs {
     /// whose certificate (DATA_DIR/tls/ca.pem) clients trust through AWS_CA_BUNDLE.
     #[arg(long)]
     tls_self_signed: bool,
+    /// Serve the instance-metadata and container-credentials endpoints over TLS too, with the
+    /// same certificate. Off by default: SDKs fetch credentials with their own trust store
+    /// (botocore's fetchers ignore AWS_CA_BUNDLE), EC2's metadata endpoint is plain HTTP, and
+    /// botocore accepts plain HTTP to a loopback container endpoint. Use it for a container
+    /// endpoint on another host, which botocore reaches only over https.
+    #[arg(long)]
+    credential_endpoints_tls: bool,
 }
 
 impl TlsArgs {
@@ -305,7 +329,14 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
         body_timeout: std::time::Duration::from_secs(args.body_timeout),
     };
+    config.requests = keyward_server::config::RequestLimits {
+        max_body_bytes: usize::try_from(args.max_body_bytes).unwrap_or(usize::MAX),
+        simulation_evaluations: usize::try_from(args.simulation_evaluations).unwrap_or(usize::MAX),
+        simulations_at_once: usize::try_from(args.simulations_at_once).unwrap_or(usize::MAX),
+    };
+    config.metrics = !args.no_metrics;
     config.issuer_url = args.issuer_url;
+    config.credential_endpoints_tls = args.tls.credential_endpoints_tls;
     config.tls = args.tls.source();
     let scheme = if config.tls.is_some() {
         "https"
@@ -367,6 +398,11 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         });
     }
     let (config_imds, config_container) = (config.imds.clone(), config.container.clone());
+    let credential_scheme = if config.credential_endpoints_tls && config.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
     let server = match keyward_server::start(config, shutdown_signal()).await {
         Ok(server) => server,
         Err(e) => {
@@ -384,13 +420,13 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
     }
     for (addr, imds) in server.imds_addrs.iter().zip(&config_imds) {
         println!(
-            "Instance metadata on http://{addr} (instance profile {})",
+            "Instance metadata on {credential_scheme}://{addr} (instance profile {})",
             imds.instance_profile
         );
     }
     for (addr, container) in server.container_addrs.iter().zip(&config_container) {
         println!(
-            "Container credentials on http://{addr} (role {}, token file {})",
+            "Container credentials on {credential_scheme}://{addr} (role {}, token file {})",
             container.role,
             container.token_file.display()
         );

@@ -26,6 +26,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::config::AuditSettings;
 use crate::ids;
+use crate::metrics::{metrics, AuditState};
 use crate::protocol::xml::timestamp;
 
 /// Lines that may wait for the writer before requests wait for it.
@@ -507,6 +508,16 @@ impl AuditLog {
         self.shared.dropped.load(Ordering::Relaxed)
     }
 
+    /// The backlog now: records queued for the writer, bytes claimed and not written, and
+    /// records dropped since the start.
+    pub fn backlog(&self) -> AuditState {
+        AuditState {
+            queued_records: self.tx.max_capacity() - self.tx.capacity(),
+            pending_bytes: lock(&self.shared.budget).claimed,
+            dropped_records: self.dropped(),
+        }
+    }
+
     /// Readiness: whether the last write succeeded and a record can claim room now.
     pub async fn check(&self) -> Result<(), AuditError> {
         if let Some(failure) = lock(&self.shared.failure).clone() {
@@ -872,7 +883,9 @@ async fn write_lines(shared: Arc<Shared>, mut rx: mpsc::Receiver<Entry>) {
         }
         let bytes: Vec<u8> = batch.iter().flat_map(|e| e.line.iter().copied()).collect();
         let writing = Arc::clone(&shared);
+        let started = Instant::now();
         let result = blocking(move || writing.write(&bytes)).await;
+        metrics().audit_write(started.elapsed());
         for Entry { claim, durable, .. } in batch {
             // The room is written (or the write failed): the claim is spent either way.
             drop(claim);

@@ -28,6 +28,7 @@ use crate::auth::identity::{Caller, Identity};
 use crate::auth::session::{DelegatedApprover, FederationIssuer};
 use crate::directory::principal_policy_texts;
 use crate::error::ApiError;
+use crate::metrics::{self, metrics, Cache};
 use crate::protocol::query::QueryRequest;
 use crate::state::AppState;
 
@@ -358,8 +359,10 @@ impl PolicyCache {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .get(principal)
         {
+            metrics().cache_lookup(Cache::Policies, true);
             return Ok(Arc::clone(policies));
         }
+        metrics().cache_lookup(Cache::Policies, false);
         let loaded = Arc::new(load(state, principal).await?);
         if self.generation.load(Ordering::SeqCst) == generation {
             self.entries
@@ -890,6 +893,11 @@ async fn decide(
     let prepared = prepare(state, caller, action, resource, facts, false).await?;
     let no_policies = PolicySet::new();
     let evaluation = evaluate(&prepared.inputs(&no_policies, trust_policy));
+    metrics().decision(match evaluation.decision() {
+        Decision::ExplicitDeny => metrics::Decision::ExplicitDeny,
+        Decision::ImplicitDeny => metrics::Decision::ImplicitDeny,
+        Decision::Allowed => metrics::Decision::Allow,
+    });
     if grant == Grant::UnlessDenied && evaluation.decision() == Decision::ImplicitDeny {
         return Ok(());
     }

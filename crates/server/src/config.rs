@@ -35,12 +35,20 @@ pub struct ServerConfig {
     pub cql: Option<CqlConfig>,
     /// Connection limits and timeouts of the API listener.
     pub connections: ConnectionLimits,
+    /// What one request may send and make the server compute.
+    pub requests: RequestLimits,
+    /// Serve `GET /metrics` (Prometheus text format, unauthenticated) on the API listener.
+    pub metrics: bool,
+    /// Serve the credential endpoints (`imds`, `container`) over TLS too, with [`Self::tls`].
+    /// Off by default: SDKs fetch credentials with their own trust store, not `AWS_CA_BUNDLE`.
+    pub credential_endpoints_tls: bool,
     /// The URL of this server as token verifiers reach it: the `iss` of the tokens
     /// `GetWebIdentityToken` signs, where their OpenID configuration and keys are served.
     /// `None` for `http://` and the bound address (loopback when bound to every address).
     pub issuer_url: Option<String>,
-    /// TLS for the API listener, the credential endpoints and (with [`CqlConfig::tls`]) the CQL
-    /// front; `None` for plain TCP.
+    /// TLS for the API listener, the credential endpoints (with
+    /// [`Self::credential_endpoints_tls`]) and the CQL front (with [`CqlConfig::tls`]); `None`
+    /// for plain TCP.
     pub tls: Option<TlsSource>,
     /// Rotation, retention and reserved space of the audit log.
     pub audit: AuditSettings,
@@ -115,6 +123,32 @@ impl Default for ConnectionLimits {
     }
 }
 
+/// What one request may send and make the server compute (`--max-body-bytes`,
+/// `--simulation-evaluations`, `--simulations-at-once`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RequestLimits {
+    /// Largest request body read; a larger one is answered `413 RequestEntityTooLarge` once
+    /// this many bytes have arrived.
+    pub max_body_bytes: usize,
+    /// Evaluations (actions × resources) one page of a `Simulate*` call computes; a page
+    /// holds fewer actions when each has many resources, and says `IsTruncated`.
+    pub simulation_evaluations: usize,
+    /// `Simulate*` calls computed at once, off the threads that serve requests; more wait.
+    pub simulations_at_once: usize,
+}
+
+impl Default for RequestLimits {
+    fn default() -> Self {
+        RequestLimits {
+            // Room for IAM's largest certificate input (a 2 MiB `CertificateChain`) once
+            // URL-encoding has grown its PEM text.
+            max_body_bytes: 8 * 1024 * 1024,
+            simulation_evaluations: 10_000,
+            simulations_at_once: 2,
+        }
+    }
+}
+
 impl ServerConfig {
     /// A configuration with only the essentials set and every optional endpoint off.
     pub fn new(listen: std::net::SocketAddr, data_dir: PathBuf, account_id: String) -> Self {
@@ -130,6 +164,9 @@ impl ServerConfig {
             container: Vec::new(),
             cql: None,
             connections: ConnectionLimits::default(),
+            requests: RequestLimits::default(),
+            metrics: true,
+            credential_endpoints_tls: false,
             issuer_url: None,
             tls: None,
             audit: AuditSettings::default(),

@@ -16,6 +16,7 @@ mod fronts;
 mod http;
 mod ids;
 mod last_access;
+mod metrics;
 pub mod protocol;
 pub mod state;
 #[cfg(test)]
@@ -106,6 +107,18 @@ impl RunningServer {
     }
 }
 
+/// Whether SDKs fetch container credentials over plain HTTP from an endpoint bound to `addr`:
+/// botocore's `ContainerMetadataFetcher` accepts `http://` only to a loopback address or
+/// ECS's and EKS's link-local addresses (an endpoint bound to every address is reachable on
+/// loopback).
+fn sdks_fetch_over_http(addr: SocketAddr) -> bool {
+    const ECS: std::net::Ipv4Addr = std::net::Ipv4Addr::new(169, 254, 170, 2);
+    const EKS: std::net::Ipv4Addr = std::net::Ipv4Addr::new(169, 254, 170, 23);
+    const EKS_V6: std::net::Ipv6Addr = std::net::Ipv6Addr::new(0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x23);
+    let ip = addr.ip();
+    ip.is_loopback() || ip.is_unspecified() || ip == ECS || ip == EKS || ip == EKS_V6
+}
+
 /// Opens the data directory, binds the listener and starts serving until `shutdown`
 /// resolves; then finishes in-flight requests, writes pending state and returns.
 pub async fn start(
@@ -124,6 +137,7 @@ pub async fn start(
     })?;
     // The issuer URL defaults to the bound address, known only now when listening on port 0.
     config.listen = local_addr;
+    keyward_store::observe_latency(|access, took| metrics::metrics().store_access(access, took));
     let (state, audit_writer) = state::open(&config).await?;
     let tls = match &config.tls {
         Some(source) => Some(tls::load(source, &config.data_dir, &state.master)?),
@@ -135,18 +149,54 @@ pub async fn start(
         ..config.connections
     };
 
+    // The credential endpoints are served by the API's listener code, with its limits, and
+    // over TLS only when asked (see `ServerConfig::credential_endpoints_tls`).
+    let credential_tls =
+        match (config.credential_endpoints_tls, &acceptor) {
+            (false, _) => None,
+            (true, Some(acceptor)) => Some(acceptor.clone()),
+            (true, None) => return Err(StartError::Config(
+                "--credential-endpoints-tls uses the server's certificate: give --tls-cert and \
+                 --tls-key, or --tls-self-signed"
+                    .into(),
+            )),
+        };
+    if credential_tls.is_none() {
+        for container in config
+            .container
+            .iter()
+            .filter(|c| !sdks_fetch_over_http(c.listen))
+        {
+            tracing::warn!(
+                address = %container.listen,
+                "container credentials over plain HTTP: SDKs accept http:// only to a loopback \
+                 address, 169.254.170.2, 169.254.170.23 or fd00:ec2::23; reach it by one of \
+                 those, or serve it with --credential-endpoints-tls"
+            );
+        }
+    }
+    let serve_endpoint = |endpoint: vending::Endpoint, name: &'static str| {
+        tokio::spawn(http::listener::serve(
+            endpoint.listener,
+            endpoint.app,
+            limits,
+            credential_tls.clone(),
+            name,
+            std::future::pending(),
+        ))
+    };
     let mut endpoints = Vec::new();
     let mut imds_addrs = Vec::new();
     for imds in config.imds.clone() {
-        let (addr, task) = vending::start_imds(Arc::clone(&state), imds).await?;
-        endpoints.push(task);
-        imds_addrs.push(addr);
+        let endpoint = vending::imds_endpoint(Arc::clone(&state), imds).await?;
+        imds_addrs.push(endpoint.addr);
+        endpoints.push(serve_endpoint(endpoint, "imds"));
     }
     let mut container_addrs = Vec::new();
     for container in config.container.clone() {
-        let (addr, task) = vending::start_container(Arc::clone(&state), container).await?;
-        endpoints.push(task);
-        container_addrs.push(addr);
+        let endpoint = vending::container_endpoint(Arc::clone(&state), container).await?;
+        container_addrs.push(endpoint.addr);
+        endpoints.push(serve_endpoint(endpoint, "container"));
     }
     let cql_addr = match config.cql.clone() {
         Some(cql) => {
@@ -222,15 +272,18 @@ pub async fn start(
         }
     };
 
-    let app = Router::new()
+    let mut app = Router::new()
         .route("/healthz", get(http::healthz))
         .route("/readyz", get(http::readyz))
         .route(issuer::CONFIGURATION_PATH, get(issuer::configuration))
         .route(issuer::JWKS_PATH, get(issuer::jwks))
-        .fallback(http::handle)
-        .with_state(Arc::clone(&state));
+        .fallback(http::handle);
+    if config.metrics {
+        app = app.route("/metrics", get(http::metrics_text));
+    }
+    let app = app.with_state(Arc::clone(&state));
     let task = tokio::spawn(async move {
-        http::listener::serve(listener, app, limits, acceptor, shutdown).await;
+        http::listener::serve(listener, app, limits, acceptor, "api", shutdown).await;
         flusher.abort();
         if let Some(hangup) = hangup {
             hangup.abort();
@@ -348,5 +401,31 @@ mod layering {
             "imports against the layers:\n{}",
             upward.join("\n")
         );
+    }
+}
+
+#[cfg(test)]
+mod container_over_http {
+    use super::sdks_fetch_over_http;
+
+    #[test]
+    fn only_the_hosts_botocore_accepts_over_http() {
+        for accepted in [
+            "127.0.0.1:80",
+            "127.9.9.9:80",
+            "[::1]:80",
+            "0.0.0.0:80",
+            "169.254.170.2:80",
+            "169.254.170.23:80",
+            "[fd00:ec2::23]:80",
+        ] {
+            assert!(
+                sdks_fetch_over_http(accepted.parse().unwrap()),
+                "{accepted}"
+            );
+        }
+        for refused in ["10.0.0.5:80", "169.254.170.3:80", "[fd00:ec2::24]:80"] {
+            assert!(!sdks_fetch_over_http(refused.parse().unwrap()), "{refused}");
+        }
     }
 }

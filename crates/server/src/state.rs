@@ -17,7 +17,7 @@ use crate::audit::{AuditLog, AuditWriter};
 use crate::auth::identity::Identity;
 use crate::auth::keys::KeyCache;
 use crate::authz::PolicyCache;
-use crate::config::{Clock, ServerConfig, StartError};
+use crate::config::{Clock, RequestLimits, ServerConfig, StartError};
 use crate::ids;
 use crate::last_access::LastAccessRecorder;
 
@@ -56,6 +56,10 @@ pub struct AppState {
     pub issuer: String,
     /// The partners onboarded for temporary delegation.
     pub partners: crate::delegation::Partners,
+    /// What one request may send and make the server compute.
+    pub limits: RequestLimits,
+    /// Permits of the `Simulate*` calls computed at once ([`RequestLimits::simulations_at_once`]).
+    pub simulations: tokio::sync::Semaphore,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -158,6 +162,8 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         jwks: crate::auth::web_identity::JwksCache::default(),
         issuer: issuer_url(config),
         partners,
+        limits: config.requests,
+        simulations: tokio::sync::Semaphore::new(config.requests.simulations_at_once.max(1)),
     };
     Ok((Arc::new(state), writer))
 }
@@ -210,6 +216,8 @@ pub async fn open_existing(config: &ServerConfig) -> Result<Arc<AppState>, Start
         jwks: crate::auth::web_identity::JwksCache::default(),
         issuer: issuer_url(config),
         partners: crate::delegation::Partners::default(),
+        limits: config.requests,
+        simulations: tokio::sync::Semaphore::new(config.requests.simulations_at_once.max(1)),
     }))
 }
 
@@ -234,6 +242,8 @@ impl AppState {
             jwks: crate::auth::web_identity::JwksCache::default(),
             issuer: "http://127.0.0.1".to_owned(),
             partners: crate::delegation::Partners::default(),
+            limits: RequestLimits::default(),
+            simulations: tokio::sync::Semaphore::new(RequestLimits::default().simulations_at_once),
         }))
     }
 }

@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 mod graph;
+mod latency;
 mod migrations;
 mod model;
 mod postgres;
@@ -27,6 +28,7 @@ pub use graph::{
     attributes, Dependent, Document, DocumentKind, Entity, EntityKind, EntityRef, EntityUpdate,
     Relation, RelationKind, RelationLimit, TotalSizeLimit, WhenFull,
 };
+pub use latency::{observe_latency, Access};
 pub use model::{AccessKey, AccessKeyLastUsed, AccessKeyStatus, KeyOwner, Page, Tag, User, UserId};
 pub use postgres::{PostgresStore, POLL_INTERVAL, WATCHER_NAME};
 pub use secrets::{MasterKey, SealedSecret};

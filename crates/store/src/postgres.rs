@@ -229,6 +229,15 @@ enum Mode {
     Read,
 }
 
+impl Mode {
+    fn access(self) -> crate::Access {
+        match self {
+            Mode::Write => crate::Access::Write,
+            Mode::Read => crate::Access::Read,
+        }
+    }
+}
+
 /// Begins a transaction. A write takes its turn on `change_counter` first (see the module
 /// documentation) and queues the notification sent at commit; a read sees one snapshot.
 async fn begin(
@@ -265,7 +274,8 @@ fn backoff(attempt: u32) -> Duration {
 macro_rules! transaction {
     ($store:expr, $mode:expr, |$tx:ident| $body:block) => {{
         let mut attempt = 1;
-        loop {
+        let started = std::time::Instant::now();
+        let outcome = loop {
             let result = async {
                 let mut client = $store.pool.get().await?;
                 let $tx = begin(&mut client, $mode).await?;
@@ -292,7 +302,9 @@ macro_rules! transaction {
                 }
                 Err(failure) => break Err(StoreError::from(failure)),
             }
-        }
+        };
+        $crate::latency::observed($mode.access(), started);
+        outcome
     }};
 }
 

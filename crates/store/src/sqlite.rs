@@ -19,6 +19,7 @@ use crate::rules::{
     to_unix, KeyRow,
 };
 use crate::sqlite_graph as graph;
+use crate::Access;
 use crate::{
     AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document, DocumentKind, Entity,
     EntityKind, EntityRef, EntityUpdate, KeyOwner, Page, PageRequest, Relation, RelationKind,
@@ -123,15 +124,27 @@ impl SqliteStore {
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     {
+        self.run_as(Access::Read, f).await
+    }
+
+    /// [`Self::run`], its time reported as `access`.
+    async fn run_as<T, F>(&self, access: Access, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let started = Instant::now();
         let conn = Arc::clone(&self.conn);
-        tokio::task::spawn_blocking(move || {
+        let result = tokio::task::spawn_blocking(move || {
             let mut guard = conn
                 .lock()
                 .map_err(|_| StoreError::Backend("connection lock poisoned".into()))?;
             f(&mut guard)
         })
         .await
-        .map_err(|e| StoreError::Backend(format!("store task failed: {e}")))?
+        .map_err(|e| StoreError::Backend(format!("store task failed: {e}")))?;
+        crate::latency::observed(access, started);
+        result
     }
 
     /// Runs `f` inside an immediate (write-locked) transaction and commits it.
@@ -140,7 +153,7 @@ impl SqliteStore {
         T: Send + 'static,
         F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
     {
-        self.run(move |conn| {
+        self.run_as(Access::Write, move |conn| {
             let tx = conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(backend)?;

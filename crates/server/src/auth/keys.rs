@@ -21,6 +21,7 @@ use keyward_store::{
 };
 
 use crate::auth::identity::Identity;
+use crate::metrics::{metrics, Cache};
 
 /// Keys kept in memory at most; beyond it, some are dropped and reloaded when next used.
 const DEFAULT_CAPACITY: usize = 200_000;
@@ -91,8 +92,10 @@ impl KeyCache {
         access_key_id: &str,
     ) -> Result<Option<Arc<CachedKey>>, StoreError> {
         if let Some(hit) = self.read().get(access_key_id) {
+            metrics().cache_lookup(Cache::AccessKeys, true);
             return Ok(Some(Arc::clone(hit)));
         }
+        metrics().cache_lookup(Cache::AccessKeys, false);
         let generation = self.generation.load(Ordering::SeqCst);
         let key = match store.get_access_key(access_key_id).await {
             Ok(key) => key,

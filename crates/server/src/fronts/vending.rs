@@ -231,16 +231,15 @@ struct Imds {
     vendor: Vendor,
 }
 
-/// Serves the instance-metadata endpoint until the task is aborted.
-async fn serve_router(listener: tokio::net::TcpListener, app: Router) {
-    if let Err(e) = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await
-    {
-        tracing::error!(error = %e, "credential endpoint stopped");
-    }
+/// A credential endpoint, bound and ready to be served on the server's listener (with its
+/// connection limits, timeouts and, when configured, TLS).
+pub(crate) struct Endpoint {
+    /// The bound listener.
+    pub(crate) listener: tokio::net::TcpListener,
+    /// Its address (useful when bound to port 0).
+    pub(crate) addr: SocketAddr,
+    /// What it answers.
+    pub(crate) app: Router,
 }
 
 async fn bind(addr: SocketAddr) -> Result<(tokio::net::TcpListener, SocketAddr), StartError> {
@@ -253,12 +252,12 @@ async fn bind(addr: SocketAddr) -> Result<(tokio::net::TcpListener, SocketAddr),
     Ok((listener, local))
 }
 
-/// Starts the instance-metadata endpoint; returns its address and its task.
-pub(crate) async fn start_imds(
+/// Binds the instance-metadata endpoint.
+pub(crate) async fn imds_endpoint(
     state: Arc<AppState>,
     config: ImdsConfig,
-) -> Result<(SocketAddr, tokio::task::JoinHandle<()>), StartError> {
-    let (listener, local) = bind(config.listen).await?;
+) -> Result<Endpoint, StartError> {
+    let (listener, addr) = bind(config.listen).await?;
     let instance_id = instance_id(&state.account.0, &config.instance_profile);
     let imds = Arc::new(Imds {
         vendor: Vendor {
@@ -291,7 +290,11 @@ pub(crate) async fn start_imds(
             get(imds_identity_document),
         )
         .with_state(imds);
-    Ok((local, tokio::spawn(serve_router(listener, app))))
+    Ok(Endpoint {
+        listener,
+        addr,
+        app,
+    })
 }
 
 fn imds_response(status: StatusCode, content_type: &'static str, body: String) -> Response {
@@ -555,13 +558,13 @@ fn ensure_token_file(path: &std::path::Path) -> Result<(), StartError> {
     }
 }
 
-/// Starts the container-credentials endpoint; returns its address and its task.
-pub(crate) async fn start_container(
+/// Binds the container-credentials endpoint (creating its token file if missing).
+pub(crate) async fn container_endpoint(
     state: Arc<AppState>,
     config: ContainerConfig,
-) -> Result<(SocketAddr, tokio::task::JoinHandle<()>), StartError> {
+) -> Result<Endpoint, StartError> {
     ensure_token_file(&config.token_file)?;
-    let (listener, local) = bind(config.listen).await?;
+    let (listener, addr) = bind(config.listen).await?;
     let task_id: [u8; 16] = rand::rng().random();
     let task_id: String = task_id.iter().map(|b| format!("{b:02x}")).collect();
     let session_name = match config.service {
@@ -584,7 +587,11 @@ pub(crate) async fn start_container(
     let app = Router::new()
         .fallback(get(container_credentials))
         .with_state(container);
-    Ok((local, tokio::spawn(serve_router(listener, app))))
+    Ok(Endpoint {
+        listener,
+        addr,
+        app,
+    })
 }
 
 fn container_error(status: StatusCode, code: &str, message: &str) -> Response {

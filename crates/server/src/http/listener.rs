@@ -23,6 +23,7 @@ use tokio::time::Instant;
 use tokio_rustls::TlsAcceptor;
 
 use crate::config::ConnectionLimits;
+use crate::metrics::metrics;
 
 /// Descriptors kept free of connections, for the store, the audit log and the other listeners.
 const RESERVED_DESCRIPTORS: u64 = 256;
@@ -70,12 +71,13 @@ pub(crate) struct SecureTransport(pub bool);
 
 /// Serves `app` on `listener` (over TLS with `tls`) within `limits` until `shutdown` resolves;
 /// then stops accepting, lets each connection finish its request in flight, and returns once all
-/// are closed.
+/// are closed. `name` labels the listener's connection metrics.
 pub(crate) async fn serve(
     listener: TcpListener,
     app: Router,
     limits: ConnectionLimits,
     tls: Option<TlsAcceptor>,
+    name: &'static str,
     shutdown: impl std::future::Future<Output = ()> + Send,
 ) {
     let permits = Arc::new(Semaphore::new(limits.max_connections));
@@ -100,12 +102,15 @@ pub(crate) async fn serve(
                 let app = app.clone();
                 let closed = closed.clone();
                 let tls = tls.clone();
+                let open = metrics().connection_opened(name);
                 tokio::spawn(async move {
                     connection(stream, peer, app, limits, tls, closed).await;
+                    drop(open);
                     drop(permit);
                 });
             }
             Err(_) => {
+                metrics().connection_refused(name);
                 tracing::warn!(%peer, "connection refused: every connection permit is taken");
                 tokio::spawn(refuse(stream));
             }

@@ -28,14 +28,11 @@ use crate::authz::{operation_keys, RequestFacts};
 use crate::config::ConnectionLimits;
 use crate::error::ApiError;
 use crate::ids;
+use crate::metrics::metrics;
 use crate::protocol::query::QueryRequest;
 use crate::protocol::xml::{self, Element};
 use crate::state::AppState;
 use keyward_aws_model::{decode_query_input, Value};
-
-/// Largest request body accepted: room for IAM's largest certificate input (a 2 MiB
-/// `CertificateChain`) once URL-encoding has grown its PEM text.
-pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 
 impl Service {
     fn from_signing_name(name: &str) -> Option<Self> {
@@ -112,6 +109,16 @@ struct Exchange {
 /// `GET /healthz`: liveness, answers once the server accepts requests.
 pub async fn healthz() -> &'static str {
     "ok\n"
+}
+
+/// `GET /metrics`: every metric of [`crate::metrics`] in Prometheus's text format.
+pub async fn metrics_text(State(state): State<Arc<AppState>>) -> Response {
+    let mut response = metrics().encode(state.audit.backlog()).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(crate::metrics::CONTENT_TYPE),
+    );
+    response
 }
 
 /// How long readiness waits for the store.
@@ -246,8 +253,9 @@ async fn handle_request(
     let query_string = parts.uri.query().unwrap_or("");
 
     let body_timeout = limits.unwrap_or_default().body_timeout;
-    let body = match tokio::time::timeout(body_timeout, to_bytes(body, MAX_BODY_BYTES)).await {
-        Ok(read) => read.map_err(|_| ApiError::RequestEntityTooLarge(MAX_BODY_BYTES)),
+    let max_body = state.limits.max_body_bytes;
+    let body = match tokio::time::timeout(body_timeout, to_bytes(body, max_body)).await {
+        Ok(read) => read.map_err(|_| ApiError::RequestEntityTooLarge(max_body)),
         Err(_) => Err(ApiError::RequestTimeout),
     };
     let (exchange, query) = match body {
@@ -338,6 +346,20 @@ async fn handle_request(
     } else {
         request_event!(tracing::Level::INFO);
     }
+    // Only the served operations' own names become labels: a client's made-up action is
+    // counted as `unknown`, so it cannot grow the metrics without bound.
+    let operation = exchange
+        .action
+        .as_deref()
+        .and_then(|action| operations::find(exchange.service, action))
+        .map_or("unknown", |entry| entry.name);
+    metrics().request(
+        exchange.service.signing_name(),
+        operation,
+        status,
+        exchange.outcome.as_ref().err().map_or("", ApiError::code),
+        started.elapsed(),
+    );
 
     let mut response = (
         StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),

@@ -50,7 +50,7 @@ fn number(n: &Option<serde_json::Number>) -> Option<i64> {
     n.as_ref().and_then(serde_json::Number::as_i64)
 }
 
-/// The request body size the server reads (`http::MAX_BODY_BYTES`).
+/// The request body size the server reads by default (`config::RequestLimits::max_body_bytes`).
 const MAX_BODY_BYTES: i64 = 8 * 1024 * 1024;
 
 fn length(value: &str) -> i64 {

@@ -26,7 +26,6 @@ use crate::directory::{principal_policies, SourcedPolicy};
 use crate::error::ApiError;
 use crate::protocol::xml::Element;
 use crate::state::AppState;
-use tokio::sync::Semaphore;
 
 /// What both simulation operations are given, as AWS's model types it.
 pub(crate) struct Requested {
@@ -399,15 +398,6 @@ fn add_policy(
     }
 }
 
-/// Evaluations one page of a simulation may compute (actions × resources). A page holds fewer
-/// actions than `MaxItems` when each has many resources, and says `IsTruncated`, so no call
-/// does unbounded work.
-const EVALUATIONS_PER_PAGE: usize = 10_000;
-
-/// Simulations computed at once, on the blocking pool rather than the threads that serve
-/// requests, so simulations never slow other callers down.
-static SIMULATIONS: Semaphore = Semaphore::const_new(2);
-
 /// Runs a simulation for `source` (or, for `SimulateCustomPolicy`, for no stored principal),
 /// answering in the result element named `wrapper`.
 pub(crate) async fn simulate(
@@ -523,7 +513,7 @@ pub(crate) async fn simulate(
             .count(),
         None => 0,
     };
-    let fits = (EVALUATIONS_PER_PAGE / input.resources.len().max(1)).max(1);
+    let fits = (state.limits.simulation_evaluations / input.resources.len().max(1)).max(1);
     let end = actions
         .len()
         .min(start.saturating_add(input.paging.max_items.min(fits)));
@@ -531,7 +521,10 @@ pub(crate) async fn simulate(
     let next_marker = (end < actions.len()).then(|| format!("{end:010}"));
     let resources = input.resources;
 
-    let _permit = SIMULATIONS
+    // Simulations are computed a few at once on the blocking pool rather than the threads
+    // that serve requests, so they never slow other callers down.
+    let _permit = state
+        .simulations
         .acquire()
         .await
         .map_err(|_| ApiError::ServiceFailure)?;
@@ -670,6 +663,32 @@ fn resource_element(result: &ResourceResult<'_, SourceLabel>) -> Element {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A simulation waits for one of the state's permits (`--simulations-at-once`), so no
+    /// more than that many compute at once.
+    #[tokio::test]
+    async fn simulations_wait_for_a_permit() {
+        let state = AppState::in_memory("123456789012").unwrap();
+        let all = u32::try_from(state.limits.simulations_at_once).unwrap();
+        let held = state.simulations.acquire_many(all).await.unwrap();
+        let input = SimulationInput {
+            policies: vec![r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#.to_owned()],
+            boundaries: Vec::new(),
+            actions: vec!["s3:GetObject".to_owned()],
+            resources: vec!["*".to_owned()],
+            resource_policy: None,
+            resource_owner: None,
+            caller_arn: None,
+            context: Vec::new(),
+            paging: Paging::new(None, None),
+        };
+        let waiting = simulate(&state, None, input, "SimulateCustomPolicyResult");
+        tokio::pin!(waiting);
+        let early = tokio::time::timeout(std::time::Duration::from_millis(200), &mut waiting).await;
+        assert!(early.is_err(), "ran without a permit");
+        drop(held);
+        assert!(waiting.await.is_ok());
+    }
 
     #[test]
     fn source_arns() {

@@ -56,6 +56,8 @@ pub struct AppState {
     pub issuer: String,
     /// The partners onboarded for temporary delegation.
     pub partners: crate::delegation::Partners,
+    /// Where the authorization gateway forwards allowed requests.
+    pub upstreams: Vec<crate::config::Upstream>,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -158,6 +160,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         jwks: crate::auth::web_identity::JwksCache::default(),
         issuer: issuer_url(config),
         partners,
+        upstreams: config.upstreams.clone(),
     };
     Ok((Arc::new(state), writer))
 }
@@ -210,6 +213,7 @@ pub async fn open_existing(config: &ServerConfig) -> Result<Arc<AppState>, Start
         jwks: crate::auth::web_identity::JwksCache::default(),
         issuer: issuer_url(config),
         partners: crate::delegation::Partners::default(),
+        upstreams: config.upstreams.clone(),
     }))
 }
 
@@ -234,6 +238,7 @@ impl AppState {
             jwks: crate::auth::web_identity::JwksCache::default(),
             issuer: "http://127.0.0.1".to_owned(),
             partners: crate::delegation::Partners::default(),
+            upstreams: Vec::new(),
         }))
     }
 }

@@ -1,0 +1,369 @@
+//! Member paths of the override data: where in a decoded request a value is found.
+//!
+//! A path is a member name (or `$`, the element being iterated by a rule's `each`; `$key`, its
+//! map key) followed by segments — `.Member`, `[]` (every list element), `{}` (every map key),
+//! `{*}` (every map value) — and optionally `|transform`, a named conversion of each text
+//! (`QueueUrl|last_segment`). A path that reaches nothing yields no values.
+
+use keyward_aws_model::Value;
+use percent_encoding::percent_decode_str;
+use time::format_description::well_known::Rfc3339;
+
+/// The element a rule's `each` is at: a list element, or a map entry's key and value.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Element<'a> {
+    /// The map key, for map entries.
+    pub(crate) key: Option<&'a str>,
+    /// The element or map value.
+    pub(crate) value: &'a Value,
+}
+
+/// Why a path in the override data cannot be evaluated: the data is broken (its tests catch it).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("member path {path:?} in the override data is malformed: {reason}")]
+pub(crate) struct PathError {
+    path: String,
+    reason: &'static str,
+}
+
+pub(crate) fn malformed(path: &str, reason: &'static str) -> PathError {
+    PathError {
+        path: path.to_owned(),
+        reason,
+    }
+}
+
+/// The elements `path` reaches, for `each`: list elements, or map entries with their keys.
+pub(crate) fn elements<'a>(
+    path: &str,
+    input: &'a Value,
+    current: Option<Element<'a>>,
+) -> Result<Vec<Element<'a>>, PathError> {
+    let (base, last) = if let Some(base) = path.strip_suffix("[]") {
+        (base, false)
+    } else if let Some(base) = path.strip_suffix("{}") {
+        (base, true)
+    } else {
+        return Err(malformed(path, "an `each` path ends in [] or {}"));
+    };
+    let mut out = Vec::new();
+    for value in values(base, input, current)? {
+        match (value, last) {
+            (Value::List(items), false) => {
+                out.extend(items.iter().map(|value| Element { key: None, value }))
+            }
+            (Value::Map(entries), true) => out.extend(entries.iter().map(|(key, value)| Element {
+                key: Some(key.as_str()),
+                value,
+            })),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// The texts `path` reaches: scalars as text, lists flattened, transform applied.
+pub(crate) fn texts(
+    path: &str,
+    input: &Value,
+    current: Option<Element<'_>>,
+) -> Result<Vec<String>, PathError> {
+    let (path, transform) = match path.split_once('|') {
+        Some((path, transform)) => (path, Some(transform)),
+        None => (path, None),
+    };
+    let mut out = Vec::new();
+    if path == "$key" {
+        out.extend(current.and_then(|c| c.key).map(str::to_owned));
+    } else if let Some(keys_of) = path.strip_suffix("{}") {
+        for value in values(keys_of, input, current)? {
+            if let Value::Map(entries) = value {
+                out.extend(entries.iter().map(|(key, _)| key.clone()));
+            }
+        }
+    } else {
+        for value in values(path, input, current)? {
+            scalar_texts(value, &mut out);
+        }
+    }
+    match transform {
+        None => Ok(out),
+        Some(name) => {
+            let convert =
+                transform_named(name).ok_or_else(|| malformed(path, "unknown transform"))?;
+            Ok(out.iter().filter_map(|text| convert(text)).collect())
+        }
+    }
+}
+
+/// Whether `path` reaches at least one non-empty text.
+pub(crate) fn present(
+    path: &str,
+    input: &Value,
+    current: Option<Element<'_>>,
+) -> Result<bool, PathError> {
+    Ok(texts(path, input, current)?.iter().any(|t| !t.is_empty()))
+}
+
+fn scalar_texts(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.push(s.clone()),
+        Value::Integer(n) => out.push(n.to_string()),
+        Value::Double(n) => out.push(n.to_string()),
+        Value::Boolean(b) => out.push(b.to_string()),
+        Value::Timestamp(t) => out.extend(t.format(&Rfc3339).ok()),
+        Value::List(items) => items.iter().for_each(|item| scalar_texts(item, out)),
+        Value::Blob(_) | Value::Map(_) | Value::Structure(_) | Value::Document(_) => {}
+    }
+}
+
+/// The values `path` (without a transform) reaches.
+pub(crate) fn values<'a>(
+    path: &str,
+    input: &'a Value,
+    current: Option<Element<'a>>,
+) -> Result<Vec<&'a Value>, PathError> {
+    let mut rest = path;
+    let mut reached: Vec<&'a Value> = if let Some(after) = rest.strip_prefix('$') {
+        rest = after;
+        current.map(|c| c.value).into_iter().collect()
+    } else {
+        let end = rest.find(['.', '[', '{']).unwrap_or(rest.len());
+        let (name, after) = rest.split_at(end);
+        if name.is_empty() {
+            return Err(malformed(path, "a path starts with a member name or $"));
+        }
+        rest = after;
+        input.get(name).into_iter().collect()
+    };
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("[]") {
+            rest = after;
+            reached = reached
+                .into_iter()
+                .flat_map(|v| v.as_list().unwrap_or_default())
+                .collect();
+        } else if let Some(after) = rest.strip_prefix("{*}") {
+            rest = after;
+            reached = reached
+                .into_iter()
+                .flat_map(|v| match v {
+                    Value::Map(entries) => entries.iter().map(|(_, value)| value).collect(),
+                    _ => Vec::new(),
+                })
+                .collect();
+        } else if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(['.', '[', '{']).unwrap_or(after.len());
+            let (name, after) = after.split_at(end);
+            if name.is_empty() {
+                return Err(malformed(path, "empty member name after ."));
+            }
+            rest = after;
+            reached = reached
+                .into_iter()
+                .filter_map(|v| member(v, name))
+                .collect();
+        } else {
+            return Err(malformed(path, "expected .Member, [], {} or {*}"));
+        }
+    }
+    Ok(reached)
+}
+
+/// Member `name` of a structure, or the value at key `name` of a map.
+fn member<'a>(value: &'a Value, name: &str) -> Option<&'a Value> {
+    match value {
+        Value::Map(entries) => entries.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+        other => other.get(name),
+    }
+}
+
+type Transform = fn(&str) -> Option<String>;
+
+fn transform_named(name: &str) -> Option<Transform> {
+    Some(match name {
+        "last_segment" => last_segment,
+        "copy_source_bucket" => copy_source_bucket,
+        "copy_source_key" => copy_source_key,
+        "copy_source_version" => copy_source_version,
+        "lambda_function_name" => lambda_function_name,
+        "bedrock_foundation_model" => bedrock_foundation_model,
+        "bedrock_inference_profile" => bedrock_inference_profile,
+        "not_arn" => not_arn,
+        "if_true" => if_true,
+        _ => return None,
+    })
+}
+
+/// The last path segment of a URL: an SQS `QueueUrl`'s queue name.
+fn last_segment(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let segment = path.trim_end_matches('/').rsplit('/').next()?;
+    (!segment.is_empty() && !segment.contains(':')).then(|| segment.to_owned())
+}
+
+/// `CopySource` as S3 reads it: `[/]bucket/key[?versionId=v]`, percent-encoded. An access point
+/// ARN source yields nothing, so the rule that needs it fails closed.
+fn copy_source(source: &str) -> Option<(String, String, Option<String>)> {
+    let (path, query) = match source.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (source, None),
+    };
+    let path = path.strip_prefix('/').unwrap_or(path);
+    if path.starts_with("arn:") || path.starts_with("arn%3A") {
+        return None;
+    }
+    let (bucket, key) = path.split_once('/')?;
+    let decode = |s: &str| {
+        percent_decode_str(s)
+            .decode_utf8()
+            .ok()
+            .map(|c| c.into_owned())
+    };
+    let version = query.and_then(|q| {
+        q.split('&')
+            .find_map(|pair| pair.strip_prefix("versionId="))
+            .and_then(decode)
+    });
+    let (bucket, key) = (decode(bucket)?, decode(key)?);
+    (!bucket.is_empty() && !key.is_empty()).then_some((bucket, key, version))
+}
+
+fn copy_source_bucket(source: &str) -> Option<String> {
+    copy_source(source).map(|(bucket, _, _)| bucket)
+}
+
+fn copy_source_key(source: &str) -> Option<String> {
+    copy_source(source).map(|(_, key, _)| key)
+}
+
+fn copy_source_version(source: &str) -> Option<String> {
+    copy_source(source).and_then(|(_, _, version)| version)
+}
+
+/// A Lambda `FunctionName` in any of its forms (`name`, `name:qualifier`,
+/// `account:function:name[:qualifier]`); full ARNs are used as they are elsewhere.
+fn lambda_function_name(name: &str) -> Option<String> {
+    if name.starts_with("arn:") {
+        return None;
+    }
+    let parts: Vec<&str> = name.split(':').collect();
+    let function = match parts.as_slice() {
+        [name] | [name, _] => *name,
+        [_, "function", name] | [_, "function", name, _] => *name,
+        _ => return None,
+    };
+    (!function.is_empty()).then(|| function.to_owned())
+}
+
+/// Geographic prefixes of Bedrock's system-defined (cross-Region) inference profile ids, e.g.
+/// `us.anthropic.claude-3-5-sonnet-20240620-v1:0` (Bedrock User Guide, "Supported Regions and
+/// models for inference profiles").
+const INFERENCE_PROFILE_PREFIXES: &[&str] =
+    &["us", "eu", "apac", "us-gov", "ca", "jp", "au", "global"];
+
+fn is_inference_profile_id(model_id: &str) -> bool {
+    model_id
+        .split_once('.')
+        .is_some_and(|(geo, _)| INFERENCE_PROFILE_PREFIXES.contains(&geo))
+}
+
+/// A Bedrock `modelId` that names a foundation model (not an ARN, not an inference profile).
+fn bedrock_foundation_model(model_id: &str) -> Option<String> {
+    (!model_id.starts_with("arn:") && !is_inference_profile_id(model_id))
+        .then(|| model_id.to_owned())
+}
+
+/// A Bedrock `modelId` that names a system-defined inference profile.
+fn bedrock_inference_profile(model_id: &str) -> Option<String> {
+    (!model_id.starts_with("arn:") && is_inference_profile_id(model_id))
+        .then(|| model_id.to_owned())
+}
+
+/// A boolean member that is `true` (a rule's `when` on a flag).
+fn if_true(text: &str) -> Option<String> {
+    (text == "true").then(|| text.to_owned())
+}
+
+/// A name that is not an ARN (an ARN is matched against the templates as a whole instead).
+fn not_arn(text: &str) -> Option<String> {
+    (!text.starts_with("arn:")).then(|| text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> Value {
+        Value::structure()
+            .with("Bucket", "docs")
+            .with(
+                "Delete",
+                Value::structure().with(
+                    "Objects",
+                    vec![
+                        Value::structure().with("Key", "a"),
+                        Value::structure().with("Key", "b"),
+                    ],
+                ),
+            )
+            .with(
+                "RequestItems",
+                Value::Map(vec![
+                    ("T1".into(), Value::structure()),
+                    ("T2".into(), Value::structure()),
+                ]),
+            )
+    }
+
+    #[test]
+    fn paths_reach_members_lists_and_maps() {
+        let input = input();
+        assert_eq!(texts("Bucket", &input, None).unwrap(), ["docs"]);
+        assert_eq!(
+            texts("Delete.Objects[].Key", &input, None).unwrap(),
+            ["a", "b"]
+        );
+        assert_eq!(texts("RequestItems{}", &input, None).unwrap(), ["T1", "T2"]);
+        assert!(texts("Missing.Member", &input, None).unwrap().is_empty());
+        let each = elements("Delete.Objects[]", &input, None).unwrap();
+        assert_eq!(texts("$.Key", &input, each.get(1).copied()).unwrap(), ["b"]);
+        let tables = elements("RequestItems{}", &input, None).unwrap();
+        assert_eq!(
+            texts("$key", &input, tables.first().copied()).unwrap(),
+            ["T1"]
+        );
+        assert!(texts("Bucket|nonsense", &input, None).is_err());
+        assert!(texts(".Bucket", &input, None).is_err());
+        assert!(elements("Bucket", &input, None).is_err());
+    }
+
+    #[test]
+    fn transforms() {
+        assert_eq!(
+            last_segment("https://sqs.us-east-1.amazonaws.com/123456789012/orders").as_deref(),
+            Some("orders")
+        );
+        assert_eq!(
+            copy_source("/src-bucket/dir/a%20b.txt?versionId=v1"),
+            Some(("src-bucket".into(), "dir/a b.txt".into(), Some("v1".into())))
+        );
+        assert_eq!(copy_source("b/k"), Some(("b".into(), "k".into(), None)));
+        assert_eq!(
+            copy_source("arn:aws:s3:us-west-2:123456789012:accesspoint/ap/object/k"),
+            None
+        );
+        assert_eq!(lambda_function_name("f:prod").as_deref(), Some("f"));
+        assert_eq!(
+            lambda_function_name("123456789012:function:f").as_deref(),
+            Some("f")
+        );
+        assert_eq!(
+            lambda_function_name("arn:aws:lambda:us-east-1:1:function:f"),
+            None
+        );
+        assert!(bedrock_foundation_model("anthropic.claude-v2").is_some());
+        assert!(bedrock_foundation_model("us.anthropic.claude-v2").is_none());
+        assert!(bedrock_inference_profile("us.anthropic.claude-v2").is_some());
+    }
+}

@@ -211,6 +211,9 @@ pub async fn handle(
     request: Request<Body>,
 ) -> Response {
     let secure_transport = transport.is_some_and(|Extension(t)| t.0);
+    if crate::fronts::gateway::claims(&request) {
+        return crate::fronts::gateway::handle(state, peer, secure_transport, request).await;
+    }
     let limits = limits.map(|Extension(limits)| limits);
     match tokio::spawn(handle_request(
         state,

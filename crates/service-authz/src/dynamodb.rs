@@ -10,19 +10,41 @@ use base64::Engine;
 use keyward_aws_model::Value;
 
 use crate::path::{self, Element, PathError};
+use crate::KeySchemas;
 
-/// Evaluates `@name:argument` of the override data.
+/// Evaluates `@name:argument` of the override data. `resource` is the table (or index) ARN the
+/// action acts on, for its key schema.
 pub(crate) fn compute(
     computation: &str,
     input: &Value,
     element: Option<Element<'_>>,
+    resource: Option<&str>,
+    schemas: &dyn KeySchemas,
 ) -> Result<Vec<String>, PathError> {
     let (name, argument) = computation.split_once(':').unwrap_or((computation, ""));
+    let partition_key = resource.and_then(|arn| schemas.partition_key(arn));
     match name {
-        "leading_keys" => Ok(leading_keys_of_items(&path::values(
-            argument, input, element,
-        )?)),
-        "query_leading_keys" => Ok(query_leading_keys(input)),
+        "leading_keys" => {
+            let mut items = Vec::new();
+            for path in argument.split(',') {
+                items.extend(path::values(path.trim(), input, element)?);
+            }
+            Ok(leading_keys_of_items(&items, partition_key.as_deref()))
+        }
+        "query_leading_keys" => Ok(query_leading_keys(input, partition_key.as_deref())),
+        "projection" => {
+            let base = match argument {
+                "" => Some(input),
+                "$" => element.map(|e| e.value),
+                _ => {
+                    return Err(path::malformed(
+                        computation,
+                        "projection takes no path or $",
+                    ))
+                }
+            };
+            Ok(base.map(projection_attributes).unwrap_or_default())
+        }
         _ => Err(path::malformed(computation, "unknown computation")),
     }
 }
@@ -42,17 +64,24 @@ fn key_text(value: &Value) -> Option<String> {
     }
 }
 
-/// Leading keys of key maps (`Key`, or each `Keys[]` element): the single attribute's value, or
-/// every attribute's value when the key has several (the partition key is among them).
-fn leading_keys_of_items(items: &[&Value]) -> Vec<String> {
+/// Leading keys of key maps (`Key`, `Item`, each `Keys[]` element): the partition key's value
+/// when the schema is known or the key has one attribute, else every attribute's value (the
+/// partition key is among them).
+fn leading_keys_of_items(items: &[&Value], partition_key: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for item in items {
         if let Value::Map(attributes) = item {
-            for (_, value) in attributes {
-                if let Some(text) = key_text(value) {
-                    if !out.contains(&text) {
-                        out.push(text);
-                    }
+            let chosen: Vec<&Value> = match partition_key {
+                Some(key) => attributes
+                    .iter()
+                    .filter(|(name, _)| name == key)
+                    .map(|(_, v)| v)
+                    .collect(),
+                None => attributes.iter().map(|(_, v)| v).collect(),
+            };
+            for text in chosen.into_iter().filter_map(key_text) {
+                if !out.contains(&text) {
+                    out.push(text);
                 }
             }
         }
@@ -61,48 +90,92 @@ fn leading_keys_of_items(items: &[&Value]) -> Vec<String> {
 }
 
 /// Leading keys of a `Query`: the values compared with `=` in `KeyConditionExpression` (the
-/// partition key condition is always an equality), or the `EQ` conditions of the legacy
-/// `KeyConditions`.
-fn query_leading_keys(input: &Value) -> Vec<String> {
+/// partition key condition is always an equality; with the schema known, only the partition
+/// key's), or the `EQ` conditions of the legacy `KeyConditions`.
+fn query_leading_keys(input: &Value, partition_key: Option<&str>) -> Vec<String> {
     let mut out = Vec::new();
+    let mut push = |text: String| {
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    };
     if let Some(expression) = input.get("KeyConditionExpression").and_then(Value::as_str) {
-        let placeholders = equality_placeholders(expression);
+        let names = input.get("ExpressionAttributeNames");
         let values = input.get("ExpressionAttributeValues");
-        for placeholder in placeholders {
-            let value = match values {
-                Some(Value::Map(entries)) => entries
-                    .iter()
-                    .find(|(name, _)| *name == placeholder)
-                    .and_then(|(_, v)| key_text(v)),
-                _ => None,
-            };
-            if let Some(text) = value {
-                if !out.contains(&text) {
-                    out.push(text);
-                }
+        for (attribute, placeholder) in equalities(expression) {
+            let attribute = resolve_name(names, &attribute);
+            if partition_key.is_some_and(|key| key != attribute) {
+                continue;
+            }
+            if let Some(text) = map_entry(values, &placeholder).and_then(key_text) {
+                push(text);
             }
         }
     }
     if let Some(Value::Map(conditions)) = input.get("KeyConditions") {
-        for (_, condition) in conditions {
+        for (attribute, condition) in conditions {
+            if partition_key.is_some_and(|key| key != attribute) {
+                continue;
+            }
             if condition.get("ComparisonOperator").and_then(Value::as_str) == Some("EQ") {
                 let values = condition
                     .get("AttributeValueList")
                     .and_then(Value::as_list)
                     .unwrap_or_default();
-                for text in values.iter().filter_map(key_text) {
-                    if !out.contains(&text) {
-                        out.push(text);
-                    }
-                }
+                values.iter().filter_map(key_text).for_each(&mut push);
             }
         }
     }
     out
 }
 
-/// The `:placeholders` compared with `=` to an attribute in a key condition expression.
-fn equality_placeholders(expression: &str) -> Vec<String> {
+fn map_entry<'a>(map: Option<&'a Value>, key: &str) -> Option<&'a Value> {
+    match map {
+        Some(Value::Map(entries)) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// `#name` placeholders resolved through `ExpressionAttributeNames`.
+fn resolve_name(names: Option<&Value>, token: &str) -> String {
+    if token.starts_with('#') {
+        if let Some(name) = map_entry(names, token).and_then(Value::as_str) {
+            return name.to_owned();
+        }
+    }
+    token.to_owned()
+}
+
+/// `dynamodb:Attributes`: the top-level attributes a read returns, from `AttributesToGet` or
+/// `ProjectionExpression` (document paths count as their top-level attribute).
+fn projection_attributes(request: &Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if let Some(list) = request.get("AttributesToGet").and_then(Value::as_list) {
+        out.extend(list.iter().filter_map(Value::as_str).map(str::to_owned));
+    }
+    if let Some(expression) = request.get("ProjectionExpression").and_then(Value::as_str) {
+        let names = request.get("ExpressionAttributeNames");
+        for path in expression.split(',') {
+            let top = path
+                .trim()
+                .split(['.', '['])
+                .next()
+                .unwrap_or_default()
+                .trim();
+            if top.is_empty() {
+                continue;
+            }
+            let name = resolve_name(names, top);
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// `(attribute, :placeholder)` pairs compared with `=` in a key condition expression.
+fn equalities(expression: &str) -> Vec<(String, String)> {
     let tokens = tokens(expression);
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
@@ -111,9 +184,14 @@ fn equality_placeholders(expression: &str) -> Vec<String> {
         }
         let before = i.checked_sub(1).and_then(|b| tokens.get(b));
         let after = tokens.get(i + 1);
-        for side in [before, after].into_iter().flatten() {
-            if side.starts_with(':') && !out.contains(side) {
-                out.push(side.clone());
+        if let (Some(left), Some(right)) = (before, after) {
+            let pair = match (left.starts_with(':'), right.starts_with(':')) {
+                (false, true) => (left.clone(), right.clone()),
+                (true, false) => (right.clone(), left.clone()),
+                _ => continue,
+            };
+            if !out.contains(&pair) {
+                out.push(pair);
             }
         }
     }
@@ -158,48 +236,93 @@ mod tests {
         Value::structure().with("S", text)
     }
 
+    struct Schema;
+    impl KeySchemas for Schema {
+        fn partition_key(&self, arn: &str) -> Option<String> {
+            arn.ends_with(":table/Sessions")
+                .then(|| "UserId".to_owned())
+        }
+    }
+
+    fn placeholders(expression: &str) -> Vec<String> {
+        equalities(expression).into_iter().map(|(_, p)| p).collect()
+    }
+
     #[test]
     fn equalities_of_key_conditions() {
-        assert_eq!(equality_placeholders("#pk = :u"), [":u"]);
         assert_eq!(
-            equality_placeholders("pk=:u AND begins_with(sk, :p)"),
-            [":u"]
+            equalities("#pk = :u"),
+            [("#pk".to_owned(), ":u".to_owned())]
         );
-        assert_eq!(
-            equality_placeholders(":u = pk AND sk BETWEEN :a AND :b"),
-            [":u"]
-        );
-        assert_eq!(equality_placeholders("pk = :u AND sk <= :s"), [":u"]);
-        assert_eq!(equality_placeholders("pk = :u AND sk = :s"), [":u", ":s"]);
+        assert_eq!(placeholders("pk=:u AND begins_with(sk, :p)"), [":u"]);
+        assert_eq!(placeholders(":u = pk AND sk BETWEEN :a AND :b"), [":u"]);
+        assert_eq!(placeholders("pk = :u AND sk <= :s"), [":u"]);
+        assert_eq!(placeholders("pk = :u AND sk = :s"), [":u", ":s"]);
     }
 
     #[test]
     fn leading_keys_of_queries_and_keys() {
+        let none = crate::NoKeySchemas;
         let query = Value::structure()
+            .with("KeyConditionExpression", "#u = :u AND SK = :s")
             .with(
-                "KeyConditionExpression",
-                "UserId = :u AND begins_with(SK, :p)",
+                "ExpressionAttributeNames",
+                Value::Map(vec![("#u".into(), "UserId".into())]),
             )
             .with(
                 "ExpressionAttributeValues",
-                Value::Map(vec![(":u".into(), s("alice")), (":p".into(), s("2024"))]),
+                Value::Map(vec![(":u".into(), s("alice")), (":s".into(), s("2024"))]),
             );
+        let table = Some("arn:aws:dynamodb:us-east-1:123456789012:table/Sessions");
         assert_eq!(
-            compute("query_leading_keys", &query, None).unwrap(),
+            compute("query_leading_keys", &query, None, table, &none).unwrap(),
+            ["alice", "2024"]
+        );
+        assert_eq!(
+            compute("query_leading_keys", &query, None, table, &Schema).unwrap(),
             ["alice"]
         );
         let key = Value::structure().with("Key", Value::Map(vec![("UserId".into(), s("bob"))]));
-        assert_eq!(compute("leading_keys:Key", &key, None).unwrap(), ["bob"]);
+        assert_eq!(
+            compute("leading_keys:Key", &key, None, None, &none).unwrap(),
+            ["bob"]
+        );
         let composite = Value::structure().with(
             "Key",
             Value::Map(vec![
-                ("UserId".into(), s("bob")),
                 ("Sk".into(), Value::structure().with("N", "7")),
+                ("UserId".into(), s("bob")),
             ]),
         );
         assert_eq!(
-            compute("leading_keys:Key", &composite, None).unwrap(),
-            ["bob", "7"]
+            compute("leading_keys:Key", &composite, None, None, &none).unwrap(),
+            ["7", "bob"]
+        );
+        assert_eq!(
+            compute("leading_keys:Key", &composite, None, table, &Schema).unwrap(),
+            ["bob"]
+        );
+        assert!(compute("nonsense", &key, None, None, &none).is_err());
+    }
+
+    #[test]
+    fn projected_attributes() {
+        let get = Value::structure()
+            .with("ProjectionExpression", "#n, Address.City, Tags[0]")
+            .with(
+                "ExpressionAttributeNames",
+                Value::Map(vec![("#n".into(), "Name".into())]),
+            );
+        let none = crate::NoKeySchemas;
+        assert_eq!(
+            compute("projection", &get, None, None, &none).unwrap(),
+            ["Name", "Address", "Tags"]
+        );
+        let legacy =
+            Value::structure().with("AttributesToGet", vec![Value::from("A"), Value::from("B")]);
+        assert_eq!(
+            compute("projection", &legacy, None, None, &none).unwrap(),
+            ["A", "B"]
         );
     }
 }

@@ -146,8 +146,38 @@ pub fn required_actions(
     input: &Value,
     scope: &RequestScope<'_>,
 ) -> Result<Vec<RequiredAction>, MapError> {
+    required_actions_with(model, operation, input, scope, &NoKeySchemas)
+}
+
+/// What the gateway knows of DynamoDB tables' key schemas (learnt from `CreateTable` /
+/// `DescribeTable` responses, or configured), so that `dynamodb:LeadingKeys` holds exactly the
+/// partition key values even when a request's key or item has several attributes.
+pub trait KeySchemas {
+    /// The partition (hash) key attribute of the table or index `arn`, when known.
+    fn partition_key(&self, arn: &str) -> Option<String>;
+}
+
+/// No key schemas known: `dynamodb:LeadingKeys` holds every candidate key value when a request
+/// does not show which attribute is the partition key (fail closed for `ForAllValues`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoKeySchemas;
+
+impl KeySchemas for NoKeySchemas {
+    fn partition_key(&self, _arn: &str) -> Option<String> {
+        None
+    }
+}
+
+/// [`required_actions`] with the DynamoDB key schemas the caller knows.
+pub fn required_actions_with(
+    model: &ServiceModel,
+    operation: &str,
+    input: &Value,
+    scope: &RequestScope<'_>,
+    schemas: &dyn KeySchemas,
+) -> Result<Vec<RequiredAction>, MapError> {
     let prefix = iam_prefix(model)?;
-    rules::map(model, prefix, operation, input, scope)
+    rules::map(model, prefix, operation, input, scope, schemas)
 }
 
 /// The actions the Service Authorization Reference says `action` (`prefix:Name`) also needs,

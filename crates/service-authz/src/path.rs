@@ -96,13 +96,25 @@ pub(crate) fn texts(
     }
 }
 
-/// Whether `path` reaches at least one non-empty text.
+/// Whether `path` reaches something: a non-empty text, list, map or structure (with a
+/// transform, a non-empty converted text).
 pub(crate) fn present(
     path: &str,
     input: &Value,
     current: Option<Element<'_>>,
 ) -> Result<bool, PathError> {
-    Ok(texts(path, input, current)?.iter().any(|t| !t.is_empty()))
+    if path.contains('|') || path == "$key" || path.ends_with("{}") {
+        return Ok(texts(path, input, current)?.iter().any(|t| !t.is_empty()));
+    }
+    Ok(values(path, input, current)?
+        .iter()
+        .any(|value| match value {
+            Value::String(s) => !s.is_empty(),
+            Value::List(items) => !items.is_empty(),
+            Value::Map(entries) | Value::Structure(entries) => !entries.is_empty(),
+            Value::Blob(bytes) => !bytes.is_empty(),
+            _ => true,
+        }))
 }
 
 fn scalar_texts(value: &Value, out: &mut Vec<String>) {
@@ -191,6 +203,9 @@ fn transform_named(name: &str) -> Option<Transform> {
         "bedrock_inference_profile" => bedrock_inference_profile,
         "not_arn" => not_arn,
         "if_true" => if_true,
+        "url_account" => url_account,
+        "kms_key_id" => kms_key_id,
+        "without_alias_prefix" => without_alias_prefix,
         _ => return None,
     })
 }
@@ -242,18 +257,22 @@ fn copy_source_version(source: &str) -> Option<String> {
 }
 
 /// A Lambda `FunctionName` in any of its forms (`name`, `name:qualifier`,
-/// `account:function:name[:qualifier]`); full ARNs are used as they are elsewhere.
+/// `account:function:name[:qualifier]`) as the ARN's `${FunctionName}` part, qualifier kept:
+/// AWS authorizes a qualified call against the qualified ARN. Full ARNs are matched whole.
 fn lambda_function_name(name: &str) -> Option<String> {
     if name.starts_with("arn:") {
         return None;
     }
     let parts: Vec<&str> = name.split(':').collect();
     let function = match parts.as_slice() {
-        [name] | [name, _] => *name,
-        [_, "function", name] | [_, "function", name, _] => *name,
+        [name] => (*name).to_owned(),
+        [name, qualifier] => format!("{name}:{qualifier}"),
+        [_, "function", name] => (*name).to_owned(),
+        [_, "function", name, qualifier] => format!("{name}:{qualifier}"),
         _ => return None,
     };
-    (!function.is_empty()).then(|| function.to_owned())
+    (!function.starts_with(':') && !function.ends_with(':') && !function.is_empty())
+        .then_some(function)
 }
 
 /// Geographic prefixes of Bedrock's system-defined (cross-Region) inference profile ids, e.g.
@@ -278,6 +297,31 @@ fn bedrock_foundation_model(model_id: &str) -> Option<String> {
 fn bedrock_inference_profile(model_id: &str) -> Option<String> {
     (!model_id.starts_with("arn:") && is_inference_profile_id(model_id))
         .then(|| model_id.to_owned())
+}
+
+/// The account of an SQS queue URL (`https://sqs.us-east-1.amazonaws.com/123456789012/orders`):
+/// the twelve-digit segment before the queue name.
+fn url_account(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let mut segments = path.trim_end_matches('/').rsplit('/');
+    segments.next()?;
+    let account = segments.next()?;
+    (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())).then(|| account.to_owned())
+}
+
+/// A KMS `KeyId` that names the key itself (a key id). An alias names whatever key it points to,
+/// which only KMS knows, so it yields nothing and the request fails closed; ARNs are matched
+/// whole.
+fn kms_key_id(key_id: &str) -> Option<String> {
+    (!key_id.starts_with("arn:") && !key_id.starts_with("alias/")).then(|| key_id.to_owned())
+}
+
+/// A KMS alias name without its `alias/` prefix, as the alias ARN's `${Alias}` wants it.
+fn without_alias_prefix(alias: &str) -> Option<String> {
+    alias
+        .strip_prefix("alias/")
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
 }
 
 /// A boolean member that is `true` (a rule's `when` on a flag).
@@ -353,7 +397,13 @@ mod tests {
             copy_source("arn:aws:s3:us-west-2:123456789012:accesspoint/ap/object/k"),
             None
         );
-        assert_eq!(lambda_function_name("f:prod").as_deref(), Some("f"));
+        assert_eq!(lambda_function_name("f").as_deref(), Some("f"));
+        assert_eq!(lambda_function_name("f:prod").as_deref(), Some("f:prod"));
+        assert_eq!(
+            lambda_function_name("1:function:f:1").as_deref(),
+            Some("f:1")
+        );
+        assert_eq!(without_alias_prefix("alias/app").as_deref(), Some("app"));
         assert_eq!(
             lambda_function_name("123456789012:function:f").as_deref(),
             Some("f")
@@ -365,5 +415,15 @@ mod tests {
         assert!(bedrock_foundation_model("anthropic.claude-v2").is_some());
         assert!(bedrock_foundation_model("us.anthropic.claude-v2").is_none());
         assert!(bedrock_inference_profile("us.anthropic.claude-v2").is_some());
+        assert_eq!(
+            url_account("https://sqs.us-east-1.amazonaws.com/123456789012/orders").as_deref(),
+            Some("123456789012")
+        );
+        assert_eq!(url_account("http://localhost:4566/orders"), None);
+        assert_eq!(kms_key_id("alias/app"), None);
+        assert_eq!(
+            kms_key_id("1234abcd-12ab").as_deref(),
+            Some("1234abcd-12ab")
+        );
     }
 }

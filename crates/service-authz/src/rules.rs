@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::path::{self, Element, PathError};
 use crate::sar::{self, SarAction};
-use crate::{arn, dynamodb, MapError, RequestScope, RequiredAction};
+use crate::{arn, dynamodb, KeySchemas, MapError, RequestScope, RequiredAction};
 
 const OVERRIDES: &str = include_str!("../data/overrides.json");
 
@@ -129,6 +129,7 @@ struct Request<'a> {
     input: &'a Value,
     scope: &'a RequestScope<'a>,
     aliases: Option<&'a BTreeMap<String, Vec<String>>>,
+    schemas: &'a dyn KeySchemas,
 }
 
 fn unknown(prefix: &str, operation: &str) -> MapError {
@@ -144,6 +145,7 @@ pub(crate) fn map(
     operation: &str,
     input: &Value,
     scope: &RequestScope<'_>,
+    schemas: &dyn KeySchemas,
 ) -> Result<Vec<RequiredAction>, MapError> {
     if model.operation(operation).is_none() {
         return Err(unknown(prefix, operation));
@@ -170,6 +172,7 @@ pub(crate) fn map(
         input,
         scope,
         aliases: overrides.map(|o| &o.aliases),
+        schemas,
     };
     let broken = |_: PathError| unknown(prefix, operation);
     let mut out = Vec::new();
@@ -233,9 +236,19 @@ fn build(
     let resources = resources(request, rule, action, templates, element)?;
     let mut context = general_context(request, action);
     for (key, source) in &rule.context {
-        let values = match source.strip_prefix('@') {
-            Some(computation) => dynamodb::compute(computation, request.input, element),
-            None => path::texts(source, request.input, element),
+        let values = if let Some(literal) = source.strip_prefix('=') {
+            Ok(vec![literal.to_owned()])
+        } else if let Some(computation) = source.strip_prefix('@') {
+            let resource = resources.first().map(String::as_str);
+            dynamodb::compute(
+                computation,
+                request.input,
+                element,
+                resource,
+                request.schemas,
+            )
+        } else {
+            path::texts(source, request.input, element)
         }
         .map_err(broken)?;
         if !values.is_empty() {
@@ -407,6 +420,17 @@ fn variable_values(
         _ => None,
     };
     if let Some(value) = scope {
+        // A member may name another account's (or Region's) resource: an SQS queue URL does.
+        let named = match explicit.and_then(|vars| vars.get(variable)) {
+            Some(source) => path::texts(source, request.input, element)?,
+            None => match request.aliases.and_then(|a| a.get(variable)) {
+                Some(sources) => first_found(sources, request.input, element)?,
+                None => Vec::new(),
+            },
+        };
+        if !named.is_empty() {
+            return Ok(named);
+        }
         return Ok(if value.is_empty() {
             Vec::new()
         } else {
@@ -439,6 +463,23 @@ fn variable_values(
         if name.eq_ignore_ascii_case(variable) || stem.is_some_and(|s| name.eq_ignore_ascii_case(s))
         {
             return Ok(usable(path::texts(name, request.input, None)?));
+        }
+    }
+    Ok(Vec::new())
+}
+
+fn first_found(
+    sources: &[String],
+    input: &Value,
+    element: Option<Element<'_>>,
+) -> Result<Vec<String>, PathError> {
+    for source in sources {
+        let found: Vec<String> = path::texts(source, input, element)?
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !found.is_empty() {
+            return Ok(found);
         }
     }
     Ok(Vec::new())

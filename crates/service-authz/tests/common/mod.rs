@@ -2,6 +2,7 @@
 
 #![allow(dead_code, clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
+use std::io::Read;
 use std::path::PathBuf;
 
 use keyward_aws_model::{decode_request, HttpRequest, ServiceModel, Value};
@@ -13,22 +14,45 @@ pub const SCOPE: RequestScope<'static> = RequestScope {
     account: "123456789012",
 };
 
+/// Every model these tests can load: `crates/aws-model/models` and `tests/models` (gzipped).
+pub const MODELS: &[&str] = &[
+    "s3",
+    "dynamodb",
+    "lambda",
+    "bedrock-runtime",
+    "sqs",
+    "ec2",
+    "organizations",
+    "cloudtrail",
+    "iam",
+    "sts",
+    "braket",
+    "sns",
+    "kms",
+    "bedrock",
+];
+
 /// A model from `crates/aws-model/models` or, for services only these tests need, `tests/models`.
 pub fn load(service: &str) -> ServiceModel {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [
-        root.join("../aws-model/models")
+    let vendored = root
+        .join("../aws-model/models")
+        .join(service)
+        .join("service-2.json");
+    let text = if vendored.exists() {
+        std::fs::read_to_string(vendored).unwrap()
+    } else {
+        let gz = root
+            .join("tests/models")
             .join(service)
-            .join("service-2.json"),
-        root.join("tests/models")
-            .join(service)
-            .join("service-2.json"),
-    ];
-    let path = candidates
-        .iter()
-        .find(|p| p.exists())
-        .unwrap_or_else(|| panic!("no model for {service}"));
-    let text = std::fs::read_to_string(path).unwrap();
+            .join("service-2.json.gz");
+        let bytes = std::fs::read(&gz).unwrap_or_else(|e| panic!("{}: {e}", gz.display()));
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
     ServiceModel::from_json(&text).unwrap_or_else(|e| panic!("{service}: {e}"))
 }
 

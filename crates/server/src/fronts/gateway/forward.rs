@@ -93,7 +93,9 @@ pub struct CheckedBody {
     check: BodyCheck,
     /// Data ready to go out.
     ready: Option<Bytes>,
-    /// With a signed digest, the last frame waits until the digest is confirmed at the end.
+    /// The last checked data waits for the next, or for the end of the body to pass its
+    /// check (the digest, the final chunk): until then the upstream lacks the body's last
+    /// bytes, so a body that fails at its end never reaches it whole.
     held: Option<Bytes>,
     done: bool,
     length: Option<u64>,
@@ -173,21 +175,22 @@ impl hyper::body::Body for CheckedBody {
                     let Ok(data) = frame.into_data() else {
                         continue;
                     };
-                    match &mut this.check {
-                        BodyCheck::Unsigned => this.ready = Some(data),
+                    let checked = match &mut this.check {
+                        BodyCheck::Unsigned => data,
                         BodyCheck::Sha256(hash) => {
                             hash.update(&data);
-                            this.ready = this.held.replace(data);
+                            data
                         }
                         BodyCheck::Chunked(decoder) => {
                             let mut out = Vec::new();
                             if let Err(e) = decoder.push(&data, &mut out) {
                                 return this.fail(e);
                             }
-                            if !out.is_empty() {
-                                this.ready = Some(Bytes::from(out));
-                            }
+                            Bytes::from(out)
                         }
+                    };
+                    if !checked.is_empty() {
+                        this.ready = this.held.replace(checked);
                     }
                 }
                 Poll::Ready(None) => {

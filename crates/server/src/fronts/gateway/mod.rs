@@ -501,7 +501,7 @@ async fn run(
     let outgoing_body = match outgoing_body {
         OutgoingBody::Stream(stream) => match stream.prime().await {
             Ok(primed) => OutgoingBody::Stream(primed),
-            Err(e) => return (shape, Err(Refusal::new(400, e.code(), e.to_string()))),
+            Err(e) => return (shape, Err(body_refusal(&e))),
         },
         full => full,
     };
@@ -525,10 +525,7 @@ async fn run(
             }
             (shape, Ok(response))
         }
-        Err(ForwardError::Body(e)) => {
-            let status = if e.code() == "SignatureDoesNotMatch" { 403 } else { 400 };
-            (shape, Err(Refusal::new(status, e.code(), e.to_string())))
-        }
+        Err(ForwardError::Body(e)) => (shape, Err(body_refusal(&e))),
         Err(ForwardError::Upstream(message)) => {
             tracing::warn!(upstream = %upstream.url, error = %message, "upstream unreachable");
             (
@@ -541,6 +538,12 @@ async fn run(
             )
         }
     }
+}
+
+/// S3's answer to a body that failed its signature's check.
+fn body_refusal(error: &sigv4::BodyError) -> Refusal {
+    let status = if error.code() == "SignatureDoesNotMatch" { 403 } else { 400 };
+    Refusal::new(status, error.code(), error.to_string())
 }
 
 fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {

@@ -6,7 +6,6 @@ use axum::body::Body;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 
-use crate::protocol::xml::xml_text as escape;
 
 /// A service's error encoding, from its model's `metadata.protocol`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +122,23 @@ impl Shape {
     }
 }
 
+/// XML character data: markup characters escaped (quotes stay as they are, as S3 writes them
+/// in its messages), characters XML forbids replaced by U+FFFD.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,11 +151,11 @@ mod tests {
 
     #[tokio::test]
     async fn each_protocol_has_its_error_shape() {
-        let s3 = Shape::of("rest-xml").error(403, "AccessDenied", "no <way>", "RID");
+        let s3 = Shape::of("rest-xml").error(403, "AccessDenied", "no <way> on \"b\"", "RID");
         assert_eq!(s3.status(), 403);
         assert!(text(s3)
             .await
-            .contains("<Error><Code>AccessDenied</Code><Message>no &lt;way&gt;</Message>"));
+            .contains("<Error><Code>AccessDenied</Code><Message>no &lt;way&gt; on \"b\"</Message>"));
         let json = Shape::of("json").error(400, "AccessDeniedException", "no", "RID");
         assert_eq!(json.headers()["x-amzn-errortype"], "AccessDeniedException");
         assert_eq!(

@@ -11,7 +11,10 @@ fn main() {
     let index = std::fs::read_to_string(&index_path).unwrap_or_default();
     let mut table = String::from("[\n");
     let mut count = 0usize;
-    for line in index.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in index
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let fields: Vec<&str> = line.split('\t').collect();
         let [service, signing_name, endpoint_prefix, target_prefix, protocol] = fields[..] else {
             continue;

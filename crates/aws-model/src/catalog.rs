@@ -87,7 +87,10 @@ mod tests {
             by_target("DynamoDB_20120810.GetItem").map(|e| e.service),
             Some("dynamodb")
         );
-        assert_eq!(by_target("AmazonSQS.SendMessage").map(|e| e.service), Some("sqs"));
+        assert_eq!(
+            by_target("AmazonSQS.SendMessage").map(|e| e.service),
+            Some("sqs")
+        );
         assert!(catalog().len() > 400);
     }
 
@@ -103,7 +106,12 @@ mod tests {
     fn every_vendored_model_parses() {
         let broken: Vec<String> = catalog()
             .iter()
-            .filter_map(|entry| entry.model().err().map(|e| format!("{}: {e}", entry.service)))
+            .filter_map(|entry| {
+                entry
+                    .model()
+                    .err()
+                    .map(|e| format!("{}: {e}", entry.service))
+            })
             .collect();
         assert!(broken.is_empty(), "{broken:#?}");
     }

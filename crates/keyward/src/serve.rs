@@ -36,7 +36,10 @@ pub struct ServeArgs {
     /// for every service without its own). The request is forwarded unsigned; append
     /// ,key=ACCESS_KEY_ID:SECRET to re-sign it with those credentials. Repeatable. Without an
     /// upstream, an allowed request is answered "allowed, no upstream".
-    #[arg(long = "upstream", value_name = "SERVICE=URL[,key=ID:SECRET|,unsigned]")]
+    #[arg(
+        long = "upstream",
+        value_name = "SERVICE=URL[,key=ID:SECRET|,unsigned]"
+    )]
     upstreams: Vec<keyward_server::config::Upstream>,
     /// This server's URL as verifiers of the tokens GetWebIdentityToken signs reach it: their
     /// `iss`, under which /.well-known/openid-configuration and /.well-known/jwks.json are

@@ -125,13 +125,17 @@ impl std::str::FromStr for Upstream {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
         if !valid_service {
-            return Err(format!("{service:?} is not a SigV4 service name or *; {usage}"));
+            return Err(format!(
+                "{service:?} is not a SigV4 service name or *; {usage}"
+            ));
         }
         let url = url.trim_end_matches('/');
         if !(url.starts_with("http://") || url.starts_with("https://"))
             || url.parse::<axum::http::Uri>().is_err()
         {
-            return Err(format!("{url:?} is not an http:// or https:// URL; {usage}"));
+            return Err(format!(
+                "{url:?} is not an http:// or https:// URL; {usage}"
+            ));
         }
         Ok(Upstream {
             service: service.to_owned(),

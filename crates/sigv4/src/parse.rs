@@ -370,7 +370,10 @@ mod tests {
             location: crate::AuthLocation::QueryString,
             expires_in: Some(60),
         };
-        assert_eq!(check_expiry(&auth, signed + time::Duration::seconds(60)), Ok(()));
+        assert_eq!(
+            check_expiry(&auth, signed + time::Duration::seconds(60)),
+            Ok(())
+        );
         let late = signed + time::Duration::seconds(61);
         assert_eq!(
             check_expiry(&auth, late).map_err(|e| (e.code(), e.message())),

@@ -75,16 +75,12 @@ pub fn verify_without_body(
                     // A presigned URL has no seed signature in a header to chain chunks from.
                     return Err(AuthError::SignatureDoesNotMatch);
                 }
-                STREAMING_SIGNED => BodyCheck::Chunked(Box::new(ChunkedDecoder::signed(
-                    key.clone(),
-                    auth,
-                    false,
-                ))),
-                STREAMING_SIGNED_TRAILER => BodyCheck::Chunked(Box::new(ChunkedDecoder::signed(
-                    key.clone(),
-                    auth,
-                    true,
-                ))),
+                STREAMING_SIGNED => {
+                    BodyCheck::Chunked(Box::new(ChunkedDecoder::signed(key.clone(), auth, false)))
+                }
+                STREAMING_SIGNED_TRAILER => {
+                    BodyCheck::Chunked(Box::new(ChunkedDecoder::signed(key.clone(), auth, true)))
+                }
                 STREAMING_UNSIGNED_TRAILER => {
                     BodyCheck::Chunked(Box::new(ChunkedDecoder::unsigned_trailer()))
                 }
@@ -567,7 +563,9 @@ pub fn encode_signed_chunks(
         previous,
     };
     let mut body = Vec::with_capacity(data.len() + 256);
-    let chunks = data.chunks(chunk_size.max(1)).chain(std::iter::once(&[][..]));
+    let chunks = data
+        .chunks(chunk_size.max(1))
+        .chain(std::iter::once(&[][..]));
     for chunk in chunks {
         let signature = signer.chunk_signature(&body_sha256_hex(chunk));
         body.extend_from_slice(format!("{:x};chunk-signature=", chunk.len()).as_bytes());
@@ -629,7 +627,11 @@ mod tests {
         "b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9",
     ];
 
-    fn decode_in_pieces(decoder: &mut ChunkedDecoder, body: &[u8], piece: usize) -> Result<Vec<u8>, BodyError> {
+    fn decode_in_pieces(
+        decoder: &mut ChunkedDecoder,
+        body: &[u8],
+        piece: usize,
+    ) -> Result<Vec<u8>, BodyError> {
         let mut out = Vec::new();
         for part in body.chunks(piece) {
             decoder.push(part, &mut out)?;
@@ -767,15 +769,17 @@ mod tests {
         let mut decoder = ChunkedDecoder::unsigned_trailer();
         let out = decode_in_pieces(&mut decoder, body, 2).unwrap();
         assert_eq!(out, b"abc");
-        assert_eq!(decoder.trailers().first().map(|t| t.1.as_str()), Some("NSRBwg=="));
+        assert_eq!(
+            decoder.trailers().first().map(|t| t.1.as_str()),
+            Some("NSRBwg==")
+        );
     }
 
     #[test]
     fn body_hash_checks_the_signed_digest() {
-        let mut hash = BodyHash::new(
-            "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855",
-        )
-        .unwrap();
+        let mut hash =
+            BodyHash::new("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855")
+                .unwrap();
         hash.update(b"");
         assert_eq!(hash.finish(), Ok(()));
         let mut hash = BodyHash::new(&"0".repeat(64)).unwrap();

@@ -21,8 +21,8 @@ use crate::api::Context;
 use crate::audit::{
     change_claim, request_parameters, AuditRecord, Claim, EventSource, Origin, UserIdentity,
 };
-use crate::auth::identity::{Caller, Identity};
 use crate::auth::credentials::{self, TimeRule};
+use crate::auth::identity::{Caller, Identity};
 use crate::authz::{operation_keys, RequestFacts};
 use crate::config::ConnectionLimits;
 use crate::error::ApiError;

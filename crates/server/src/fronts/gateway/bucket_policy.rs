@@ -67,7 +67,11 @@ pub async fn apply(state: &AppState, change: PolicyChange) -> Result<(), ApiErro
     let bucket = match &change {
         PolicyChange::Put { bucket, .. } | PolicyChange::Delete { bucket } => bucket.clone(),
     };
-    match state.store.delete_entity(EntityKind::BucketPolicy, &bucket).await {
+    match state
+        .store
+        .delete_entity(EntityKind::BucketPolicy, &bucket)
+        .await
+    {
         Ok(_) | Err(StoreError::NotFound) => {}
         Err(e) => return Err(ApiError::from_store(e)),
     }
@@ -101,7 +105,11 @@ pub async fn for_resource(state: &AppState, arn: &str) -> Result<Option<PolicySe
     let Some(bucket) = bucket_of(arn) else {
         return Ok(None);
     };
-    match state.store.get_entity(EntityKind::BucketPolicy, bucket).await {
+    match state
+        .store
+        .get_entity(EntityKind::BucketPolicy, bucket)
+        .await
+    {
         Ok(entity) => Ok(entity
             .attributes
             .get("document")

@@ -247,7 +247,7 @@ pub enum OutgoingBody {
     /// Buffered and checked.
     Full(Bytes),
     /// Streaming through its check.
-    Stream(CheckedBody),
+    Stream(Box<CheckedBody>),
 }
 
 /// Sends the request to `upstream` and returns its response as it arrives.
@@ -265,7 +265,10 @@ pub async fn forward(
     let uri: Uri = target
         .parse()
         .map_err(|e| ForwardError::Upstream(format!("upstream URL {target}: {e}")))?;
-    let authority = uri.authority().map(|a| a.as_str().to_owned()).unwrap_or_default();
+    let authority = uri
+        .authority()
+        .map(|a| a.as_str().to_owned())
+        .unwrap_or_default();
     let mut headers = HeaderMap::new();
     for (name, value) in outgoing.headers {
         if DROPPED_HEADERS.contains(&name.as_str()) {
@@ -293,12 +296,18 @@ pub async fn forward(
         OutgoingBody::Full(bytes) => {
             let hash = sha256_hex(&bytes);
             let length = bytes.len() as u64;
-            let body = Full::new(bytes).map_err(|never| match never {}).boxed_unsync();
+            let body = Full::new(bytes)
+                .map_err(|never| match never {})
+                .boxed_unsync();
             (body, Some(length), hash)
         }
         OutgoingBody::Stream(stream) => {
             let length = stream.length;
-            (stream.boxed_unsync(), length, sigv4::UNSIGNED_PAYLOAD.to_owned())
+            (
+                stream.boxed_unsync(),
+                length,
+                sigv4::UNSIGNED_PAYLOAD.to_owned(),
+            )
         }
     };
     if let Some(length) = length {
@@ -382,11 +391,7 @@ pub async fn forward(
 
 fn sha256_hex(bytes: &[u8]) -> String {
     let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, bytes);
-    digest
-        .as_ref()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -396,7 +401,9 @@ mod tests {
     #[test]
     fn presign_parameters_are_not_forwarded() {
         assert_eq!(
-            strip_presign("versionId=3&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=ab&x-id=GetObject"),
+            strip_presign(
+                "versionId=3&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=ab&x-id=GetObject"
+            ),
             "versionId=3&x-id=GetObject"
         );
         assert_eq!(strip_presign(""), "");

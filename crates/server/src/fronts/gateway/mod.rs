@@ -24,7 +24,9 @@ use keyward_service_authz::{RequestScope, RequiredAction};
 use keyward_sigv4::{self as sigv4, BodyCheck, SignableRequest};
 use percent_encoding::percent_decode_str;
 
-use crate::audit::{request_parameters, AuditRecord, AuditResource, EventSource, Origin, UserIdentity};
+use crate::audit::{
+    request_parameters, AuditRecord, AuditResource, EventSource, Origin, UserIdentity,
+};
 use crate::auth::credentials::{self, TimeRule};
 use crate::auth::identity::Caller;
 use crate::authz::gateway::{decide, MatchedStatement};
@@ -377,7 +379,7 @@ async fn run(
                 );
             }
             let checked = CheckedBody::new(body, check, length, Arc::clone(&failure));
-            (entry, decoded, OutgoingBody::Stream(checked))
+            (entry, decoded, OutgoingBody::Stream(Box::new(checked)))
         }
         None => {
             let bytes = match to_bytes(body, MAX_DECODED_BODY).await {
@@ -400,7 +402,14 @@ async fn run(
             if let Err(e) = sigv4::verify(&signed, &auth, &signing_key) {
                 return (shape, Err(Refusal::from_api(&ApiError::Auth(e), shape)));
             }
-            match decode(&entries, method, &decode_path, query, &owned_headers, &bytes) {
+            match decode(
+                &entries,
+                method,
+                &decode_path,
+                query,
+                &owned_headers,
+                &bytes,
+            ) {
                 Ok((entry, decoded)) => (entry, decoded, OutgoingBody::Full(bytes)),
                 Err(e) => return (shape, Err(decode_refusal(shape, &e))),
             }
@@ -414,12 +423,19 @@ async fn run(
     let Ok(model) = entry.model() else {
         return (
             shape,
-            Err(Refusal::new(500, "InternalError", "service model does not load")),
+            Err(Refusal::new(
+                500,
+                "InternalError",
+                "service model does not load",
+            )),
         );
     };
     exchange.audit_members = audit_members(model, &decoded);
     if let Some(message) = decoded.validation_message() {
-        return (shape, Err(Refusal::new(400, shape.validation_code(), message)));
+        return (
+            shape,
+            Err(Refusal::new(400, shape.validation_code(), message)),
+        );
     }
 
     // What IAM must allow.
@@ -428,16 +444,20 @@ async fn run(
         region: &auth.scope.region,
         account: &caller.account.0,
     };
-    let required =
-        match keyward_service_authz::required_actions(model, &decoded.operation, &decoded.members, &scope) {
-            Ok(required) => required,
-            Err(e) => {
-                return (
-                    shape,
-                    Err(Refusal::new(403, shape.access_denied_code(), e.to_string())),
-                )
-            }
-        };
+    let required = match keyward_service_authz::required_actions(
+        model,
+        &decoded.operation,
+        &decoded.members,
+        &scope,
+    ) {
+        Ok(required) => required,
+        Err(e) => {
+            return (
+                shape,
+                Err(Refusal::new(403, shape.access_denied_code(), e.to_string())),
+            )
+        }
+    };
     exchange.read_only = required.iter().all(|r| r.access_level.read_only());
     exchange.resources = required
         .iter()
@@ -499,8 +519,8 @@ async fn run(
     exchange.upstream = Some(upstream.url.clone());
 
     let outgoing_body = match outgoing_body {
-        OutgoingBody::Stream(stream) => match stream.prime().await {
-            Ok(primed) => OutgoingBody::Stream(primed),
+        OutgoingBody::Stream(stream) => match (*stream).prime().await {
+            Ok(primed) => OutgoingBody::Stream(Box::new(primed)),
             Err(e) => return (shape, Err(body_refusal(&e))),
         },
         full => full,
@@ -542,7 +562,11 @@ async fn run(
 
 /// S3's answer to a body that failed its signature's check.
 fn body_refusal(error: &sigv4::BodyError) -> Refusal {
-    let status = if error.code() == "SignatureDoesNotMatch" { 403 } else { 400 };
+    let status = if error.code() == "SignatureDoesNotMatch" {
+        403
+    } else {
+        400
+    };
     Refusal::new(status, error.code(), error.to_string())
 }
 
@@ -614,11 +638,12 @@ async fn authorize(
             }
             let sentence = decision.refusal.unwrap_or_default();
             let message = if shape == Shape::Ec2 {
-                let encoded = authz::encoded_denial(state, caller, &action.action, &resource, facts)
-                    .await
-                    .ok()
-                    .flatten()
-                    .unwrap_or_default();
+                let encoded =
+                    authz::encoded_denial(state, caller, &action.action, &resource, facts)
+                        .await
+                        .ok()
+                        .flatten()
+                        .unwrap_or_default();
                 format!(
                     "You are not authorized to perform this operation. {sentence}. Encoded \
                      authorization failure message: {encoded}"
@@ -675,9 +700,10 @@ fn audit_members(model: &ServiceModel, decoded: &DecodedInput) -> Option<serde_j
 /// DynamoDB item operations, Bedrock model invocations and the like.
 fn is_data_event(entry: &CatalogEntry, operation: &str, resources: &[String]) -> bool {
     match entry.signing_name {
-        "s3" => resources
-            .iter()
-            .any(|arn| arn.strip_prefix("arn:aws:s3:::").is_some_and(|r| r.contains('/'))),
+        "s3" => resources.iter().any(|arn| {
+            arn.strip_prefix("arn:aws:s3:::")
+                .is_some_and(|r| r.contains('/'))
+        }),
         "dynamodb" => matches!(
             operation,
             "GetItem"
@@ -716,7 +742,12 @@ fn resource_type(arn: &str) -> Option<&'static str> {
     }
 }
 
-fn audit_record(exchange: &Exchange, request_id: &str, peer: SocketAddr, user_agent: &str) -> AuditRecord {
+fn audit_record(
+    exchange: &Exchange,
+    request_id: &str,
+    peer: SocketAddr,
+    user_agent: &str,
+) -> AuditRecord {
     let identity = match &exchange.caller {
         Some(caller) => caller.audit_identity(),
         None => UserIdentity::unknown(exchange.access_key_id.as_deref()),
@@ -790,32 +821,60 @@ mod tests {
         )]);
         assert_eq!(scope_service(&signed, "").as_deref(), Some("s3"));
         let presigned = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request";
-        assert_eq!(scope_service(&HeaderMap::new(), presigned).as_deref(), Some("s3"));
+        assert_eq!(
+            scope_service(&HeaderMap::new(), presigned).as_deref(),
+            Some("s3")
+        );
         assert_eq!(scope_service(&HeaderMap::new(), "Action=ListUsers"), None);
     }
 
     #[test]
     fn virtual_hosted_buckets_become_path_style() {
-        for host in ["photos.localhost:4577", "photos.s3.amazonaws.com", "photos.s3.eu-west-1.amazonaws.com"] {
-            assert_eq!(path_style("s3", &headers(&[("host", host)]), "/a/b.jpg"), "/photos/a/b.jpg");
+        for host in [
+            "photos.localhost:4577",
+            "photos.s3.amazonaws.com",
+            "photos.s3.eu-west-1.amazonaws.com",
+        ] {
+            assert_eq!(
+                path_style("s3", &headers(&[("host", host)]), "/a/b.jpg"),
+                "/photos/a/b.jpg"
+            );
         }
         for host in ["localhost:4577", "127.0.0.1:4577", "s3.amazonaws.com"] {
-            assert_eq!(path_style("s3", &headers(&[("host", host)]), "/photos/a"), "/photos/a");
+            assert_eq!(
+                path_style("s3", &headers(&[("host", host)]), "/photos/a"),
+                "/photos/a"
+            );
         }
-        assert_eq!(path_style("dynamodb", &headers(&[("host", "x.localhost")]), "/"), "/");
+        assert_eq!(
+            path_style("dynamodb", &headers(&[("host", "x.localhost")]), "/"),
+            "/"
+        );
     }
 
     #[test]
     fn json_targets_and_hosts_pick_the_model() {
-        let by_target = candidates("dynamodb", &headers(&[("x-amz-target", "DynamoDB_20120810.GetItem")]));
-        assert_eq!(by_target.iter().map(|e| e.service).collect::<Vec<_>>(), ["dynamodb"]);
-        let runtime = candidates("bedrock", &headers(&[("host", "bedrock-runtime.us-east-1.amazonaws.com")]));
+        let by_target = candidates(
+            "dynamodb",
+            &headers(&[("x-amz-target", "DynamoDB_20120810.GetItem")]),
+        );
+        assert_eq!(
+            by_target.iter().map(|e| e.service).collect::<Vec<_>>(),
+            ["dynamodb"]
+        );
+        let runtime = candidates(
+            "bedrock",
+            &headers(&[("host", "bedrock-runtime.us-east-1.amazonaws.com")]),
+        );
         assert_eq!(runtime.first().map(|e| e.service), Some("bedrock-runtime"));
     }
 
     #[test]
     fn s3_objects_stream_and_bucket_calls_do_not() {
-        let model = keyward_aws_model::catalog_entry("s3").unwrap().model().unwrap();
+        let model = keyward_aws_model::catalog_entry("s3")
+            .unwrap()
+            .model()
+            .unwrap();
         assert!(streams_payload(model, "PutObject"));
         assert!(streams_payload(model, "UploadPart"));
         assert!(!streams_payload(model, "ListObjectsV2"));
@@ -825,7 +884,11 @@ mod tests {
     #[test]
     fn data_events_are_object_and_item_level() {
         let s3 = keyward_aws_model::catalog_entry("s3").unwrap();
-        assert!(is_data_event(s3, "GetObject", &["arn:aws:s3:::b/k".to_owned()]));
+        assert!(is_data_event(
+            s3,
+            "GetObject",
+            &["arn:aws:s3:::b/k".to_owned()]
+        ));
         assert!(!is_data_event(s3, "ListBuckets", &[]));
         let ddb = keyward_aws_model::catalog_entry("dynamodb").unwrap();
         assert!(is_data_event(ddb, "PutItem", &[]));

@@ -6,7 +6,6 @@ use axum::body::Body;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 
-
 /// A service's error encoding, from its model's `metadata.protocol`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -153,9 +152,9 @@ mod tests {
     async fn each_protocol_has_its_error_shape() {
         let s3 = Shape::of("rest-xml").error(403, "AccessDenied", "no <way> on \"b\"", "RID");
         assert_eq!(s3.status(), 403);
-        assert!(text(s3)
-            .await
-            .contains("<Error><Code>AccessDenied</Code><Message>no &lt;way&gt; on \"b\"</Message>"));
+        assert!(text(s3).await.contains(
+            "<Error><Code>AccessDenied</Code><Message>no &lt;way&gt; on \"b\"</Message>"
+        ));
         let json = Shape::of("json").error(400, "AccessDeniedException", "no", "RID");
         assert_eq!(json.headers()["x-amzn-errortype"], "AccessDeniedException");
         assert_eq!(
@@ -163,8 +162,12 @@ mod tests {
             r#"{"__type":"AccessDeniedException","message":"no"}"#
         );
         let ec2 = Shape::of("ec2").error(403, "UnauthorizedOperation", "m", "RID");
-        assert!(text(ec2).await.contains("<Response><Errors><Error><Code>UnauthorizedOperation"));
+        assert!(text(ec2)
+            .await
+            .contains("<Response><Errors><Error><Code>UnauthorizedOperation"));
         let query = Shape::of("query").error(403, "AccessDenied", "m", "RID");
-        assert!(text(query).await.contains("<Type>Sender</Type><Code>AccessDenied</Code>"));
+        assert!(text(query)
+            .await
+            .contains("<Type>Sender</Type><Code>AccessDenied</Code>"));
     }
 }

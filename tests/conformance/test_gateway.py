@@ -666,3 +666,41 @@ def test_malformed_requests_reach_no_upstream(gw_recorded, recorder):
     ok = chunked_put(srv, srv.root, "b", "k3", data, 65_536)
     assert ok.status_code == 200, ok.text
     assert recorder.requests[before:] == [("PUT", "/b/k3", len(data))]
+
+
+# ---------------------------------------------------------------------------
+# EC2's encoded refusals and secrets
+# ---------------------------------------------------------------------------
+def test_ec2_unauthorized_operation_carries_a_decodable_message(gw):
+    """EC2 refuses with `UnauthorizedOperation` and an encoded authorization failure message
+    that `sts:DecodeAuthorizationMessage` opens
+    (docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html)."""
+    user = user_with_policy(gw, None, "ec2")
+    ec2 = client(gw, "ec2", user.creds)
+    with pytest.raises(ClientError) as e:
+        ec2.describe_instances()
+    code, message, status = client_error(e)
+    assert (code, status) == ("UnauthorizedOperation", 403)
+    assert message.startswith(
+        f"You are not authorized to perform this operation. User: {user.arn} is not authorized "
+        "to perform: ec2:DescribeInstances"
+    )
+    encoded = message.split("Encoded authorization failure message: ")[1]
+    decoded = json.loads(
+        client(gw, "sts", gw.root).decode_authorization_message(EncodedMessage=encoded)["DecodedMessage"]
+    )
+    assert decoded["allowed"] is False
+    assert decoded["context"]["action"] == "ec2:DescribeInstances"
+
+
+def test_secrets_stay_out_of_the_audit_log_and_logs(gw):
+    user = user_with_policy(gw, braket_policy(GUIDE_BUCKET), "secret")
+    s3 = client(gw, "s3", user.creds)
+    with pytest.raises(ClientError):
+        s3.get_object(Bucket="elsewhere", Key="k")
+    wait_for(lambda: any(r["userIdentity"].get("arn") == user.arn for r in gw.audit_records()),
+             what="the user's records")
+    audit = (gw.data_dir / "audit.log").read_text()
+    assert user.creds[1] not in audit
+    assert user.creds[1] not in gw.stderr() + gw.stdout()
+    assert "key=test:test" not in gw.stderr() + gw.stdout()

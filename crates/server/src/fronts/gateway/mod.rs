@@ -395,6 +395,15 @@ async fn run(
                     )
                 }
             };
+            if let Some(own) = keyward_service_of_form(&parts.headers, &bytes) {
+                // An IAM or STS call signed for another service: AWS's IAM/STS endpoint
+                // refuses the scope, and so does Keyward's.
+                let scope_error = sigv4::check_scope(&auth, &[own.signing_name])
+                    .err()
+                    .map(ApiError::Auth)
+                    .unwrap_or(ApiError::Auth(sigv4::AuthError::SignatureDoesNotMatch));
+                return (Shape::Query, Ok(own.refusal(&scope_error)));
+            }
             let signed = SignableRequest {
                 body: &bytes,
                 ..head
@@ -558,6 +567,76 @@ async fn run(
             )
         }
     }
+}
+
+/// IAM or STS, which Keyward serves itself.
+struct OwnService {
+    signing_name: &'static str,
+    namespace: &'static str,
+}
+
+impl OwnService {
+    /// The refusal in IAM's or STS's Query XML, as the request path writes it.
+    fn refusal(&self, error: &ApiError) -> Response {
+        let request_id = ids::request_id();
+        let body = crate::protocol::xml::error(
+            self.namespace,
+            error.fault(),
+            error.code(),
+            &error.message(),
+            &request_id,
+        );
+        let mut response = Response::new(Body::from(body));
+        *response.status_mut() = axum::http::StatusCode::from_u16(error.status())
+            .unwrap_or(axum::http::StatusCode::FORBIDDEN);
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("text/xml"),
+        );
+        if let Ok(id) = axum::http::HeaderValue::from_str(&request_id) {
+            response.headers_mut().insert("x-amzn-requestid", id);
+        }
+        response
+    }
+}
+
+/// IAM or STS, when a form body's `Action` and `Version` name one of their operations.
+fn keyward_service_of_form(headers: &HeaderMap, body: &[u8]) -> Option<OwnService> {
+    let form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+    if !form {
+        return None;
+    }
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    let value = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let (service, own) = match value("Version")? {
+        "2011-06-15" => (
+            keyward_aws_model::Service::Sts,
+            OwnService {
+                signing_name: "sts",
+                namespace: "https://sts.amazonaws.com/doc/2011-06-15/",
+            },
+        ),
+        "2010-05-08" => (
+            keyward_aws_model::Service::Iam,
+            OwnService {
+                signing_name: "iam",
+                namespace: "https://iam.amazonaws.com/doc/2010-05-08/",
+            },
+        ),
+        _ => return None,
+    };
+    let action = value("Action")?;
+    keyward_aws_model::embedded(service)
+        .is_ok_and(|model| model.operation(action).is_some())
+        .then_some(own)
 }
 
 /// S3's answer to a body that failed its signature's check.

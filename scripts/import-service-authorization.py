@@ -92,9 +92,9 @@ global `aws:` keys. Each service is one gzip member of the `.bin` ({plain} bytes
 {len(blob)} compressed, sha256 `{hashlib.sha256(bytes(blob)).hexdigest()}`); the index gives its
 offset and length.
 
-`overrides.json` and `prefixes.json` are Keyward's own: the operations whose action is not
-`prefix:OperationName` or that need more, and the signing names whose IAM prefix differs, each with
-the AWS page it comes from.
+`overrides.json` is Keyward's own, not generated: the signing names whose IAM prefix differs, the
+services Keyward serves itself, and per botocore model the operations whose action is not
+`prefix:OperationName` or that need more, each model with the AWS pages its rules come from.
 
 Refresh:
 

@@ -95,6 +95,10 @@ pub(crate) fn iam_prefix_of(signing_name: &str) -> Option<&'static str> {
 pub struct Coverage {
     /// Operations whose action is `prefix:OperationName`, listed by the reference.
     pub general: Vec<String>,
+    /// Of `general`, those whose resource ARN no input member can fill (no member matches a
+    /// template variable and none is an ARN): denied at run time with
+    /// [`MapError::MissingMember`] until an override names the member.
+    pub general_unresolvable: Vec<String>,
     /// Operations the override data maps.
     pub overridden: Vec<String>,
     /// Operations the override data deliberately leaves unmapped (denied), with the reason.
@@ -114,13 +118,106 @@ pub fn coverage(model: &ServiceModel) -> Result<Coverage, MapError> {
             out.overridden.push(name);
         } else if let Some(reason) = overrides.and_then(|o| o.unmapped.get(&name)) {
             out.unmapped_on_purpose.push((name, reason.clone()));
-        } else if sar::action(prefix, &name).is_some() {
+        } else if let Some(action) = sar::action(prefix, general_action_name(&name)) {
+            if !resolvable(model, prefix, operation, action, overrides) {
+                out.general_unresolvable.push(name.clone());
+            }
             out.general.push(name);
         } else {
             out.need_override.push(name);
         }
     }
     Ok(out)
+}
+
+/// The action name of an operation: its name, without the API-version suffix some models add
+/// (CloudFront's `CreateDistribution2020_05_31` is `cloudfront:CreateDistribution`).
+fn general_action_name(operation: &str) -> &str {
+    let bytes = operation.as_bytes();
+    let Some(split) = bytes.len().checked_sub(10) else {
+        return operation;
+    };
+    let suffix = bytes.get(split..).unwrap_or_default();
+    let dated = suffix.iter().enumerate().all(|(i, b)| match i {
+        4 | 7 => *b == b'_',
+        _ => b.is_ascii_digit(),
+    });
+    match operation.get(..split) {
+        Some(name) if dated && !name.is_empty() => name,
+        _ => operation,
+    }
+}
+
+/// Whether the general rule can build a resource of `action` from `operation`'s input members:
+/// it has no resource type, a type's variables all match members (by alias or name), or a
+/// member may carry an ARN.
+fn resolvable(
+    model: &ServiceModel,
+    prefix: &str,
+    operation: &keyward_aws_model::Operation,
+    action: &SarAction,
+    overrides: Option<&ModelOverrides>,
+) -> bool {
+    if action.resources.is_empty() {
+        return true;
+    }
+    let members: Vec<&str> = operation
+        .input
+        .as_ref()
+        .and_then(|input| model.shape(&input.shape))
+        .map(|shape| {
+            shape
+                .members
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let has = |name: &str| members.iter().any(|m| m.eq_ignore_ascii_case(name));
+    if members.iter().any(|m| {
+        let lower = m.to_ascii_lowercase();
+        lower.ends_with("arn") || lower.ends_with("identifier") || lower == "resource"
+    }) {
+        return true;
+    }
+    let Some(templates) = sar::service(prefix).map(|s| &s.resource_types) else {
+        return false;
+    };
+    action.resources.iter().any(|(resource_type, _)| {
+        let Some(template) = templates.get(resource_type) else {
+            return false;
+        };
+        arn::variables(template).iter().all(|variable| {
+            if matches!(*variable, "Partition" | "Region" | "Account") {
+                return true;
+            }
+            if let Some(sources) =
+                alias_sources(overrides.map(|o| &o.aliases), resource_type, variable)
+            {
+                return sources.iter().any(|source| {
+                    let root = source
+                        .split(['.', '[', '{', '|'])
+                        .next()
+                        .unwrap_or_default();
+                    has(root)
+                });
+            }
+            has(variable) || variable.strip_suffix("Name").is_some_and(has)
+        })
+    })
+}
+
+/// The alias paths of `variable` in `resource_type`'s template: `type.Variable` first (Bedrock's
+/// types all call their id `ResourceId`), then `Variable`.
+fn alias_sources<'a>(
+    aliases: Option<&'a BTreeMap<String, Vec<String>>>,
+    resource_type: &str,
+    variable: &str,
+) -> Option<&'a Vec<String>> {
+    let aliases = aliases?;
+    aliases
+        .get(&format!("{resource_type}.{variable}"))
+        .or_else(|| aliases.get(variable))
 }
 
 struct Request<'a> {
@@ -157,9 +254,9 @@ pub(crate) fn map(
         None if overrides.is_some_and(|o| o.unmapped.contains_key(operation)) => {
             return Err(unknown(prefix, operation));
         }
-        None if sar::action(prefix, operation).is_some() => {
+        None if sar::action(prefix, general_action_name(operation)).is_some() => {
             general = [Rule {
-                action: format!("{prefix}:{operation}"),
+                action: format!("{prefix}:{}", general_action_name(operation)),
                 ..Rule::default()
             }];
             &general
@@ -330,11 +427,12 @@ fn resources(
             .ok_or_else(|| unknown(&rule.action, request.operation))?;
         let mut values: Vec<(&str, Vec<String>)> = Vec::new();
         for variable in arn::variables(template) {
-            let found = variable_values(request, variable, *explicit, element).map_err(broken)?;
+            let found = variable_values(request, resource_type, variable, *explicit, element)
+                .map_err(broken)?;
             if found.is_empty() {
                 let member = explicit
                     .and_then(|vars| vars.get(variable))
-                    .or_else(|| request.aliases.and_then(|a| a.get(variable)?.first()))
+                    .or_else(|| alias_sources(request.aliases, resource_type, variable)?.first())
                     .cloned()
                     .unwrap_or_else(|| variable.to_owned());
                 first_missing.entry(resource_type).or_insert(member);
@@ -409,6 +507,7 @@ fn product(template: &str, values: &[(&str, Vec<String>)]) -> Vec<String> {
 /// `Bucket`). ARNs and empty texts name no variable.
 fn variable_values(
     request: &Request<'_>,
+    resource_type: &str,
     variable: &str,
     explicit: Option<&BTreeMap<String, String>>,
     element: Option<Element<'_>>,
@@ -423,7 +522,7 @@ fn variable_values(
         // A member may name another account's (or Region's) resource: an SQS queue URL does.
         let named = match explicit.and_then(|vars| vars.get(variable)) {
             Some(source) => path::texts(source, request.input, element)?,
-            None => match request.aliases.and_then(|a| a.get(variable)) {
+            None => match alias_sources(request.aliases, resource_type, variable) {
                 Some(sources) => first_found(sources, request.input, element)?,
                 None => Vec::new(),
             },
@@ -446,7 +545,7 @@ fn variable_values(
     if let Some(source) = explicit.and_then(|vars| vars.get(variable)) {
         return Ok(usable(path::texts(source, request.input, element)?));
     }
-    if let Some(sources) = request.aliases.and_then(|a| a.get(variable)) {
+    if let Some(sources) = alias_sources(request.aliases, resource_type, variable) {
         for source in sources {
             let found = usable(path::texts(source, request.input, element)?);
             if !found.is_empty() {
@@ -536,6 +635,19 @@ fn general_context(request: &Request<'_>, action: &SarAction) -> BTreeMap<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dated_operation_names() {
+        assert_eq!(
+            general_action_name("CreateDistribution2020_05_31"),
+            "CreateDistribution"
+        );
+        assert_eq!(
+            general_action_name("ListDistributions"),
+            "ListDistributions"
+        );
+        assert_eq!(general_action_name("2020_05_31"), "2020_05_31");
+    }
 
     #[test]
     fn the_override_data_is_well_formed() {

@@ -604,8 +604,10 @@ fn coverage_of_the_vendored_models() {
         };
         let total = model.operations().count();
         println!(
-            "{service}: {total} operations, {} general, {} overridden, {} unmapped on purpose, {} need an override {:?}",
+            "{service}: {total} operations, {} general ({} of them unresolvable {:?}), {} overridden, {} unmapped on purpose, {} need an override {:?}",
             coverage.general.len(),
+            coverage.general_unresolvable.len(),
+            coverage.general_unresolvable,
             coverage.overridden.len(),
             coverage.unmapped_on_purpose.len(),
             coverage.need_override.len(),
@@ -624,6 +626,88 @@ fn coverage_of_the_vendored_models() {
                 "{service}: {:?} need an override",
                 coverage.need_override
             );
+            assert!(
+                coverage.general_unresolvable.is_empty() || std::env::var("COVERAGE_ALL").is_ok(),
+                "{service}: {:?} cannot name their resource",
+                coverage.general_unresolvable
+            );
         }
     }
+}
+
+/// The same counts over every model of a botocore installation, for the report: run with
+/// `KEYWARD_BOTOCORE_DATA=…/site-packages/botocore/data cargo test -p keyward-service-authz
+/// coverage_of_botocore -- --ignored --nocapture`.
+#[test]
+#[ignore = "reads a botocore installation named by KEYWARD_BOTOCORE_DATA"]
+fn coverage_of_botocore() {
+    use std::io::Read;
+    let root = std::path::PathBuf::from(std::env::var("KEYWARD_BOTOCORE_DATA").unwrap());
+    let mut services: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    services.sort();
+    let (
+        mut models,
+        mut unknown,
+        mut total,
+        mut general,
+        mut unresolvable,
+        mut overridden,
+        mut on_purpose,
+        mut need,
+    ) = (0, Vec::new(), 0, 0, 0, 0, 0, 0);
+    for service in services {
+        let Some(version) = std::fs::read_dir(&service).ok().and_then(|versions| {
+            versions
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.join("service-2.json.gz").exists())
+                .max()
+        }) else {
+            continue;
+        };
+        let bytes = std::fs::read(version.join("service-2.json.gz")).unwrap();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_string(&mut text)
+            .unwrap();
+        let Ok(model) = keyward_aws_model::ServiceModel::from_json(&text) else {
+            continue;
+        };
+        models += 1;
+        let name = service.file_name().unwrap().to_string_lossy().into_owned();
+        match keyward_service_authz::coverage(&model) {
+            Err(_) => unknown.push(format!(
+                "{name} ({})",
+                model
+                    .metadata
+                    .signing_name
+                    .as_deref()
+                    .unwrap_or(&model.metadata.endpoint_prefix)
+            )),
+            Ok(c) => {
+                let count = model.operations().count();
+                total += count;
+                general += c.general.len();
+                unresolvable += c.general_unresolvable.len();
+                overridden += c.overridden.len();
+                on_purpose += c.unmapped_on_purpose.len();
+                need += c.need_override.len();
+                if !c.need_override.is_empty() {
+                    println!(
+                        "{name}: {count} operations, {} need an override: {:?}",
+                        c.need_override.len(),
+                        c.need_override
+                    );
+                }
+            }
+        }
+    }
+    println!(
+        "{models} models; {} without an IAM prefix: {unknown:?}\n{total} operations: {general} general ({unresolvable} unresolvable), {overridden} overridden, {on_purpose} unmapped on purpose, {need} need an override",
+        unknown.len()
+    );
 }

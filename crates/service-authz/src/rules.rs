@@ -596,8 +596,9 @@ fn top_level_texts(input: &Value) -> Vec<String> {
 
 /// The action's own condition keys that a top-level member gives, matched by member name or
 /// wire name (`s3:prefix` ← `Prefix`/`prefix`, `s3:x-amz-acl` ← `ACL`/`x-amz-acl`,
-/// `dynamodb:Select` ← `Select`). Keys with a parameter (`s3:RequestObjectTag/<key>`) are the
-/// override data's.
+/// `dynamodb:Select` ← `Select`, `aws:TagKeys` ← `TagKeys` of an untagging call), after the
+/// request's tags. Other keys with a parameter (`s3:ExistingObjectTag/<key>`,
+/// `kms:EncryptionContext:<key>`) are not set.
 fn general_context(request: &Request<'_>, action: &SarAction) -> BTreeMap<String, Vec<String>> {
     let mut context = BTreeMap::new();
     let shape = request
@@ -608,6 +609,7 @@ fn general_context(request: &Request<'_>, action: &SarAction) -> BTreeMap<String
     let Some(shape) = shape else {
         return context;
     };
+    tag_context(request.input, action, &mut context);
     for key in &action.conditions {
         let Some((_, name)) = key.split_once(':') else {
             continue;
@@ -630,6 +632,103 @@ fn general_context(request: &Request<'_>, action: &SarAction) -> BTreeMap<String
         }
     }
     context
+}
+
+/// The tags a request sets, as `(key, value)`: a `Tags`/`tags`/`TagList` map or list of
+/// `{Key|TagKey, Value|TagValue}`, or S3's `Tagging` (`k=v&k2=v2` header, or a `TagSet`).
+fn request_tags(input: &Value) -> Option<Vec<(String, String)>> {
+    let Value::Structure(members) = input else {
+        return None;
+    };
+    let field = |item: &Value, names: &[&str]| -> Option<String> {
+        names
+            .iter()
+            .find_map(|name| item.get(name))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    let from_list = |items: &[Value]| -> Vec<(String, String)> {
+        items
+            .iter()
+            .filter_map(|item| {
+                let key = field(item, &["Key", "TagKey", "key"])?;
+                Some((
+                    key,
+                    field(item, &["Value", "TagValue", "value"]).unwrap_or_default(),
+                ))
+            })
+            .collect()
+    };
+    for (name, value) in members {
+        let lower = name.to_ascii_lowercase();
+        let tags = match (lower.as_str(), value) {
+            ("tags" | "taglist", Value::Map(entries)) => entries
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                .collect(),
+            ("tags" | "taglist", Value::List(items)) => from_list(items),
+            ("tagging", Value::String(query)) => form_urlencoded_pairs(query),
+            ("tagging", tagging @ Value::Structure(_)) => from_list(
+                tagging
+                    .get("TagSet")
+                    .and_then(Value::as_list)
+                    .unwrap_or_default(),
+            ),
+            _ => continue,
+        };
+        return Some(tags);
+    }
+    None
+}
+
+fn form_urlencoded_pairs(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(&s.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(pair), String::new()),
+        })
+        .collect()
+}
+
+/// `aws:RequestTag/<key>` and `aws:TagKeys` (or S3's `s3:RequestObjectTag/<key>` and
+/// `s3:RequestObjectTagKeys`) from the request's tags, for actions that take them.
+fn tag_context(input: &Value, action: &SarAction, context: &mut BTreeMap<String, Vec<String>>) {
+    let forms = [
+        ("aws:RequestTag/${TagKey}", "aws:RequestTag/", "aws:TagKeys"),
+        (
+            "s3:RequestObjectTag/<key>",
+            "s3:RequestObjectTag/",
+            "s3:RequestObjectTagKeys",
+        ),
+    ];
+    let supported: Vec<_> = forms
+        .iter()
+        .filter(|(listed, _, keys)| action.conditions.iter().any(|c| c == listed || c == keys))
+        .collect();
+    if supported.is_empty() {
+        return;
+    }
+    let Some(tags) = request_tags(input) else {
+        return;
+    };
+    for (listed, prefix, keys_key) in supported {
+        if action.conditions.iter().any(|c| c == listed) {
+            for (key, value) in &tags {
+                context.insert(format!("{prefix}{key}"), vec![value.clone()]);
+            }
+        }
+        if action.conditions.iter().any(|c| c == keys_key) {
+            let keys: Vec<String> = tags.iter().map(|(key, _)| key.clone()).collect();
+            context.insert((*keys_key).to_owned(), keys);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -231,6 +231,22 @@ fn sqs_queue_urls_name_the_queue_and_its_account() {
         create,
         expect(&[("sqs:CreateQueue", queue), ("sqs:TagQueue", queue)])
     );
+    let tagged = http("POST", "/", "")
+        .json(
+            "AmazonSQS.CreateQueue",
+            r#"{"QueueName":"jobs","tags":{"team":"q"}}"#,
+        )
+        .map(&model)
+        .unwrap();
+    for action in &tagged {
+        assert_eq!(
+            action.context["aws:RequestTag/team"],
+            ["q"],
+            "{}",
+            action.action
+        );
+        assert_eq!(action.context["aws:TagKeys"], ["team"]);
+    }
 
     let url = http("POST", "/", "")
         .json(
@@ -372,6 +388,17 @@ fn lambda_functions_in_every_name_form() {
             &["arn:aws:lambda:us-west-2:210987654321:function:other"]
         )])
     );
+    // Untagging: aws:TagKeys are the keys removed.
+    let untag = http(
+        "DELETE",
+        &format!("/2017-03-31/tags/{}", function.replace(':', "%3A")),
+        "tagKeys=team&tagKeys=env",
+    )
+    .map(&model)
+    .unwrap();
+    assert_eq!(untag[0].action, "lambda:UntagResource");
+    assert_eq!(untag[0].resources, [function]);
+    assert_eq!(untag[0].context["aws:TagKeys"], ["team", "env"]);
     let list = http("GET", "/2015-03-31/functions/", "").actions(&model);
     assert_eq!(list, expect(&[("lambda:ListFunctions", &["*"])]));
 
@@ -526,7 +553,10 @@ fn kms_keys_aliases_and_re_encryption() {
     .unwrap();
     assert_eq!(create[0].resources, ["*"]);
     assert_eq!(create[0].context["kms:KeySpec"], ["SYMMETRIC_DEFAULT"]);
+    assert_eq!(create[0].context["aws:RequestTag/a"], ["b"]);
     assert_eq!(create[1].action, "kms:TagResource");
+    assert_eq!(create[1].resources, ["*"]);
+    assert_eq!(create[1].context["aws:TagKeys"], ["a"]);
 }
 
 #[test]

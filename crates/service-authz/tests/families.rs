@@ -741,3 +741,51 @@ fn coverage_of_botocore() {
         unknown.len()
     );
 }
+
+/// What mapping costs per request once a service is loaded, for the gateway's latency budget:
+/// `cargo test --release -p keyward-service-authz mapping_cost -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, meaningful in release builds"]
+fn mapping_cost() {
+    let cases = [
+        (
+            "s3",
+            http(
+                "GET",
+                "/results",
+                "list-type=2&prefix=jobs%2F&delimiter=%2F",
+            ),
+        ),
+        (
+            "s3",
+            http("PUT", "/results/a.txt", "")
+                .header("x-amz-acl", "private")
+                .body("x"),
+        ),
+        (
+            "dynamodb",
+            ddb(
+                "Query",
+                r#"{"TableName":"Sessions","KeyConditionExpression":"UserId = :u","ExpressionAttributeValues":{":u":{"S":"alice"}}}"#,
+            ),
+        ),
+        (
+            "bedrock-runtime",
+            http("POST", "/model/anthropic.claude-v2/invoke", "").body("{}"),
+        ),
+    ];
+    for (service, request) in cases {
+        let model = load(service);
+        let (operation, members) = request.decode(&model);
+        required_actions(&model, &operation, &members, &SCOPE).unwrap();
+        let rounds = 20_000u32;
+        let start = std::time::Instant::now();
+        for _ in 0..rounds {
+            std::hint::black_box(required_actions(&model, &operation, &members, &SCOPE).unwrap());
+        }
+        println!(
+            "{service} {operation}: {:?} per request",
+            start.elapsed() / rounds
+        );
+    }
+}

@@ -117,7 +117,8 @@ pub(crate) fn present(
         }))
 }
 
-fn scalar_texts(value: &Value, out: &mut Vec<String>) {
+/// Appends the text of a scalar (each element's, for a list).
+pub(crate) fn scalar_texts(value: &Value, out: &mut Vec<String>) {
     match value {
         Value::String(s) => out.push(s.clone()),
         Value::Integer(n) => out.push(n.to_string()),

@@ -33,8 +33,8 @@ pub(crate) struct Rule {
     /// every top-level string member (only with `resources` absent).
     #[serde(default)]
     arns: Vec<String>,
-    /// Condition keys and the paths (or `@computations`) of their values, besides those found
-    /// the general way.
+    /// Condition keys and where their values come from (a path, `=literal` or `@computation`),
+    /// besides those found the general way; a key ending in `*` gets one key per map entry.
     #[serde(default)]
     pub(crate) context: BTreeMap<String, String>,
 }
@@ -333,6 +333,19 @@ fn build(
     let resources = resources(request, rule, action, templates, element)?;
     let mut context = general_context(request, action);
     for (key, source) in &rule.context {
+        // `prefix*`: one key per entry of the map at `source` (`kms:EncryptionContext:<key>`).
+        if let Some(prefix) = key.strip_suffix('*') {
+            for entry in
+                path::elements(&format!("{source}{{}}"), request.input, element).map_err(broken)?
+            {
+                let mut values = Vec::new();
+                path::scalar_texts(entry.value, &mut values);
+                if let Some(name) = entry.key {
+                    context.insert(format!("{prefix}{name}"), values);
+                }
+            }
+            continue;
+        }
         let values = if let Some(literal) = source.strip_prefix('=') {
             Ok(vec![literal.to_owned()])
         } else if let Some(computation) = source.strip_prefix('@') {
@@ -597,8 +610,8 @@ fn top_level_texts(input: &Value) -> Vec<String> {
 /// The action's own condition keys that a top-level member gives, matched by member name or
 /// wire name (`s3:prefix` ← `Prefix`/`prefix`, `s3:x-amz-acl` ← `ACL`/`x-amz-acl`,
 /// `dynamodb:Select` ← `Select`, `aws:TagKeys` ← `TagKeys` of an untagging call), after the
-/// request's tags. Other keys with a parameter (`s3:ExistingObjectTag/<key>`,
-/// `kms:EncryptionContext:<key>`) are not set.
+/// request's tags. Other keys with a parameter are the override data's
+/// (`kms:EncryptionContext:<key>`) or not set (`s3:ExistingObjectTag/<key>`, which only S3 knows).
 fn general_context(request: &Request<'_>, action: &SarAction) -> BTreeMap<String, Vec<String>> {
     let mut context = BTreeMap::new();
     let shape = request
@@ -783,8 +796,12 @@ mod tests {
                         }
                     }
                     for key in rule.context.keys() {
+                        let listed = match key.strip_suffix('*') {
+                            Some(prefix) => action.conditions.iter().any(|c| c.starts_with(prefix)),
+                            None => action.lists_condition(key),
+                        };
                         assert!(
-                            action.lists_condition(key),
+                            listed,
                             "{model} {operation}: {} does not support {key}",
                             rule.action
                         );

@@ -499,6 +499,7 @@ fn kms_keys_aliases_and_re_encryption() {
     assert_eq!(encrypt[0].action, "kms:Encrypt");
     assert_eq!(encrypt[0].resources, [key]);
     assert_eq!(encrypt[0].context["kms:EncryptionContextKeys"], ["app"]);
+    assert_eq!(encrypt[0].context["kms:EncryptionContext:app"], ["billing"]);
     assert_eq!(
         encrypt[0].context["kms:EncryptionAlgorithm"],
         ["SYMMETRIC_DEFAULT"]

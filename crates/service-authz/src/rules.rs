@@ -478,10 +478,13 @@ fn resources(
         }
     }
     if out.is_empty() {
+        // Name what the simplest of the types lacks (`Key` for an object, not what an access
+        // point object would need).
         let member = to_fill
-            .first()
-            .and_then(|(t, _)| first_missing.get(t))
-            .map_or("a resource name", String::as_str);
+            .iter()
+            .filter_map(|(t, _)| Some((templates.get(*t)?, first_missing.get(t)?)))
+            .min_by_key(|(template, _)| arn::variables(template).len())
+            .map_or("a resource name", |(_, member)| member.as_str());
         return Err(missing(member));
     }
     Ok(out)

@@ -460,3 +460,29 @@ fn object_tags_in_a_tagging_body() {
         ["team", "env"]
     );
 }
+
+#[test]
+fn access_point_arns_as_the_bucket() {
+    let s3 = load("s3");
+    let scope = common::SCOPE;
+    let access_point = "arn:aws:s3:us-west-2:210987654321:accesspoint/reports";
+    let get = keyward_aws_model::Value::structure()
+        .with("Bucket", access_point)
+        .with("Key", "2026/q4.csv");
+    let needed = keyward_service_authz::required_actions(&s3, "GetObject", &get, &scope).unwrap();
+    assert_eq!(needed[0].action, "s3:GetObject");
+    assert_eq!(
+        needed[0].resources,
+        [format!("{access_point}/object/2026/q4.csv")]
+    );
+    let list = keyward_aws_model::Value::structure().with("Bucket", access_point);
+    let needed =
+        keyward_service_authz::required_actions(&s3, "ListObjectsV2", &list, &scope).unwrap();
+    assert_eq!(needed[0].resources, [access_point]);
+    // Versioning has no access point form: no resource, no allow.
+    let policy = keyward_service_authz::required_actions(&s3, "PutBucketVersioning", &list, &scope);
+    assert!(
+        matches!(policy, Err(MapError::MissingMember { .. })),
+        "{policy:?}"
+    );
+}

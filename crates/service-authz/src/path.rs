@@ -68,6 +68,9 @@ pub(crate) fn texts(
     input: &Value,
     current: Option<Element<'_>>,
 ) -> Result<Vec<String>, PathError> {
+    if path.contains(" + ") {
+        return joined(path, input, current);
+    }
     let (path, transform) = match path.split_once('|') {
         Some((path, transform)) => (path, Some(transform)),
         None => (path, None),
@@ -94,6 +97,28 @@ pub(crate) fn texts(
             Ok(out.iter().filter_map(|text| convert(text)).collect())
         }
     }
+}
+
+/// `A + ':' + B`: the texts of the parts joined, when each part has exactly one (a quoted part is
+/// literal); nothing otherwise.
+fn joined(
+    path: &str,
+    input: &Value,
+    current: Option<Element<'_>>,
+) -> Result<Vec<String>, PathError> {
+    let mut out = String::new();
+    for part in path.split(" + ") {
+        let part = part.trim();
+        if let Some(literal) = part.strip_prefix('\'').and_then(|p| p.strip_suffix('\'')) {
+            out.push_str(literal);
+            continue;
+        }
+        match texts(part, input, current)?.as_slice() {
+            [one] if !one.is_empty() => out.push_str(one),
+            _ => return Ok(Vec::new()),
+        }
+    }
+    Ok(vec![out])
 }
 
 /// Whether `path` reaches something: a non-empty text, list, map or structure (with a
@@ -419,6 +444,13 @@ mod tests {
         assert!(texts("Bucket|nonsense", &input, None).is_err());
         assert!(texts(".Bucket", &input, None).is_err());
         assert!(elements("Bucket", &input, None).is_err());
+        assert_eq!(
+            texts("Bucket + ':' + Bucket", &input, None).unwrap(),
+            ["docs:docs"]
+        );
+        assert!(texts("Bucket + ':' + Missing", &input, None)
+            .unwrap()
+            .is_empty());
     }
 
     #[test]

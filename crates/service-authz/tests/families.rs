@@ -375,6 +375,17 @@ fn lambda_functions_in_every_name_form() {
         qualified,
         expect(&[("lambda:InvokeFunction", &[&format!("{function}:prod")])])
     );
+    let by_parameter = http(
+        "POST",
+        "/2015-03-31/functions/resize/invocations",
+        "Qualifier=7",
+    )
+    .body("{}")
+    .actions(&model);
+    assert_eq!(
+        by_parameter,
+        expect(&[("lambda:InvokeFunction", &[&format!("{function}:7")])])
+    );
     let by_arn = http(
         "GET",
         "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-west-2%3A210987654321%3Afunction%3Aother/configuration",

@@ -23,6 +23,7 @@ import json
 import sys
 from pathlib import Path
 
+REQUEST_TAG_KEYS = {"aws:RequestTag/${TagKey}", "aws:TagKeys"}
 DATA = Path(__file__).resolve().parents[1] / "crates" / "service-authz" / "data"
 
 
@@ -40,7 +41,9 @@ def service(package: Path, prefix: str) -> dict:
     out_actions = {}
     for action in sorted(actions.values(), key=lambda a: a["name"]):
         resources = [[r["name"], 1 if r["required"] else 0] for r in action["resourceTypes"] if r["name"]]
-        conditions = sorted({c for c in action["conditionKeys"] if not c.startswith("aws:")})
+        # The service's own keys, and the two global keys a request's members give (its tags).
+        conditions = sorted({c for c in action["conditionKeys"]
+                             if not c.startswith("aws:") or c in REQUEST_TAG_KEYS})
         dependent = sorted(set(action["dependentActions"]).union(
             *[r["dependentActions"] for r in action["resourceTypes"]]))
         entry = {"l": access_level(action["accessLevel"])}
@@ -87,14 +90,14 @@ https://github.com/act-security-labs/iam-data), MIT licence (`LICENSE-iam-data.t
 package's `LICENSE.txt`). Written on {datetime.date.today().isoformat()} by
 `scripts/import-service-authorization.py`, which keeps, for each of the {len(index)} service
 prefixes, each action's access level, resource types (and whether required), service condition
-keys and dependent actions, and each resource type's ARN template, and drops descriptions and the
-global `aws:` keys. Each service is one gzip member of the `.bin` ({plain} bytes of JSON,
+keys (with `aws:RequestTag/${{TagKey}}` and `aws:TagKeys`) and dependent actions, and each resource
+type's ARN template, and drops descriptions and the other global `aws:` keys. Each service is one gzip member of the `.bin` ({plain} bytes of JSON,
 {len(blob)} compressed, sha256 `{hashlib.sha256(bytes(blob)).hexdigest()}`); the index gives its
 offset and length.
 
-`overrides.json` and `prefixes.json` are Keyward's own: the operations whose action is not
-`prefix:OperationName` or that need more, and the signing names whose IAM prefix differs, each with
-the AWS page it comes from.
+`overrides.json` is Keyward's own, not generated: the signing names whose IAM prefix differs, the
+services Keyward serves itself, and per botocore model the operations whose action is not
+`prefix:OperationName` or that need more, each model with the AWS pages its rules come from.
 
 Refresh:
 

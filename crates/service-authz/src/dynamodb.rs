@@ -1,8 +1,10 @@
-//! `dynamodb:LeadingKeys`: the partition key values a request touches.
+//! DynamoDB's condition keys that need more than a member: `dynamodb:LeadingKeys` (the partition
+//! key values a request touches) and `dynamodb:Attributes` (the attributes a read projects).
 //!
-//! AWS takes them from the table's key schema, which a request does not carry. When the request
-//! shows which attribute is the partition key (a key of one attribute; a query with one
-//! equality) the value is exact; otherwise every candidate key value is given, so a
+//! AWS takes the partition key from the table's key schema, which a request does not carry. With
+//! a [`KeySchemas`] that knows the table the value is exact; without, it is exact when the
+//! request shows which attribute is the partition key (a key of one attribute; a query with one
+//! equality) and otherwise every candidate key value is given, so a
 //! `ForAllValues:StringEquals` condition on `dynamodb:LeadingKeys` must match all of them — it
 //! denies rather than allows what it cannot tell apart.
 

@@ -59,8 +59,10 @@ pub struct RequiredAction {
     pub action: String,
     /// ARNs; `["*"]` when the action has no resource type.
     pub resources: Vec<String>,
-    /// Service condition keys from the request: `s3:prefix`, `s3:x-amz-acl`,
-    /// `dynamodb:LeadingKeys`, … (global `aws:` keys are the gateway's).
+    /// Condition keys from the request's members: the service's own (`s3:prefix`,
+    /// `s3:x-amz-acl`, `dynamodb:LeadingKeys`, …) and the tags it sets (`aws:RequestTag/<key>`,
+    /// `aws:TagKeys`). The other global `aws:` keys (source IP, secure transport, principal)
+    /// are the gateway's.
     pub context: BTreeMap<String, Vec<String>>,
     /// From the Service Authorization Reference.
     pub access_level: AccessLevel,

@@ -68,6 +68,9 @@ pub(crate) fn texts(
     input: &Value,
     current: Option<Element<'_>>,
 ) -> Result<Vec<String>, PathError> {
+    if path.contains(" + ") {
+        return joined(path, input, current);
+    }
     let (path, transform) = match path.split_once('|') {
         Some((path, transform)) => (path, Some(transform)),
         None => (path, None),
@@ -96,6 +99,28 @@ pub(crate) fn texts(
     }
 }
 
+/// `A + ':' + B`: the texts of the parts joined, when each part has exactly one (a quoted part is
+/// literal); nothing otherwise.
+fn joined(
+    path: &str,
+    input: &Value,
+    current: Option<Element<'_>>,
+) -> Result<Vec<String>, PathError> {
+    let mut out = String::new();
+    for part in path.split(" + ") {
+        let part = part.trim();
+        if let Some(literal) = part.strip_prefix('\'').and_then(|p| p.strip_suffix('\'')) {
+            out.push_str(literal);
+            continue;
+        }
+        match texts(part, input, current)?.as_slice() {
+            [one] if !one.is_empty() => out.push_str(one),
+            _ => return Ok(Vec::new()),
+        }
+    }
+    Ok(vec![out])
+}
+
 /// Whether `path` reaches something: a non-empty text, list, map or structure (with a
 /// transform, a non-empty converted text).
 pub(crate) fn present(
@@ -117,7 +142,8 @@ pub(crate) fn present(
         }))
 }
 
-fn scalar_texts(value: &Value, out: &mut Vec<String>) {
+/// Appends the text of a scalar (each element's, for a list).
+pub(crate) fn scalar_texts(value: &Value, out: &mut Vec<String>) {
     match value {
         Value::String(s) => out.push(s.clone()),
         Value::Integer(n) => out.push(n.to_string()),
@@ -205,6 +231,9 @@ fn transform_named(name: &str) -> Option<Transform> {
         "if_true" => if_true,
         "url_account" => url_account,
         "kms_key_id" => kms_key_id,
+        "access_point_name" => access_point_name,
+        "arn_region" => arn_region,
+        "arn_account" => arn_account,
         "without_alias_prefix" => without_alias_prefix,
         _ => return None,
     })
@@ -324,6 +353,41 @@ fn without_alias_prefix(alias: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The fields of an ARN: partition, service, Region, account, resource.
+fn arn_fields(arn: &str) -> Option<[&str; 5]> {
+    let mut parts = arn.splitn(6, ':');
+    if parts.next()? != "arn" {
+        return None;
+    }
+    Some([
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+    ])
+}
+
+/// The access point name of an S3 access point ARN given as `Bucket`
+/// (`arn:aws:s3:us-west-2:123456789012:accesspoint/reports`).
+fn access_point_name(arn: &str) -> Option<String> {
+    let [_, service, _, _, resource] = arn_fields(arn)?;
+    let name = resource.strip_prefix("accesspoint/")?;
+    (service == "s3" && !name.is_empty() && !name.contains('/')).then(|| name.to_owned())
+}
+
+/// The Region of an ARN.
+fn arn_region(arn: &str) -> Option<String> {
+    let [_, _, region, _, _] = arn_fields(arn)?;
+    (!region.is_empty()).then(|| region.to_owned())
+}
+
+/// The account of an ARN.
+fn arn_account(arn: &str) -> Option<String> {
+    let [_, _, _, account, _] = arn_fields(arn)?;
+    (!account.is_empty()).then(|| account.to_owned())
+}
+
 /// A boolean member that is `true` (a rule's `when` on a flag).
 fn if_true(text: &str) -> Option<String> {
     (text == "true").then(|| text.to_owned())
@@ -380,6 +444,13 @@ mod tests {
         assert!(texts("Bucket|nonsense", &input, None).is_err());
         assert!(texts(".Bucket", &input, None).is_err());
         assert!(elements("Bucket", &input, None).is_err());
+        assert_eq!(
+            texts("Bucket + ':' + Bucket", &input, None).unwrap(),
+            ["docs:docs"]
+        );
+        assert!(texts("Bucket + ':' + Missing", &input, None)
+            .unwrap()
+            .is_empty());
     }
 
     #[test]
@@ -421,6 +492,11 @@ mod tests {
         );
         assert_eq!(url_account("http://localhost:4566/orders"), None);
         assert_eq!(kms_key_id("alias/app"), None);
+        let ap = "arn:aws:s3:us-west-2:210987654321:accesspoint/reports";
+        assert_eq!(access_point_name(ap).as_deref(), Some("reports"));
+        assert_eq!(arn_region(ap).as_deref(), Some("us-west-2"));
+        assert_eq!(arn_account(ap).as_deref(), Some("210987654321"));
+        assert_eq!(access_point_name("reports"), None);
         assert_eq!(
             kms_key_id("1234abcd-12ab").as_deref(),
             Some("1234abcd-12ab")

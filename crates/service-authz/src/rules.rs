@@ -33,8 +33,8 @@ pub(crate) struct Rule {
     /// every top-level string member (only with `resources` absent).
     #[serde(default)]
     arns: Vec<String>,
-    /// Condition keys and the paths (or `@computations`) of their values, besides those found
-    /// the general way.
+    /// Condition keys and where their values come from (a path, `=literal` or `@computation`),
+    /// besides those found the general way; a key ending in `*` gets one key per map entry.
     #[serde(default)]
     pub(crate) context: BTreeMap<String, String>,
 }
@@ -95,6 +95,10 @@ pub(crate) fn iam_prefix_of(signing_name: &str) -> Option<&'static str> {
 pub struct Coverage {
     /// Operations whose action is `prefix:OperationName`, listed by the reference.
     pub general: Vec<String>,
+    /// Of `general`, those whose resource ARN no input member can fill (no member matches a
+    /// template variable and none is an ARN): denied at run time with
+    /// [`MapError::MissingMember`] until an override names the member.
+    pub general_unresolvable: Vec<String>,
     /// Operations the override data maps.
     pub overridden: Vec<String>,
     /// Operations the override data deliberately leaves unmapped (denied), with the reason.
@@ -114,13 +118,106 @@ pub fn coverage(model: &ServiceModel) -> Result<Coverage, MapError> {
             out.overridden.push(name);
         } else if let Some(reason) = overrides.and_then(|o| o.unmapped.get(&name)) {
             out.unmapped_on_purpose.push((name, reason.clone()));
-        } else if sar::action(prefix, &name).is_some() {
+        } else if let Some(action) = sar::action(prefix, general_action_name(&name)) {
+            if !resolvable(model, prefix, operation, action, overrides) {
+                out.general_unresolvable.push(name.clone());
+            }
             out.general.push(name);
         } else {
             out.need_override.push(name);
         }
     }
     Ok(out)
+}
+
+/// The action name of an operation: its name, without the API-version suffix some models add
+/// (CloudFront's `CreateDistribution2020_05_31` is `cloudfront:CreateDistribution`).
+fn general_action_name(operation: &str) -> &str {
+    let bytes = operation.as_bytes();
+    let Some(split) = bytes.len().checked_sub(10) else {
+        return operation;
+    };
+    let suffix = bytes.get(split..).unwrap_or_default();
+    let dated = suffix.iter().enumerate().all(|(i, b)| match i {
+        4 | 7 => *b == b'_',
+        _ => b.is_ascii_digit(),
+    });
+    match operation.get(..split) {
+        Some(name) if dated && !name.is_empty() => name,
+        _ => operation,
+    }
+}
+
+/// Whether the general rule can build a resource of `action` from `operation`'s input members:
+/// it has no resource type, a type's variables all match members (by alias or name), or a
+/// member may carry an ARN.
+fn resolvable(
+    model: &ServiceModel,
+    prefix: &str,
+    operation: &keyward_aws_model::Operation,
+    action: &SarAction,
+    overrides: Option<&ModelOverrides>,
+) -> bool {
+    if action.resources.is_empty() {
+        return true;
+    }
+    let members: Vec<&str> = operation
+        .input
+        .as_ref()
+        .and_then(|input| model.shape(&input.shape))
+        .map(|shape| {
+            shape
+                .members
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let has = |name: &str| members.iter().any(|m| m.eq_ignore_ascii_case(name));
+    if members.iter().any(|m| {
+        let lower = m.to_ascii_lowercase();
+        lower.ends_with("arn") || lower.ends_with("identifier") || lower == "resource"
+    }) {
+        return true;
+    }
+    let Some(templates) = sar::service(prefix).map(|s| &s.resource_types) else {
+        return false;
+    };
+    action.resources.iter().any(|(resource_type, _)| {
+        let Some(template) = templates.get(resource_type) else {
+            return false;
+        };
+        arn::variables(template).iter().all(|variable| {
+            if matches!(*variable, "Partition" | "Region" | "Account") {
+                return true;
+            }
+            if let Some(sources) =
+                alias_sources(overrides.map(|o| &o.aliases), resource_type, variable)
+            {
+                return sources.iter().any(|source| {
+                    let root = source
+                        .split(['.', '[', '{', '|'])
+                        .next()
+                        .unwrap_or_default();
+                    has(root)
+                });
+            }
+            has(variable) || variable.strip_suffix("Name").is_some_and(has)
+        })
+    })
+}
+
+/// The alias paths of `variable` in `resource_type`'s template: `type.Variable` first (Bedrock's
+/// types all call their id `ResourceId`), then `Variable`.
+fn alias_sources<'a>(
+    aliases: Option<&'a BTreeMap<String, Vec<String>>>,
+    resource_type: &str,
+    variable: &str,
+) -> Option<&'a Vec<String>> {
+    let aliases = aliases?;
+    aliases
+        .get(&format!("{resource_type}.{variable}"))
+        .or_else(|| aliases.get(variable))
 }
 
 struct Request<'a> {
@@ -157,9 +254,9 @@ pub(crate) fn map(
         None if overrides.is_some_and(|o| o.unmapped.contains_key(operation)) => {
             return Err(unknown(prefix, operation));
         }
-        None if sar::action(prefix, operation).is_some() => {
+        None if sar::action(prefix, general_action_name(operation)).is_some() => {
             general = [Rule {
-                action: format!("{prefix}:{operation}"),
+                action: format!("{prefix}:{}", general_action_name(operation)),
                 ..Rule::default()
             }];
             &general
@@ -236,6 +333,19 @@ fn build(
     let resources = resources(request, rule, action, templates, element)?;
     let mut context = general_context(request, action);
     for (key, source) in &rule.context {
+        // `prefix*`: one key per entry of the map at `source` (`kms:EncryptionContext:<key>`).
+        if let Some(prefix) = key.strip_suffix('*') {
+            for entry in
+                path::elements(&format!("{source}{{}}"), request.input, element).map_err(broken)?
+            {
+                let mut values = Vec::new();
+                path::scalar_texts(entry.value, &mut values);
+                if let Some(name) = entry.key {
+                    context.insert(format!("{prefix}{name}"), values);
+                }
+            }
+            continue;
+        }
         let values = if let Some(literal) = source.strip_prefix('=') {
             Ok(vec![literal.to_owned()])
         } else if let Some(computation) = source.strip_prefix('@') {
@@ -330,11 +440,12 @@ fn resources(
             .ok_or_else(|| unknown(&rule.action, request.operation))?;
         let mut values: Vec<(&str, Vec<String>)> = Vec::new();
         for variable in arn::variables(template) {
-            let found = variable_values(request, variable, *explicit, element).map_err(broken)?;
+            let found = variable_values(request, resource_type, variable, *explicit, element)
+                .map_err(broken)?;
             if found.is_empty() {
                 let member = explicit
                     .and_then(|vars| vars.get(variable))
-                    .or_else(|| request.aliases.and_then(|a| a.get(variable)?.first()))
+                    .or_else(|| alias_sources(request.aliases, resource_type, variable)?.first())
                     .cloned()
                     .unwrap_or_else(|| variable.to_owned());
                 first_missing.entry(resource_type).or_insert(member);
@@ -367,10 +478,13 @@ fn resources(
         }
     }
     if out.is_empty() {
+        // Name what the simplest of the types lacks (`Key` for an object, not what an access
+        // point object would need).
         let member = to_fill
-            .first()
-            .and_then(|(t, _)| first_missing.get(t))
-            .map_or("a resource name", String::as_str);
+            .iter()
+            .filter_map(|(t, _)| Some((templates.get(*t)?, first_missing.get(t)?)))
+            .min_by_key(|(template, _)| arn::variables(template).len())
+            .map_or("a resource name", |(_, member)| member.as_str());
         return Err(missing(member));
     }
     Ok(out)
@@ -409,6 +523,7 @@ fn product(template: &str, values: &[(&str, Vec<String>)]) -> Vec<String> {
 /// `Bucket`). ARNs and empty texts name no variable.
 fn variable_values(
     request: &Request<'_>,
+    resource_type: &str,
     variable: &str,
     explicit: Option<&BTreeMap<String, String>>,
     element: Option<Element<'_>>,
@@ -423,7 +538,7 @@ fn variable_values(
         // A member may name another account's (or Region's) resource: an SQS queue URL does.
         let named = match explicit.and_then(|vars| vars.get(variable)) {
             Some(source) => path::texts(source, request.input, element)?,
-            None => match request.aliases.and_then(|a| a.get(variable)) {
+            None => match alias_sources(request.aliases, resource_type, variable) {
                 Some(sources) => first_found(sources, request.input, element)?,
                 None => Vec::new(),
             },
@@ -446,7 +561,7 @@ fn variable_values(
     if let Some(source) = explicit.and_then(|vars| vars.get(variable)) {
         return Ok(usable(path::texts(source, request.input, element)?));
     }
-    if let Some(sources) = request.aliases.and_then(|a| a.get(variable)) {
+    if let Some(sources) = alias_sources(request.aliases, resource_type, variable) {
         for source in sources {
             let found = usable(path::texts(source, request.input, element)?);
             if !found.is_empty() {
@@ -497,8 +612,9 @@ fn top_level_texts(input: &Value) -> Vec<String> {
 
 /// The action's own condition keys that a top-level member gives, matched by member name or
 /// wire name (`s3:prefix` ← `Prefix`/`prefix`, `s3:x-amz-acl` ← `ACL`/`x-amz-acl`,
-/// `dynamodb:Select` ← `Select`). Keys with a parameter (`s3:RequestObjectTag/<key>`) are the
-/// override data's.
+/// `dynamodb:Select` ← `Select`, `aws:TagKeys` ← `TagKeys` of an untagging call), after the
+/// request's tags. Other keys with a parameter are the override data's
+/// (`kms:EncryptionContext:<key>`) or not set (`s3:ExistingObjectTag/<key>`, which only S3 knows).
 fn general_context(request: &Request<'_>, action: &SarAction) -> BTreeMap<String, Vec<String>> {
     let mut context = BTreeMap::new();
     let shape = request
@@ -509,6 +625,7 @@ fn general_context(request: &Request<'_>, action: &SarAction) -> BTreeMap<String
     let Some(shape) = shape else {
         return context;
     };
+    tag_context(request.input, action, &mut context);
     for key in &action.conditions {
         let Some((_, name)) = key.split_once(':') else {
             continue;
@@ -533,9 +650,119 @@ fn general_context(request: &Request<'_>, action: &SarAction) -> BTreeMap<String
     context
 }
 
+/// The tags a request sets, as `(key, value)`: a `Tags`/`tags`/`TagList` map or list of
+/// `{Key|TagKey, Value|TagValue}`, or S3's `Tagging` (`k=v&k2=v2` header, or a `TagSet`).
+fn request_tags(input: &Value) -> Option<Vec<(String, String)>> {
+    let Value::Structure(members) = input else {
+        return None;
+    };
+    let field = |item: &Value, names: &[&str]| -> Option<String> {
+        names
+            .iter()
+            .find_map(|name| item.get(name))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    let from_list = |items: &[Value]| -> Vec<(String, String)> {
+        items
+            .iter()
+            .filter_map(|item| {
+                let key = field(item, &["Key", "TagKey", "key"])?;
+                Some((
+                    key,
+                    field(item, &["Value", "TagValue", "value"]).unwrap_or_default(),
+                ))
+            })
+            .collect()
+    };
+    for (name, value) in members {
+        let lower = name.to_ascii_lowercase();
+        let tags = match (lower.as_str(), value) {
+            ("tags" | "taglist", Value::Map(entries)) => entries
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                .collect(),
+            ("tags" | "taglist", Value::List(items)) => from_list(items),
+            ("tagging", Value::String(query)) => form_urlencoded_pairs(query),
+            ("tagging", tagging @ Value::Structure(_)) => from_list(
+                tagging
+                    .get("TagSet")
+                    .and_then(Value::as_list)
+                    .unwrap_or_default(),
+            ),
+            _ => continue,
+        };
+        return Some(tags);
+    }
+    None
+}
+
+fn form_urlencoded_pairs(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(&s.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(pair), String::new()),
+        })
+        .collect()
+}
+
+/// `aws:RequestTag/<key>` and `aws:TagKeys` (or S3's `s3:RequestObjectTag/<key>` and
+/// `s3:RequestObjectTagKeys`) from the request's tags, for actions that take them.
+fn tag_context(input: &Value, action: &SarAction, context: &mut BTreeMap<String, Vec<String>>) {
+    let forms = [
+        ("aws:RequestTag/${TagKey}", "aws:RequestTag/", "aws:TagKeys"),
+        (
+            "s3:RequestObjectTag/<key>",
+            "s3:RequestObjectTag/",
+            "s3:RequestObjectTagKeys",
+        ),
+    ];
+    let supported: Vec<_> = forms
+        .iter()
+        .filter(|(listed, _, keys)| action.conditions.iter().any(|c| c == listed || c == keys))
+        .collect();
+    if supported.is_empty() {
+        return;
+    }
+    let Some(tags) = request_tags(input) else {
+        return;
+    };
+    for (listed, prefix, keys_key) in supported {
+        if action.conditions.iter().any(|c| c == listed) {
+            for (key, value) in &tags {
+                context.insert(format!("{prefix}{key}"), vec![value.clone()]);
+            }
+        }
+        if action.conditions.iter().any(|c| c == keys_key) {
+            let keys: Vec<String> = tags.iter().map(|(key, _)| key.clone()).collect();
+            context.insert((*keys_key).to_owned(), keys);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dated_operation_names() {
+        assert_eq!(
+            general_action_name("CreateDistribution2020_05_31"),
+            "CreateDistribution"
+        );
+        assert_eq!(
+            general_action_name("ListDistributions"),
+            "ListDistributions"
+        );
+        assert_eq!(general_action_name("2020_05_31"), "2020_05_31");
+    }
 
     #[test]
     fn the_override_data_is_well_formed() {
@@ -572,8 +799,12 @@ mod tests {
                         }
                     }
                     for key in rule.context.keys() {
+                        let listed = match key.strip_suffix('*') {
+                            Some(prefix) => action.conditions.iter().any(|c| c.starts_with(prefix)),
+                            None => action.lists_condition(key),
+                        };
                         assert!(
-                            action.lists_condition(key),
+                            listed,
                             "{model} {operation}: {} does not support {key}",
                             rule.action
                         );

@@ -231,6 +231,22 @@ fn sqs_queue_urls_name_the_queue_and_its_account() {
         create,
         expect(&[("sqs:CreateQueue", queue), ("sqs:TagQueue", queue)])
     );
+    let tagged = http("POST", "/", "")
+        .json(
+            "AmazonSQS.CreateQueue",
+            r#"{"QueueName":"jobs","tags":{"team":"q"}}"#,
+        )
+        .map(&model)
+        .unwrap();
+    for action in &tagged {
+        assert_eq!(
+            action.context["aws:RequestTag/team"],
+            ["q"],
+            "{}",
+            action.action
+        );
+        assert_eq!(action.context["aws:TagKeys"], ["team"]);
+    }
 
     let url = http("POST", "/", "")
         .json(
@@ -359,6 +375,17 @@ fn lambda_functions_in_every_name_form() {
         qualified,
         expect(&[("lambda:InvokeFunction", &[&format!("{function}:prod")])])
     );
+    let by_parameter = http(
+        "POST",
+        "/2015-03-31/functions/resize/invocations",
+        "Qualifier=7",
+    )
+    .body("{}")
+    .actions(&model);
+    assert_eq!(
+        by_parameter,
+        expect(&[("lambda:InvokeFunction", &[&format!("{function}:7")])])
+    );
     let by_arn = http(
         "GET",
         "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-west-2%3A210987654321%3Afunction%3Aother/configuration",
@@ -372,6 +399,17 @@ fn lambda_functions_in_every_name_form() {
             &["arn:aws:lambda:us-west-2:210987654321:function:other"]
         )])
     );
+    // Untagging: aws:TagKeys are the keys removed.
+    let untag = http(
+        "DELETE",
+        &format!("/2017-03-31/tags/{}", function.replace(':', "%3A")),
+        "tagKeys=team&tagKeys=env",
+    )
+    .map(&model)
+    .unwrap();
+    assert_eq!(untag[0].action, "lambda:UntagResource");
+    assert_eq!(untag[0].resources, [function]);
+    assert_eq!(untag[0].context["aws:TagKeys"], ["team", "env"]);
     let list = http("GET", "/2015-03-31/functions/", "").actions(&model);
     assert_eq!(list, expect(&[("lambda:ListFunctions", &["*"])]));
 
@@ -472,6 +510,7 @@ fn kms_keys_aliases_and_re_encryption() {
     assert_eq!(encrypt[0].action, "kms:Encrypt");
     assert_eq!(encrypt[0].resources, [key]);
     assert_eq!(encrypt[0].context["kms:EncryptionContextKeys"], ["app"]);
+    assert_eq!(encrypt[0].context["kms:EncryptionContext:app"], ["billing"]);
     assert_eq!(
         encrypt[0].context["kms:EncryptionAlgorithm"],
         ["SYMMETRIC_DEFAULT"]
@@ -526,7 +565,10 @@ fn kms_keys_aliases_and_re_encryption() {
     .unwrap();
     assert_eq!(create[0].resources, ["*"]);
     assert_eq!(create[0].context["kms:KeySpec"], ["SYMMETRIC_DEFAULT"]);
+    assert_eq!(create[0].context["aws:RequestTag/a"], ["b"]);
     assert_eq!(create[1].action, "kms:TagResource");
+    assert_eq!(create[1].resources, ["*"]);
+    assert_eq!(create[1].context["aws:TagKeys"], ["a"]);
 }
 
 #[test]
@@ -604,8 +646,10 @@ fn coverage_of_the_vendored_models() {
         };
         let total = model.operations().count();
         println!(
-            "{service}: {total} operations, {} general, {} overridden, {} unmapped on purpose, {} need an override {:?}",
+            "{service}: {total} operations, {} general ({} of them unresolvable {:?}), {} overridden, {} unmapped on purpose, {} need an override {:?}",
             coverage.general.len(),
+            coverage.general_unresolvable.len(),
+            coverage.general_unresolvable,
             coverage.overridden.len(),
             coverage.unmapped_on_purpose.len(),
             coverage.need_override.len(),
@@ -624,6 +668,136 @@ fn coverage_of_the_vendored_models() {
                 "{service}: {:?} need an override",
                 coverage.need_override
             );
+            assert!(
+                coverage.general_unresolvable.is_empty() || std::env::var("COVERAGE_ALL").is_ok(),
+                "{service}: {:?} cannot name their resource",
+                coverage.general_unresolvable
+            );
         }
+    }
+}
+
+/// The same counts over every model of a botocore installation, for the report: run with
+/// `KEYWARD_BOTOCORE_DATA=…/site-packages/botocore/data cargo test -p keyward-service-authz
+/// coverage_of_botocore -- --ignored --nocapture`.
+#[test]
+#[ignore = "reads a botocore installation named by KEYWARD_BOTOCORE_DATA"]
+fn coverage_of_botocore() {
+    use std::io::Read;
+    let root = std::path::PathBuf::from(std::env::var("KEYWARD_BOTOCORE_DATA").unwrap());
+    let mut services: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    services.sort();
+    let (
+        mut models,
+        mut unknown,
+        mut total,
+        mut general,
+        mut unresolvable,
+        mut overridden,
+        mut on_purpose,
+        mut need,
+    ) = (0, Vec::new(), 0, 0, 0, 0, 0, 0);
+    for service in services {
+        let Some(version) = std::fs::read_dir(&service).ok().and_then(|versions| {
+            versions
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.join("service-2.json.gz").exists())
+                .max()
+        }) else {
+            continue;
+        };
+        let bytes = std::fs::read(version.join("service-2.json.gz")).unwrap();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_string(&mut text)
+            .unwrap();
+        let Ok(model) = keyward_aws_model::ServiceModel::from_json(&text) else {
+            continue;
+        };
+        models += 1;
+        let name = service.file_name().unwrap().to_string_lossy().into_owned();
+        match keyward_service_authz::coverage(&model) {
+            Err(_) => unknown.push(format!(
+                "{name} ({})",
+                model
+                    .metadata
+                    .signing_name
+                    .as_deref()
+                    .unwrap_or(&model.metadata.endpoint_prefix)
+            )),
+            Ok(c) => {
+                let count = model.operations().count();
+                total += count;
+                general += c.general.len();
+                unresolvable += c.general_unresolvable.len();
+                overridden += c.overridden.len();
+                on_purpose += c.unmapped_on_purpose.len();
+                need += c.need_override.len();
+                if !c.need_override.is_empty() {
+                    println!(
+                        "{name}: {count} operations, {} need an override: {:?}",
+                        c.need_override.len(),
+                        c.need_override
+                    );
+                }
+            }
+        }
+    }
+    println!(
+        "{models} models; {} without an IAM prefix: {unknown:?}\n{total} operations: {general} general ({unresolvable} unresolvable), {overridden} overridden, {on_purpose} unmapped on purpose, {need} need an override",
+        unknown.len()
+    );
+}
+
+/// What mapping costs per request once a service is loaded, for the gateway's latency budget:
+/// `cargo test --release -p keyward-service-authz mapping_cost -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, meaningful in release builds"]
+fn mapping_cost() {
+    let cases = [
+        (
+            "s3",
+            http(
+                "GET",
+                "/results",
+                "list-type=2&prefix=jobs%2F&delimiter=%2F",
+            ),
+        ),
+        (
+            "s3",
+            http("PUT", "/results/a.txt", "")
+                .header("x-amz-acl", "private")
+                .body("x"),
+        ),
+        (
+            "dynamodb",
+            ddb(
+                "Query",
+                r#"{"TableName":"Sessions","KeyConditionExpression":"UserId = :u","ExpressionAttributeValues":{":u":{"S":"alice"}}}"#,
+            ),
+        ),
+        (
+            "bedrock-runtime",
+            http("POST", "/model/anthropic.claude-v2/invoke", "").body("{}"),
+        ),
+    ];
+    for (service, request) in cases {
+        let model = load(service);
+        let (operation, members) = request.decode(&model);
+        required_actions(&model, &operation, &members, &SCOPE).unwrap();
+        let rounds = 20_000u32;
+        let start = std::time::Instant::now();
+        for _ in 0..rounds {
+            std::hint::black_box(required_actions(&model, &operation, &members, &SCOPE).unwrap());
+        }
+        println!(
+            "{service} {operation}: {:?} per request",
+            start.elapsed() / rounds
+        );
     }
 }

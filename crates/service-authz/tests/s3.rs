@@ -153,6 +153,8 @@ fn putting_an_object_with_acl_and_tags_needs_those_permissions_too() {
         ["arn:aws:kms:us-east-1:123456789012:key/k1"]
     );
     assert_eq!(put.context["s3:x-amz-storage-class"], ["STANDARD_IA"]);
+    assert_eq!(put.context["s3:RequestObjectTag/team"], ["quantum"]);
+    assert_eq!(put.context["s3:RequestObjectTagKeys"], ["team"]);
     assert_eq!(with_acl[1].context["s3:x-amz-acl"], ["public-read"]);
     assert_eq!(with_acl[1].access_level, AccessLevel::PermissionsManagement);
 
@@ -437,4 +439,50 @@ fn unknown_and_unmappable_operations_fail_closed() {
     );
     let message = missing.unwrap_err().to_string();
     assert!(message.contains("GetObject needs Key"), "{message}");
+}
+
+#[test]
+fn object_tags_in_a_tagging_body() {
+    let s3 = load("s3");
+    let body = "<Tagging xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><TagSet>\
+                <Tag><Key>team</Key><Value>quantum</Value></Tag><Tag><Key>env</Key><Value>dev</Value></Tag>\
+                </TagSet></Tagging>";
+    let tagging = http("PUT", "/results/a.txt", "tagging")
+        .header("Content-MD5", "1B2M2Y8AsgTpgAmY7PhCfg==")
+        .body(body)
+        .map(&s3)
+        .unwrap();
+    assert_eq!(tagging[0].action, "s3:PutObjectTagging");
+    assert_eq!(tagging[0].access_level, AccessLevel::Tagging);
+    assert_eq!(tagging[0].context["s3:RequestObjectTag/team"], ["quantum"]);
+    assert_eq!(
+        tagging[0].context["s3:RequestObjectTagKeys"],
+        ["team", "env"]
+    );
+}
+
+#[test]
+fn access_point_arns_as_the_bucket() {
+    let s3 = load("s3");
+    let scope = common::SCOPE;
+    let access_point = "arn:aws:s3:us-west-2:210987654321:accesspoint/reports";
+    let get = keyward_aws_model::Value::structure()
+        .with("Bucket", access_point)
+        .with("Key", "2026/q4.csv");
+    let needed = keyward_service_authz::required_actions(&s3, "GetObject", &get, &scope).unwrap();
+    assert_eq!(needed[0].action, "s3:GetObject");
+    assert_eq!(
+        needed[0].resources,
+        [format!("{access_point}/object/2026/q4.csv")]
+    );
+    let list = keyward_aws_model::Value::structure().with("Bucket", access_point);
+    let needed =
+        keyward_service_authz::required_actions(&s3, "ListObjectsV2", &list, &scope).unwrap();
+    assert_eq!(needed[0].resources, [access_point]);
+    // Versioning has no access point form: no resource, no allow.
+    let policy = keyward_service_authz::required_actions(&s3, "PutBucketVersioning", &list, &scope);
+    assert!(
+        matches!(policy, Err(MapError::MissingMember { .. })),
+        "{policy:?}"
+    );
 }

@@ -270,6 +270,12 @@ def test_braket_guide_with_the_cli(gw, tmp_path):
     assert "s3:ListBucket" in denied.stderr
 
 
+def peak_rss_kib(srv) -> int:
+    """The server process's peak resident set (Linux `VmHWM`), in KiB."""
+    status = Path(f"/proc/{srv.proc.pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1])
+
+
 def test_cli_copies_100_mib_up_and_back_identically(gw, tmp_path):
     """Multipart with the CLI's default 8 MiB parts, each signed with its payload hash, both ways
     through the gateway in a stream."""
@@ -282,9 +288,12 @@ def test_cli_copies_100_mib_up_and_back_identically(gw, tmp_path):
     with open(src, "wb") as f:
         for i in range(100):
             f.write(bytes([i]) + chunk[1:])
+    peak_before = peak_rss_kib(gw)
     cli.run("s3", "cp", str(src), f"s3://{bucket}/big.bin", creds=user.creds, timeout=300).ok()
     back = tmp_path / "back.bin"
     cli.run("s3", "cp", f"s3://{bucket}/big.bin", str(back), creds=user.creds, timeout=300).ok()
+    # Streamed, not buffered: the gateway's peak memory grows by far less than the file.
+    assert peak_rss_kib(gw) - peak_before < 48 * 1024
     digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
     assert back.stat().st_size == 100 * 1024 * 1024
     assert digest(back) == digest(src)

@@ -22,6 +22,7 @@
 
 #![forbid(unsafe_code)]
 
+mod catalog;
 mod errors;
 pub mod generated;
 mod json;
@@ -37,6 +38,7 @@ mod xml;
 
 use std::sync::LazyLock;
 
+pub use catalog::{by_target, catalog, catalog_entry, signing_as, CatalogEntry};
 pub use errors::OperationError;
 pub use json::{audit_json, encode_json_error, encode_json_response};
 pub use model::{

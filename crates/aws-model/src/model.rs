@@ -23,6 +23,9 @@ pub enum ModelError {
         /// Where it is referenced.
         from: String,
     },
+    /// A vendored model's gzip data does not decompress.
+    #[error("vendored service model does not decompress: {0}")]
+    Compressed(String),
     /// A `pattern` constraint cannot be compiled.
     #[error("pattern of shape {shape} cannot be used: {source}")]
     Pattern {
@@ -327,6 +330,7 @@ pub struct ServiceModel {
     operations: BTreeMap<String, Operation>,
     shapes: HashMap<String, Shape>,
     patterns: HashMap<String, JavaPattern>,
+    unchecked_patterns: Vec<String>,
 }
 
 impl ServiceModel {
@@ -337,10 +341,46 @@ impl ServiceModel {
             metadata: raw.metadata,
             operations: raw.operations,
             patterns: compile_patterns(&raw.shapes)?,
+            unchecked_patterns: Vec::new(),
             shapes: raw.shapes,
         };
         model.check_references()?;
         Ok(model)
+    }
+
+    /// Like [`Self::from_json`], but a `pattern` the translator cannot compile (Java class
+    /// intersections, lone surrogates, …) is left unchecked instead of failing the model: for a
+    /// gateway that forwards requests to a service that checks them itself. The shapes are in
+    /// [`Self::unchecked_patterns`].
+    pub fn from_json_lenient(text: &str) -> Result<Self, ModelError> {
+        let raw: RawModel = serde_json::from_str(text)?;
+        let mut patterns = HashMap::new();
+        let mut unchecked_patterns = Vec::new();
+        for (name, shape) in &raw.shapes {
+            if let Some(pattern) = &shape.pattern {
+                match JavaPattern::compile(pattern) {
+                    Ok(compiled) => {
+                        patterns.insert(name.clone(), compiled);
+                    }
+                    Err(_) => unchecked_patterns.push(name.clone()),
+                }
+            }
+        }
+        unchecked_patterns.sort();
+        let model = ServiceModel {
+            metadata: raw.metadata,
+            operations: raw.operations,
+            patterns,
+            unchecked_patterns,
+            shapes: raw.shapes,
+        };
+        model.check_references()?;
+        Ok(model)
+    }
+
+    /// Shapes whose `pattern` is not checked (see [`Self::from_json_lenient`]).
+    pub fn unchecked_patterns(&self) -> &[String] {
+        &self.unchecked_patterns
     }
 
     /// Operations by name, sorted.

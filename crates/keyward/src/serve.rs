@@ -31,6 +31,16 @@ pub struct ServeArgs {
     /// The AWS account id served.
     #[arg(long, default_value = "123456789012")]
     account_id: String,
+    /// Authorization gateway: where allowed requests for another AWS service go, as
+    /// SERVICE=URL (SERVICE is the SigV4 signing name such as s3, dynamodb, sqs, bedrock, or *
+    /// for every service without its own). The request is forwarded unsigned; append
+    /// ,key=ACCESS_KEY_ID:SECRET to re-sign it with those credentials. Repeatable. Without an
+    /// upstream, an allowed request is answered "allowed, no upstream".
+    #[arg(
+        long = "upstream",
+        value_name = "SERVICE=URL[,key=ID:SECRET|,unsigned]"
+    )]
+    upstreams: Vec<keyward_server::config::Upstream>,
     /// This server's URL as verifiers of the tokens GetWebIdentityToken signs reach it: their
     /// `iss`, under which /.well-known/openid-configuration and /.well-known/jwks.json are
     /// served. Default: http:// and the listen address.
@@ -351,6 +361,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         reserve_bytes: args.audit_reserve_bytes,
     };
     config.delegation_partners = args.delegation_partners;
+    config.upstreams = args.upstreams;
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds.push(ImdsConfig {
             listen,

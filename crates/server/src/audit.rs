@@ -33,17 +33,30 @@ use crate::protocol::xml::timestamp;
 const QUEUE_LINES: usize = 4096;
 
 /// The service an event belongs to, as CloudTrail's `eventSource` names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventSource {
     /// IAM.
-    #[serde(rename = "iam.amazonaws.com")]
     Iam,
     /// STS.
-    #[serde(rename = "sts.amazonaws.com")]
     Sts,
     /// Amazon Keyspaces (the CQL front).
-    #[serde(rename = "cassandra.amazonaws.com")]
     Keyspaces,
+    /// Another AWS service, through the authorization gateway, by its endpoint prefix
+    /// (`s3` → `s3.amazonaws.com`).
+    Gateway(&'static str),
+}
+
+impl Serialize for EventSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            EventSource::Iam => serializer.serialize_str("iam.amazonaws.com"),
+            EventSource::Sts => serializer.serialize_str("sts.amazonaws.com"),
+            EventSource::Keyspaces => serializer.serialize_str("cassandra.amazonaws.com"),
+            EventSource::Gateway(prefix) => {
+                serializer.collect_str(&format_args!("{prefix}.amazonaws.com"))
+            }
+        }
+    }
 }
 
 /// One CloudTrail-shaped record.
@@ -69,6 +82,28 @@ pub struct AuditRecord {
     event_id: String,
     event_type: &'static str,
     recipient_account_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resources: Option<Vec<AuditResource>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read_only: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event_category: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    additional_event_data: Option<Value>,
+}
+
+/// One entry of CloudTrail's `resources`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuditResource {
+    /// The resource's ARN.
+    #[serde(rename = "ARN")]
+    pub arn: String,
+    /// The account that owns it.
+    #[serde(rename = "accountId")]
+    pub account_id: String,
+    /// CloudTrail's resource type (`AWS::S3::Object`), where Keyward knows it.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
 }
 
 /// Who made the request, in CloudTrail's `userIdentity` shape.
@@ -200,6 +235,10 @@ impl AuditRecord {
             event_id: ids::request_id(),
             event_type: "AwsApiCall",
             recipient_account_id: None,
+            resources: None,
+            read_only: None,
+            event_category: None,
+            additional_event_data: None,
         }
     }
 
@@ -225,6 +264,23 @@ impl AuditRecord {
     /// Marks the record as an event a service caused (`AwsServiceEvent`), not an API call.
     pub fn service_event(mut self) -> Self {
         self.event_type = "AwsServiceEvent";
+        self
+    }
+
+    /// A gateway request's CloudTrail fields: `resources`, `readOnly`, `eventCategory`
+    /// (`Management` or `Data`) and `additionalEventData` (Keyward's decision and the
+    /// statements that made it).
+    pub fn with_gateway(
+        mut self,
+        resources: Vec<AuditResource>,
+        read_only: bool,
+        data_event: bool,
+        additional: Value,
+    ) -> Self {
+        self.resources = Some(resources);
+        self.read_only = Some(read_only);
+        self.event_category = Some(if data_event { "Data" } else { "Management" });
+        self.additional_event_data = Some(additional);
         self
     }
 

@@ -9,6 +9,7 @@
 //! may have been read before the write committed.
 
 pub mod authorization_message;
+pub mod gateway;
 
 use std::collections::HashMap;
 use std::net::IpAddr;

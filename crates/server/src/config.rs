@@ -55,6 +55,102 @@ pub struct ServerConfig {
     /// The partners onboarded for IAM temporary delegation (see [`crate::delegation`]);
     /// `None` onboards none, so `CreateDelegationRequest` is refused.
     pub delegation_partners: Option<PathBuf>,
+    /// Where the authorization gateway forwards allowed requests for other AWS services
+    /// (`--upstream`); none means such requests are decided and answered "no upstream".
+    pub upstreams: Vec<Upstream>,
+}
+
+/// One `--upstream SERVICE=URL[,key=ID:SECRET|,unsigned]`: the gateway forwards allowed
+/// requests of `service` (a SigV4 signing name such as `s3`, or `*` for every service without
+/// an upstream of its own) to `url`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Upstream {
+    /// The signing name, or `*`.
+    pub service: String,
+    /// Base URL: scheme, host, port and an optional path prefix.
+    pub url: String,
+    /// How forwarded requests are signed.
+    pub signing: UpstreamSigning,
+}
+
+/// How the gateway signs what it forwards.
+#[derive(Clone, PartialEq, Eq)]
+pub enum UpstreamSigning {
+    /// Not signed: the caller's signature and credentials are removed.
+    Unsigned,
+    /// Re-signed with SigV4 with these credentials, in the request's region and service.
+    Key {
+        /// Access key id.
+        access_key_id: String,
+        /// Secret access key.
+        secret_access_key: String,
+    },
+}
+
+impl std::fmt::Debug for UpstreamSigning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UpstreamSigning::Unsigned => f.write_str("Unsigned"),
+            UpstreamSigning::Key { access_key_id, .. } => f
+                .debug_struct("Key")
+                .field("access_key_id", access_key_id)
+                .field("secret_access_key", &"<redacted>")
+                .finish(),
+        }
+    }
+}
+
+impl std::str::FromStr for Upstream {
+    type Err = String;
+
+    /// `SERVICE=URL`, `SERVICE=URL,unsigned` or `SERVICE=URL,key=ID:SECRET`.
+    fn from_str(text: &str) -> Result<Self, String> {
+        let usage = "expected SERVICE=URL[,unsigned|,key=ACCESS_KEY_ID:SECRET], e.g. s3=http://127.0.0.1:5000";
+        let (service, rest) = text.split_once('=').ok_or(usage)?;
+        let (url, option) = match rest.split_once(',') {
+            Some((url, option)) => (url, Some(option)),
+            None => (rest, None),
+        };
+        let signing = match option {
+            None | Some("unsigned") => UpstreamSigning::Unsigned,
+            Some(option) => {
+                let (id, secret) = option
+                    .strip_prefix("key=")
+                    .and_then(|pair| pair.split_once(':'))
+                    .ok_or(usage)?;
+                if id.is_empty() || secret.is_empty() {
+                    return Err(usage.to_owned());
+                }
+                UpstreamSigning::Key {
+                    access_key_id: id.to_owned(),
+                    secret_access_key: secret.to_owned(),
+                }
+            }
+        };
+        let valid_service = service == "*"
+            || (!service.is_empty()
+                && service
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+        if !valid_service {
+            return Err(format!(
+                "{service:?} is not a SigV4 service name or *; {usage}"
+            ));
+        }
+        let url = url.trim_end_matches('/');
+        if !(url.starts_with("http://") || url.starts_with("https://"))
+            || url.parse::<axum::http::Uri>().is_err()
+        {
+            return Err(format!(
+                "{url:?} is not an http:// or https:// URL; {usage}"
+            ));
+        }
+        Ok(Upstream {
+            service: service.to_owned(),
+            url: url.to_owned(),
+            signing,
+        })
+    }
 }
 
 /// Where the listeners' certificate comes from (`--tls-cert`/`--tls-key` or `--tls-self-signed`).
@@ -171,6 +267,7 @@ impl ServerConfig {
             tls: None,
             audit: AuditSettings::default(),
             delegation_partners: None,
+            upstreams: Vec::new(),
         }
     }
 }

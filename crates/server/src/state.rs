@@ -60,6 +60,8 @@ pub struct AppState {
     pub limits: RequestLimits,
     /// Permits of the `Simulate*` calls computed at once ([`RequestLimits::simulations_at_once`]).
     pub simulations: tokio::sync::Semaphore,
+    /// Where the authorization gateway forwards allowed requests.
+    pub upstreams: Vec<crate::config::Upstream>,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -164,6 +166,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         partners,
         limits: config.requests,
         simulations: tokio::sync::Semaphore::new(config.requests.simulations_at_once.max(1)),
+        upstreams: config.upstreams.clone(),
     };
     Ok((Arc::new(state), writer))
 }
@@ -218,6 +221,7 @@ pub async fn open_existing(config: &ServerConfig) -> Result<Arc<AppState>, Start
         partners: crate::delegation::Partners::default(),
         limits: config.requests,
         simulations: tokio::sync::Semaphore::new(config.requests.simulations_at_once.max(1)),
+        upstreams: config.upstreams.clone(),
     }))
 }
 
@@ -244,6 +248,7 @@ impl AppState {
             partners: crate::delegation::Partners::default(),
             limits: RequestLimits::default(),
             simulations: tokio::sync::Semaphore::new(RequestLimits::default().simulations_at_once),
+            upstreams: Vec::new(),
         }))
     }
 }

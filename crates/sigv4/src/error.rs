@@ -189,6 +189,14 @@ pub enum AuthError {
     },
     /// A presigned request's `X-Amz-Expires` is unusable.
     InvalidExpires(ExpiresProblem),
+    /// A presigned URL used after `X-Amz-Date` + `X-Amz-Expires` (S3's `AccessDenied`,
+    /// "Request has expired").
+    RequestExpired {
+        /// When it stopped being valid.
+        expired_at: OffsetDateTime,
+        /// The server's clock.
+        now: OffsetDateTime,
+    },
 }
 
 impl AuthError {
@@ -211,6 +219,7 @@ impl AuthError {
             Self::ExpiredToken => "ExpiredToken",
             Self::MalformedQueryString { .. } => "MalformedQueryString",
             Self::InvalidExpires(_) => "AuthorizationQueryParametersError",
+            Self::RequestExpired { .. } => "AccessDenied",
         }
     }
 
@@ -290,6 +299,7 @@ impl AuthError {
             Self::InvalidExpires(ExpiresProblem::Negative) => {
                 "X-Amz-Expires must be non-negative".to_owned()
             }
+            Self::RequestExpired { .. } => "Request has expired".to_owned(),
             Self::InvalidExpires(ExpiresProblem::TooLarge) => "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds".to_owned(),
         }
     }

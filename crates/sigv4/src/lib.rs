@@ -16,6 +16,7 @@ mod cql;
 mod error;
 mod key;
 mod parse;
+mod streaming;
 mod time_fmt;
 
 use std::fmt;
@@ -38,7 +39,12 @@ pub use cql::{
 };
 pub use error::{AuthError, ExpiresProblem, MissingPart, ScopeProblem};
 pub use key::{derive_signing_key, SigningKey, SigningKeyCache};
-pub use parse::{check_scope, check_time, parse};
+pub use parse::{check_expiry, check_scope, check_time, parse};
+pub use streaming::{
+    encode_signed_chunks, verify_without_body, BodyCheck, BodyError, BodyHash, ChunkedDecoder,
+    MAX_CHUNK_BYTES, STREAMING_SIGNED, STREAMING_SIGNED_TRAILER, STREAMING_UNSIGNED_TRAILER,
+    UNSIGNED_PAYLOAD,
+};
 
 /// The only algorithm SigV4 (as opposed to SigV4A) defines.
 pub const ALGORITHM: &str = "AWS4-HMAC-SHA256";

@@ -291,6 +291,24 @@ pub fn check_time(auth: &ParsedAuth, now: OffsetDateTime) -> Result<(), AuthErro
     Ok(())
 }
 
+/// Refuses a presigned request used after `X-Amz-Date` + `X-Amz-Expires` (inclusive of its
+/// last second, as S3 counts). Header-signed requests have no expiry beyond [`check_time`].
+pub fn check_expiry(auth: &ParsedAuth, now: OffsetDateTime) -> Result<(), AuthError> {
+    let Some(expires_in) = auth.expires_in else {
+        return Ok(());
+    };
+    let seconds = i64::try_from(expires_in).unwrap_or(i64::MAX);
+    let expired_at = auth
+        .request_time
+        .saturating_add(time::Duration::seconds(seconds));
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    if now > expired_at {
+        Err(AuthError::RequestExpired { expired_at, now })
+    } else {
+        Ok(())
+    }
+}
+
 /// A region name as AWS forms them (`us-east-1`, `us-gov-west-1`, `eu-west-3`, or a local one such
 /// as `local`): lowercase letters, digits and single hyphens, starting with a letter.
 fn valid_region(region: &str) -> bool {
@@ -334,6 +352,39 @@ pub fn check_scope(auth: &ParsedAuth, allowed_services: &[&str]) -> Result<(), A
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presigned_urls_expire_after_their_last_second() {
+        let signed = time::macros::datetime!(2026-01-01 0:00 UTC);
+        let auth = ParsedAuth {
+            access_key_id: "AKIDEXAMPLE".to_owned(),
+            scope: crate::CredentialScope {
+                date: "20260101".to_owned(),
+                region: "us-east-1".to_owned(),
+                service: "s3".to_owned(),
+            },
+            signed_headers: vec!["host".to_owned()],
+            signature: String::new(),
+            request_time: signed,
+            session_token: None,
+            location: crate::AuthLocation::QueryString,
+            expires_in: Some(60),
+        };
+        assert_eq!(
+            check_expiry(&auth, signed + time::Duration::seconds(60)),
+            Ok(())
+        );
+        let late = signed + time::Duration::seconds(61);
+        assert_eq!(
+            check_expiry(&auth, late).map_err(|e| (e.code(), e.message())),
+            Err(("AccessDenied", "Request has expired".to_owned()))
+        );
+        let header = ParsedAuth {
+            expires_in: None,
+            ..auth
+        };
+        assert_eq!(check_expiry(&header, late), Ok(()));
+    }
 
     #[test]
     fn regions() {

@@ -67,6 +67,9 @@ pub enum EntityKind {
     /// A temporary delegation request from a partner, named by its id; its state, owner,
     /// approver and the hash (never the value) of its exchange token are attributes.
     DelegationRequest,
+    /// An S3 bucket policy the authorization gateway holds (`PutBucketPolicy`), named by its
+    /// bucket; the document is its `document` attribute.
+    BucketPolicy,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -96,6 +99,7 @@ impl EntityKind {
             EntityKind::AccessAdvisorJob => "access-advisor-job",
             EntityKind::SamlProvider => "saml-provider",
             EntityKind::DelegationRequest => "delegation-request",
+            EntityKind::BucketPolicy => "bucket-policy",
             EntityKind::External => "external",
         }
     }
@@ -124,6 +128,7 @@ impl EntityKind {
             "access-advisor-job" => EntityKind::AccessAdvisorJob,
             "saml-provider" => EntityKind::SamlProvider,
             "delegation-request" => EntityKind::DelegationRequest,
+            "bucket-policy" => EntityKind::BucketPolicy,
             "external" => EntityKind::External,
             _ => return None,
         })

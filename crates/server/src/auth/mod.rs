@@ -1,6 +1,7 @@
 //! Authentication: who signed a request. Access keys (cached, sealed at rest), sealed session
 //! tokens and web identity tokens; the caller's identity in the forms AWS reports it.
 
+pub mod credentials;
 pub mod identity;
 pub mod keys;
 pub mod saml;

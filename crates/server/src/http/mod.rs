@@ -15,15 +15,14 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use keyward_sigv4::{self as sigv4, SignableRequest};
-use keyward_store::AccessKeyLastUsed;
 
 use crate::api::operations::{self, Handler, Service};
 use crate::api::Context;
 use crate::audit::{
     change_claim, request_parameters, AuditRecord, Claim, EventSource, Origin, UserIdentity,
 };
+use crate::auth::credentials::{self, TimeRule};
 use crate::auth::identity::{Caller, Identity};
-use crate::auth::session;
 use crate::authz::{operation_keys, RequestFacts};
 use crate::config::ConnectionLimits;
 use crate::error::ApiError;
@@ -219,6 +218,9 @@ pub async fn handle(
     request: Request<Body>,
 ) -> Response {
     let secure_transport = transport.is_some_and(|Extension(t)| t.0);
+    if crate::fronts::gateway::claims(&request) {
+        return crate::fronts::gateway::handle(state, peer, secure_transport, request).await;
+    }
     let limits = limits.map(|Extension(limits)| limits);
     match tokio::spawn(handle_request(
         state,
@@ -511,59 +513,10 @@ async fn authenticate(
         Service::Sts => &["sts", "iam"],
     };
     sigv4::check_scope(auth, served)?;
-    let invalid = || ApiError::Auth(sigv4::AuthError::InvalidClientTokenId);
-    let now = state.clock.now();
-    let mut token_expires = None;
-    let (principal, secret, token_issued, mfa_authenticated) =
-        if auth.access_key_id.starts_with(ids::SESSION_KEY_PREFIX) {
-            let token = auth.session_token.as_deref().ok_or_else(invalid)?;
-            let claims = session::open(&state.master, token)
-                .filter(|c| c.access_key_id == auth.access_key_id)
-                .ok_or_else(invalid)?;
-            if claims.expires_at() <= now {
-                return Err(ApiError::Auth(sigv4::AuthError::ExpiredToken));
-            }
-            let issued = claims.issued_at();
-            token_expires = Some(claims.expires_at());
-            let mfa = claims.mfa_authenticated_at();
-            let principal = Identity::from_session(claims.subject, issued);
-            (principal, claims.secret_access_key, Some(issued), mfa)
-        } else {
-            let key = state
-                .keys
-                .get(state.store.as_ref(), &state.master, &auth.access_key_id)
-                .await
-                .map_err(ApiError::from_store)?
-                .filter(|k| k.status == keyward_store::AccessKeyStatus::Active)
-                .ok_or_else(invalid)?;
-            if auth.session_token.is_some() {
-                return Err(invalid());
-            }
-            (key.identity.clone(), key.secret.clone(), None, None)
-        };
-    sigv4::check_time(auth, now)?;
-    let signing_key = state
-        .signing_keys
-        .get(&auth.access_key_id, &secret, &auth.scope);
+    let (caller, signing_key) = credentials::resolve(state, auth, TimeRule::Skew).await?;
     sigv4::verify(req, auth, &signing_key)?;
-    if token_issued.is_none() {
-        state.keys.record_use(
-            &auth.access_key_id,
-            AccessKeyLastUsed {
-                date: now,
-                service: auth.scope.service.clone(),
-                region: auth.scope.region.clone(),
-            },
-        );
-    }
-    Ok(Caller {
-        identity: principal,
-        access_key_id: auth.access_key_id.clone(),
-        account: state.account.clone(),
-        token_issued,
-        token_expires,
-        mfa_authenticated,
-    })
+    credentials::record_use(state, &caller, auth);
+    Ok(caller)
 }
 
 /// Finds the operation, decodes and validates its input (kept in `members` for the audit

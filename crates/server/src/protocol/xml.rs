@@ -226,7 +226,7 @@ pub fn success(
 /// characters other than tab, newline and carriage return, lone surrogates cannot occur in a
 /// `str`, U+FFFE and U+FFFF) replaced by U+FFFD, which no parser refuses. Input validation keeps
 /// them out of stored values; an error message may still echo one from a request.
-fn xml_text(text: &str) -> String {
+pub fn xml_text(text: &str) -> String {
     let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
     if text.contains(forbidden) {
         escape(text.replace(forbidden, "\u{fffd}").as_str()).into_owned()

@@ -12,7 +12,7 @@
 use std::fs::File;
 use std::io::Write as _;
 use std::net::IpAddr;
-use std::os::unix::fs::{FileExt, OpenOptionsExt};
+use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -22,7 +22,7 @@ use keyward_aws_model::{ServiceModel, REDACTED};
 use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::config::AuditSettings;
 use crate::ids;
@@ -41,6 +41,8 @@ pub enum EventSource {
     Sts,
     /// Amazon Keyspaces (the CQL front).
     Keyspaces,
+    /// CloudTrail (`LookupEvents`).
+    CloudTrail,
     /// Another AWS service, through the authorization gateway, by its endpoint prefix
     /// (`s3` → `s3.amazonaws.com`).
     Gateway(&'static str),
@@ -52,6 +54,7 @@ impl Serialize for EventSource {
             EventSource::Iam => serializer.serialize_str("iam.amazonaws.com"),
             EventSource::Sts => serializer.serialize_str("sts.amazonaws.com"),
             EventSource::Keyspaces => serializer.serialize_str("cassandra.amazonaws.com"),
+            EventSource::CloudTrail => serializer.serialize_str("cloudtrail.amazonaws.com"),
             EventSource::Gateway(prefix) => {
                 serializer.collect_str(&format_args!("{prefix}.amazonaws.com"))
             }
@@ -387,6 +390,25 @@ struct Shared {
     failure: Mutex<Option<String>>,
     /// Signalled to reopen the file at its path (SIGHUP, after an external rotation).
     reopen: tokio::sync::Notify,
+    /// How much of which file is written and synced, for readers that follow the log.
+    durable: watch::Sender<DurableLength>,
+}
+
+/// The part of the audit log that is written and synced: readers that follow the log (the
+/// event index) read no further, so they never see a record a crash or a failed write could
+/// still take back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DurableLength {
+    /// The current file's identity ([`file_identity`]).
+    pub file: String,
+    /// Its bytes written and synced.
+    pub len: u64,
+}
+
+/// A file's identity across renames (`device:inode`): how a follower recognises a rotated
+/// file.
+pub fn file_identity(metadata: &std::fs::Metadata) -> String {
+    format!("{}:{}", metadata.dev(), metadata.ino())
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -438,6 +460,10 @@ impl AuditLog {
         let (file, len) = tokio::task::spawn_blocking(move || open_file(&at))
             .await
             .map_err(std::io::Error::other)??;
+        let durable = DurableLength {
+            file: file_identity(&file.metadata()?),
+            len,
+        };
         let shared = Arc::new(Shared {
             path: path.to_owned(),
             settings,
@@ -454,6 +480,7 @@ impl AuditLog {
             dropped: AtomicU64::new(0),
             failure: Mutex::new(None),
             reopen: tokio::sync::Notify::new(),
+            durable: watch::Sender::new(durable),
         });
         let reserving = Arc::clone(&shared);
         if let Err(e) = blocking(move || reserving.grow(0)).await {
@@ -477,6 +504,7 @@ impl AuditLog {
             dropped: AtomicU64::new(0),
             failure: Mutex::new(None),
             reopen: tokio::sync::Notify::new(),
+            durable: watch::Sender::new(DurableLength::default()),
         }))
     }
 
@@ -551,6 +579,17 @@ impl AuditLog {
         };
         self.tx.send(entry).await.map_err(|_| AuditError::Stopped)?;
         durable.await.map_err(|_| AuditError::Stopped)?
+    }
+
+    /// The log file's path.
+    pub fn path(&self) -> &Path {
+        &self.shared.path
+    }
+
+    /// Follows how much of the log is written and synced; changes after every batch and at
+    /// every rotation or reopen.
+    pub fn durable(&self) -> watch::Receiver<DurableLength> {
+        self.shared.durable.subscribe()
     }
 
     /// Asks the writer to reopen the file at its path (after an external rotation renamed it).
@@ -639,6 +678,8 @@ impl Shared {
         match result {
             Ok(()) => {
                 budget.written = start + bytes.len() as u64;
+                let written = budget.written;
+                self.durable.send_modify(|durable| durable.len = written);
                 *lock(&self.failure) = None;
                 Ok(())
             }
@@ -723,10 +764,18 @@ impl Shared {
         if let Err(e) = old.file.sync_all() {
             tracing::error!(error = %e, "previous audit log file not synced");
         }
+        let identity = file
+            .metadata()
+            .map(|m| file_identity(&m))
+            .unwrap_or_default();
         *old = Sink {
             file,
             opened: Instant::now(),
         };
+        self.durable.send_replace(DurableLength {
+            file: identity,
+            len: fresh.written,
+        });
         *budget = fresh;
         drop(budget);
         drop(sink);

@@ -6,6 +6,7 @@
 mod api;
 mod arn;
 mod audit;
+mod audit_index;
 mod auth;
 mod authz;
 pub mod config;
@@ -255,6 +256,19 @@ pub async fn start(
         })
     };
 
+    // The event index behind CloudTrail's LookupEvents follows the audit log.
+    let indexer = match audit_index::AuditIndexer::new(
+        Arc::clone(&state.store),
+        state.audit.path(),
+        state.audit.durable(),
+    ) {
+        Ok(indexer) => Some(tokio::spawn(indexer.run())),
+        Err(e) => {
+            tracing::error!(error = %e, "audit events are not indexed: LookupEvents finds none");
+            None
+        }
+    };
+
     // SIGHUP reopens the audit log at its path, after an external rotation renamed it.
     let hangup = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
         Ok(mut hangups) => {
@@ -307,6 +321,17 @@ pub async fn start(
             .is_err()
         {
             tracing::error!("audit log did not drain within 5 s");
+        }
+        // With the writer gone, the indexer takes in the last records and stops.
+        if let Some(indexer) = indexer {
+            let abort = indexer.abort_handle();
+            if tokio::time::timeout(Duration::from_secs(5), indexer)
+                .await
+                .is_err()
+            {
+                tracing::warn!("audit event index not caught up at shutdown; it resumes at start");
+                abort.abort();
+            }
         }
         Ok(())
     });

@@ -8,22 +8,26 @@
 
 #![warn(missing_docs)]
 
+pub mod events;
 mod graph;
 mod latency;
 mod migrations;
 mod model;
 mod postgres;
+mod postgres_events;
 mod postgres_graph;
 mod postgres_tls;
 mod rules;
 pub mod secrets;
 mod sqlite;
+mod sqlite_events;
 mod sqlite_graph;
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
 
+pub use events::{EventCursor, EventFilter, EventPage, EventQuery, IndexedEvent, LogPosition};
 pub use graph::{
     attributes, Dependent, Document, DocumentKind, Entity, EntityKind, EntityRef, EntityUpdate,
     Relation, RelationKind, RelationLimit, TotalSizeLimit, WhenFull,
@@ -288,6 +292,23 @@ pub trait Store: Send + Sync + 'static {
     /// probe row (so a full disk shows); PostgreSQL answers from a pooled connection whether
     /// it is a primary, without a write that every replica would see as a change.
     async fn check_writable(&self) -> Result<(), StoreError>;
+
+    /// Indexes audit `events` (one row per event id: a record indexed again is kept once) and
+    /// records that `log_id`'s log is indexed up to `position`, in one transaction, so an
+    /// indexer that stops anywhere resumes without skipping or repeating a record. Not a
+    /// change of IAM state: caches of other replicas are not dropped.
+    async fn index_events(
+        &self,
+        log_id: &str,
+        position: LogPosition,
+        events: Vec<IndexedEvent>,
+    ) -> Result<(), StoreError>;
+
+    /// How far `log_id`'s log is indexed, if it ever was.
+    async fn event_log_position(&self, log_id: &str) -> Result<Option<LogPosition>, StoreError>;
+
+    /// One page of indexed events matching `query`, newest first.
+    async fn lookup_events(&self, query: EventQuery) -> Result<EventPage, StoreError>;
 
     /// A counter that changes whenever any process commits a write to the shared store, so
     /// that caches of store data can be dropped when another replica changes something.

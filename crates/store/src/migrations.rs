@@ -26,10 +26,14 @@ macro_rules! migration {
 pub(crate) const SQLITE: &[Migration] = &[
     migration!("sqlite", "0001_initial"),
     migration!("sqlite", "0002_entities"),
+    migration!("sqlite", "0003_events"),
 ];
 
 /// The PostgreSQL store's migrations; each applied version is a row of `schema_version`.
-pub(crate) const POSTGRES: &[Migration] = &[migration!("postgres", "0001_initial")];
+pub(crate) const POSTGRES: &[Migration] = &[
+    migration!("postgres", "0001_initial"),
+    migration!("postgres", "0002_events"),
+];
 
 /// The version a database is at once every migration of `migrations` is applied.
 pub(crate) fn latest(migrations: &[Migration]) -> u32 {
@@ -103,10 +107,10 @@ mod tests {
                 .map(|p| p.map(|(v, _)| v).collect::<Vec<_>>())
                 .map_err(|e| matches!(e, StoreError::Config(_)))
         };
-        assert_eq!(versions(0), Ok(vec![1, 2]));
-        assert_eq!(versions(1), Ok(vec![2]));
-        assert_eq!(versions(2), Ok(vec![]));
-        assert_eq!(versions(3), Err(true));
+        assert_eq!(versions(0), Ok(vec![1, 2, 3]));
+        assert_eq!(versions(1), Ok(vec![2, 3]));
+        assert_eq!(versions(3), Ok(vec![]));
+        assert_eq!(versions(4), Err(true));
         assert_eq!(versions(-1), Err(true));
     }
 }

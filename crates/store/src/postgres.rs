@@ -51,6 +51,7 @@ use tokio_postgres::{AsyncMessage, IsolationLevel, Row};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::migrations::{self, pending};
+use crate::postgres_events as events;
 use crate::postgres_graph as graph;
 use crate::postgres_tls::{PostgresTls, SslMode};
 use crate::rules::{
@@ -59,8 +60,9 @@ use crate::rules::{
 };
 use crate::{
     AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document, DocumentKind, Entity,
-    EntityKind, EntityRef, EntityUpdate, KeyOwner, Page, PageRequest, Relation, RelationKind,
-    RelationLimit, Store, StoreError, Tag, TotalSizeLimit, User, UserId,
+    EntityKind, EntityRef, EntityUpdate, EventPage, EventQuery, IndexedEvent, KeyOwner,
+    LogPosition, Page, PageRequest, Relation, RelationKind, RelationLimit, Store, StoreError, Tag,
+    TotalSizeLimit, User, UserId,
 };
 
 /// Key of the transaction-scoped advisory lock that makes concurrent starts migrate one at a
@@ -227,6 +229,8 @@ pub(crate) fn from_unix(secs: i64) -> Result<time::OffsetDateTime, Failure> {
 enum Mode {
     Write,
     Read,
+    /// A write that changes no IAM state (the event index): no turn, no notification.
+    Index,
 }
 
 impl Mode {
@@ -245,7 +249,7 @@ async fn begin(
     mode: Mode,
 ) -> Result<Transaction<'_>, Failure> {
     let tx = match mode {
-        Mode::Write => client.transaction().await?,
+        Mode::Write | Mode::Index => client.transaction().await?,
         Mode::Read => {
             client
                 .build_transaction()
@@ -1222,6 +1226,27 @@ impl Store for PostgresStore {
             .map(|r| r.try_get(0))
             .transpose()
             .map_err(Failure::from)?)
+    }
+
+    async fn index_events(
+        &self,
+        log_id: &str,
+        position: LogPosition,
+        indexed: Vec<IndexedEvent>,
+    ) -> Result<(), StoreError> {
+        transaction!(self, Mode::Index, |tx| {
+            events::index(&tx, log_id, &position, &indexed).await?
+        })
+    }
+
+    async fn event_log_position(&self, log_id: &str) -> Result<Option<LogPosition>, StoreError> {
+        let client = self.pool.get().await.map_err(Failure::from)?;
+        Ok(events::position(&client, log_id).await?)
+    }
+
+    async fn lookup_events(&self, query: EventQuery) -> Result<EventPage, StoreError> {
+        let client = self.pool.get().await.map_err(Failure::from)?;
+        Ok(events::lookup(&client, &query).await?)
     }
 
     async fn check_writable(&self) -> Result<(), StoreError> {

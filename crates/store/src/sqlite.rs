@@ -18,12 +18,14 @@ use crate::rules::{
     self, check_not_over, check_rename, check_room, latest_uses, name_key, owner_column, page_of,
     to_unix, KeyRow,
 };
+use crate::sqlite_events as events;
 use crate::sqlite_graph as graph;
 use crate::Access;
 use crate::{
     AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document, DocumentKind, Entity,
-    EntityKind, EntityRef, EntityUpdate, KeyOwner, Page, PageRequest, Relation, RelationKind,
-    RelationLimit, Store, StoreError, Tag, TotalSizeLimit, User, UserId,
+    EntityKind, EntityRef, EntityUpdate, EventPage, EventQuery, IndexedEvent, KeyOwner,
+    LogPosition, Page, PageRequest, Relation, RelationKind, RelationLimit, Store, StoreError, Tag,
+    TotalSizeLimit, User, UserId,
 };
 
 /// The embedded SQLite backend.
@@ -857,6 +859,26 @@ impl Store for SqliteStore {
             .map_err(backend)
         })
         .await
+    }
+
+    async fn index_events(
+        &self,
+        log_id: &str,
+        position: LogPosition,
+        indexed: Vec<IndexedEvent>,
+    ) -> Result<(), StoreError> {
+        let log_id = log_id.to_owned();
+        self.write(move |tx| events::index(tx, &log_id, &position, &indexed))
+            .await
+    }
+
+    async fn event_log_position(&self, log_id: &str) -> Result<Option<LogPosition>, StoreError> {
+        let log_id = log_id.to_owned();
+        self.run(move |conn| events::position(conn, &log_id)).await
+    }
+
+    async fn lookup_events(&self, query: EventQuery) -> Result<EventPage, StoreError> {
+        self.run(move |conn| events::lookup(conn, &query)).await
     }
 
     async fn check_writable(&self) -> Result<(), StoreError> {

@@ -20,9 +20,9 @@ use std::sync::Arc;
 
 use keyward_store::{
     attributes, open_store, AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document,
-    DocumentKind, Entity, EntityKind, EntityRef, EntityUpdate, KeyOwner, MasterKey, PageRequest,
-    RelationKind, RelationLimit, SqliteStore, Store, StoreError, Tag, TotalSizeLimit, User, UserId,
-    WhenFull,
+    DocumentKind, Entity, EntityKind, EntityRef, EntityUpdate, EventFilter, EventQuery,
+    IndexedEvent, KeyOwner, LogPosition, MasterKey, PageRequest, RelationKind, RelationLimit,
+    SqliteStore, Store, StoreError, Tag, TotalSizeLimit, User, UserId, WhenFull,
 };
 use time::OffsetDateTime;
 
@@ -1142,7 +1142,7 @@ async fn store_urls_pick_the_backend() {
         "the embedded store has no other writer"
     );
     contract(store).await;
-    assert_eq!(keyward_store::migrate(&url).await.unwrap(), 2);
+    assert_eq!(keyward_store::migrate(&url).await.unwrap(), 3);
     graph_contract(open_store("sqlite://:memory:").await.unwrap()).await;
     for bad in ["mysql://x/y", "sqlite://", "keyward.db"] {
         assert!(
@@ -1197,6 +1197,8 @@ macro_rules! contract_tests {
             two_replicas_keep_names_unique, unique_names);
         contract_tests!(@one [$(#[$attr])*] $backend,
             two_replicas_leave_no_orphan_membership, no_orphan_membership);
+        contract_tests!(@one [$(#[$attr])*] $backend,
+            indexes_and_looks_up_events_of_every_replica, event_index);
     };
     (@one [$(#[$attr:meta])*] $backend:ty, $name:ident, $body:ident) => {
         #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -1206,6 +1208,135 @@ macro_rules! contract_tests {
             $crate::$body(&backend).await;
         }
     };
+}
+
+fn event(id: &str, time: i64, name: &str, user: &str, resources: &[(&str, &str)]) -> IndexedEvent {
+    IndexedEvent {
+        event_id: id.into(),
+        event_time: time,
+        event_name: name.into(),
+        event_source: "iam.amazonaws.com".into(),
+        read_only: name.starts_with("Get") || name.starts_with("List"),
+        username: Some(user.into()),
+        access_key_id: Some(format!("AKIA{}", user.to_uppercase())),
+        resources: resources
+            .iter()
+            .map(|(t, n)| ((*t).to_owned(), (*n).to_owned()))
+            .collect(),
+        record: format!("{{\"eventID\":\"{id}\"}}"),
+    }
+}
+
+fn events_query(filter: Option<EventFilter>, limit: usize) -> EventQuery {
+    EventQuery {
+        filter,
+        start: 0,
+        end: i64::MAX,
+        after: None,
+        limit,
+    }
+}
+
+async fn ids(store: &Arc<dyn Store>, query: EventQuery) -> Vec<String> {
+    let page = store.lookup_events(query).await.unwrap();
+    page.events.into_iter().map(|(_, e)| e.event_id).collect()
+}
+
+/// Each replica indexes its own log; a lookup on either sees both; a record indexed twice is
+/// kept once; every filter, the time range and the pages agree, newest first.
+async fn event_index(backend: &impl Backend) {
+    let [a, b] = backend.replicas().await;
+    assert_eq!(a.event_log_position("log-a").await.unwrap(), None);
+    let user = ("AWS::IAM::User", "bob");
+    let first = vec![
+        event("e1", 100, "CreateUser", "alice", &[user]),
+        event("e2", 200, "GetUser", "alice", &[user]),
+    ];
+    let at = |offset| LogPosition {
+        file: "1:2".into(),
+        offset,
+    };
+    a.index_events("log-a", at(10), first.clone())
+        .await
+        .unwrap();
+    // The same records again (a crash before the position moved) change nothing.
+    a.index_events("log-a", at(20), first).await.unwrap();
+    assert_eq!(a.event_log_position("log-a").await.unwrap(), Some(at(20)));
+    b.index_events(
+        "log-b",
+        at(5),
+        vec![
+            event(
+                "e3",
+                200,
+                "DeleteUser",
+                "carol",
+                &[user, ("AWS::IAM::Group", "bob")],
+            ),
+            event("e4", 300, "ListRoles", "carol", &[]),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(b.event_log_position("log-a").await.unwrap(), Some(at(20)));
+    for store in [&a, &b] {
+        assert_eq!(
+            ids(store, events_query(None, 50)).await,
+            ["e4", "e3", "e2", "e1"]
+        );
+        for (filter, expected) in [
+            (EventFilter::EventId("e2".into()), &["e2"][..]),
+            (EventFilter::EventName("CreateUser".into()), &["e1"]),
+            (EventFilter::ReadOnly(true), &["e4", "e2"]),
+            (EventFilter::ReadOnly(false), &["e3", "e1"]),
+            (EventFilter::Username("carol".into()), &["e4", "e3"]),
+            (EventFilter::AccessKeyId("AKIAALICE".into()), &["e2", "e1"]),
+            (
+                EventFilter::EventSource("iam.amazonaws.com".into()),
+                &["e4", "e3", "e2", "e1"],
+            ),
+            (EventFilter::EventSource("sts.amazonaws.com".into()), &[]),
+            (
+                EventFilter::ResourceType("AWS::IAM::User".into()),
+                &["e3", "e2", "e1"],
+            ),
+            (EventFilter::ResourceType("AWS::IAM::Group".into()), &["e3"]),
+            // Named by two resources, listed once.
+            (EventFilter::ResourceName("bob".into()), &["e3", "e2", "e1"]),
+        ] {
+            assert_eq!(
+                ids(store, events_query(Some(filter.clone()), 50)).await,
+                expected,
+                "{filter:?}"
+            );
+        }
+    }
+    let mut range = events_query(None, 50);
+    range.start = 200;
+    range.end = 200;
+    assert_eq!(ids(&a, range).await, ["e3", "e2"]);
+
+    // Pages of one, following the cursor, visit every event once.
+    let mut seen = Vec::new();
+    let mut query = events_query(Some(EventFilter::ResourceName("bob".into())), 1);
+    loop {
+        let page = a.lookup_events(query.clone()).await.unwrap();
+        assert!(page.events.len() <= 1);
+        seen.extend(page.events.iter().map(|(_, e)| e.event_id.clone()));
+        match page.next {
+            Some(next) => query.after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ["e3", "e2", "e1"]);
+    let page = a
+        .lookup_events(events_query(Some(EventFilter::EventId("e3".into())), 5))
+        .await
+        .unwrap();
+    let (_, found) = &page.events[0];
+    assert_eq!(found.record, "{\"eventID\":\"e3\"}");
+    assert_eq!(found.resources.len(), 2);
+    assert!(!found.read_only);
 }
 
 async fn survives_reopen(backend: &impl Backend) {
@@ -1407,7 +1538,7 @@ mod sqlite {
             open.join().unwrap().unwrap();
         }
         let url = format!("sqlite://{}", path.display());
-        assert_eq!(keyward_store::migrate(&url).await.unwrap(), 2);
+        assert_eq!(keyward_store::migrate(&url).await.unwrap(), 3);
     }
 }
 
@@ -1510,7 +1641,7 @@ mod postgres {
         for open in opens {
             open.await.unwrap().unwrap();
         }
-        assert_eq!(keyward_store::migrate(&url).await.unwrap(), 1);
+        assert_eq!(keyward_store::migrate(&url).await.unwrap(), 2);
         admin(
             &schema.url(),
             "INSERT INTO schema_version (version) VALUES (99)",

@@ -3,6 +3,7 @@
 //! account's outbound issuer. Each that acts for a caller authenticates and authorizes through
 //! the same layers as the API; the discovery documents are public, as OIDC wants them.
 
+pub mod cloudtrail;
 pub mod gateway;
 pub mod issuer;
 pub mod keyspaces;

@@ -3,6 +3,7 @@
 //! audit (a change waits until its record is durable) → encode. Each step lives in one place;
 //! this module only strings them together.
 
+mod cloudtrail;
 pub(crate) mod listener;
 
 use std::net::SocketAddr;
@@ -260,6 +261,13 @@ async fn handle_request(
         Ok(read) => read.map_err(|_| ApiError::RequestEntityTooLarge(max_body)),
         Err(_) => Err(ApiError::RequestTimeout),
     };
+    // CloudTrail speaks JSON 1.1, not the Query protocol: its own module answers it.
+    if let Ok(bytes) = &body {
+        if cloudtrail::is_addressed(&parts) {
+            return cloudtrail::handle(&state, peer, &parts, bytes, secure_transport, &user_agent)
+                .await;
+        }
+    }
     let (exchange, query) = match body {
         Err(refused) => {
             let query = QueryRequest::decode(query_string, None);
@@ -450,7 +458,11 @@ async fn process(
     if let Some(service) = Service::from_signing_name(&auth.scope.service) {
         exchange.service = service;
     }
-    let caller = match authenticate(state, req, &auth, guessed).await {
+    let served: &[&str] = match guessed {
+        Service::Iam => &["iam", "sts"],
+        Service::Sts => &["sts", "iam"],
+    };
+    let caller = match authenticate(state, req, &auth, served).await {
         Ok(caller) => caller,
         Err(e) => {
             exchange.outcome = Err(e);
@@ -500,18 +512,14 @@ fn validate_input(service: Service, action: &str, query: &QueryRequest) -> Resul
 
 /// SigV4: scope, key lookup, clock window, signature. The key comes from the in-memory cache
 /// (loaded from the store on first use).
-/// A scope naming a service Keyward does not serve is refused in the name of `addressed`, the
-/// service the request's action belongs to, as AWS's endpoints name themselves.
+/// A scope naming none of the `served` services is refused in the name of the first, the
+/// service the request is addressed to, as AWS's endpoints name themselves.
 async fn authenticate(
     state: &AppState,
     req: &SignableRequest<'_>,
     auth: &sigv4::ParsedAuth,
-    addressed: Service,
+    served: &[&str],
 ) -> Result<Caller, ApiError> {
-    let served: &[&str] = match addressed {
-        Service::Iam => &["iam", "sts"],
-        Service::Sts => &["sts", "iam"],
-    };
     sigv4::check_scope(auth, served)?;
     let (caller, signing_key) = credentials::resolve(state, auth, TimeRule::Skew).await?;
     sigv4::verify(req, auth, &signing_key)?;

@@ -428,3 +428,50 @@ def test_a_lookup_on_any_replica_sees_every_replicas_events(replicas):
     first = lookup(a, LookupAttributes=attrs, MaxResults=1)
     rest = lookup(b, LookupAttributes=attrs, MaxResults=1, NextToken=first["NextToken"])
     assert [e["EventName"] for e in first["Events"] + rest["Events"]] == ["GetUser", "CreateUser"]
+
+
+def test_cloudtrail_event_carries_the_decision_and_the_statements_that_made_it(srv):
+    """Each record says what Keyward decided and which statements decided it
+    (`additionalEventData`, where CloudTrail puts service-specific data): an allow names the
+    allowing statement, an explicit deny the denying one, an implicit deny none."""
+    user = make_user(srv, "ct-decided")
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Sid": "ReadSelf", "Effect": "Allow", "Action": "iam:GetUser", "Resource": "*"},
+            {"Effect": "Deny", "Action": "iam:ListUsers", "Resource": "*"},
+        ],
+    }
+    srv.iam().put_user_policy(UserName=user.name, PolicyName="decided", PolicyDocument=json.dumps(policy))
+    iam = srv.iam(user.creds)
+    iam.get_user(UserName=user.name)
+    with pytest.raises(ClientError):
+        iam.list_users()
+    with pytest.raises(ClientError):
+        iam.list_groups()
+    events = {e["EventName"]: json.loads(e["CloudTrailEvent"])
+              for e in wait_indexed(srv, "AccessKeyId", user.creds[0], count=3)}
+
+    allowed = events["GetUser"]["additionalEventData"]
+    assert allowed["keywardDecision"] == "Allow"
+    (check,) = allowed["authorizations"]
+    assert check["action"] == "iam:GetUser"
+    assert check["resource"] == f"arn:aws:iam::123456789012:user/{user.name}"
+    assert check["decision"] == "Allow"
+    assert {"policyType": "identity-based policy", "policy": "decided", "sid": "ReadSelf",
+            "statementIndex": 0, "effect": "Allow"} in check["matchedStatements"]
+
+    explicit = events["ListUsers"]["additionalEventData"]
+    assert explicit["keywardDecision"] == "Deny"
+    assert [(s["effect"], s["statementIndex"]) for s in explicit["authorizations"][0]["matchedStatements"]] == [("Deny", 1)]
+    assert events["ListUsers"]["errorCode"] == "AccessDenied"
+
+    implicit = events["ListGroups"]["additionalEventData"]
+    assert implicit["keywardDecision"] == "Deny"
+    assert implicit["authorizations"][0]["matchedStatements"] == []
+    assert implicit["authorizations"][0]["reason"]
+
+    srv.iam().create_user(UserName=f"ct-root-{rand_suffix()}")
+    root = next(json.loads(e["CloudTrailEvent"]) for e in by_name(srv, "CreateUser")["Events"]
+                if json.loads(e["CloudTrailEvent"])["userIdentity"]["type"] == "Root")
+    assert root["additionalEventData"]["keywardDecision"] == "Allow"

@@ -287,6 +287,12 @@ impl AuditRecord {
         self
     }
 
+    /// `additionalEventData`: Keyward's decisions on the request ([`crate::authz::trail`]).
+    pub fn with_decisions(mut self, decisions: Option<Value>) -> Self {
+        self.additional_event_data = decisions;
+        self
+    }
+
     /// `recipientAccountId`.
     pub fn with_account(mut self, account: Option<&str>) -> Self {
         self.recipient_account_id = account.map(str::to_owned);

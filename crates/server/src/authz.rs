@@ -10,6 +10,7 @@
 
 pub mod authorization_message;
 pub mod gateway;
+pub mod trail;
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -148,6 +149,7 @@ pub async fn enforce(
         }
         Authorization::UnlessDenied { resource } => {
             if caller.identity == Identity::Root {
+                trail::note(action, &resource.arn, true, ROOT_ALLOWED, &[]);
                 return Ok(());
             }
             decide(
@@ -603,6 +605,7 @@ pub async fn authorize(
     facts: &RequestFacts,
 ) -> Result<(), ApiError> {
     if caller.identity == Identity::Root {
+        trail::note(action, &resource.arn, true, ROOT_ALLOWED, &[]);
         return Ok(());
     }
     decide(
@@ -616,6 +619,9 @@ pub async fn authorize(
     )
     .await
 }
+
+/// Why the account's root user is allowed without an evaluation.
+const ROOT_ALLOWED: &str = "the account's root user may perform every action";
 
 /// Decides whether a principal that signs no request — an AWS service principal such as
 /// `ec2.amazonaws.com`, or a web identity — may perform `action` on a role: only the role's
@@ -899,7 +905,18 @@ async fn decide(
         Decision::ImplicitDeny => metrics::Decision::ImplicitDeny,
         Decision::Allowed => metrics::Decision::Allow,
     });
-    if grant == Grant::UnlessDenied && evaluation.decision() == Decision::ImplicitDeny {
+    let unless_denied =
+        grant == Grant::UnlessDenied && evaluation.decision() == Decision::ImplicitDeny;
+    if trail::collecting() {
+        trail::note(
+            action,
+            &resource.arn,
+            unless_denied || evaluation.is_allowed(),
+            &evaluation.reason(),
+            &gateway::matched_statements(&evaluation),
+        );
+    }
+    if unless_denied {
         return Ok(());
     }
     match evaluation.access_denied_message_naming(&resource.shown_as) {

@@ -236,7 +236,7 @@ enum Mode {
 impl Mode {
     fn access(self) -> crate::Access {
         match self {
-            Mode::Write => crate::Access::Write,
+            Mode::Write | Mode::Index => crate::Access::Write,
             Mode::Read => crate::Access::Read,
         }
     }

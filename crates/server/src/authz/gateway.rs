@@ -4,7 +4,7 @@
 //! Keyward holds one — AWS's same-account rule: the identity's policies or the resource
 //! policy may allow, and an explicit deny in any policy wins.
 
-use keyward_policy::{evaluate, ContextValue, Effect, PolicySet, ResourcePolicyMode};
+use keyward_policy::{evaluate, ContextValue, Effect, Evaluation, PolicySet, ResourcePolicyMode};
 
 use super::{prepare, record_attempt, RequestFacts, Resource};
 use crate::auth::identity::{Caller, Identity};
@@ -23,6 +23,19 @@ pub struct MatchedStatement {
     pub index: usize,
     /// `Allow` or `Deny`.
     pub effect: &'static str,
+}
+
+impl MatchedStatement {
+    /// The statement as the audit record's `matchedStatements` list it.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "policyType": self.policy_type,
+            "policy": self.policy,
+            "sid": self.sid,
+            "statementIndex": self.index,
+            "effect": self.effect,
+        })
+    }
 }
 
 impl std::fmt::Display for MatchedStatement {
@@ -80,7 +93,18 @@ pub async fn decide(
         inputs.resource_policy_mode = ResourcePolicyMode::Standard;
     }
     let evaluation = evaluate(&inputs);
-    let matched = evaluation
+    let matched = matched_statements(&evaluation);
+    Ok(ServiceDecision {
+        allowed: evaluation.is_allowed(),
+        refusal: evaluation.access_denied_message_naming(&resource.shown_as),
+        matched,
+        reason: evaluation.reason(),
+    })
+}
+
+/// The statements that decided `evaluation`, named as the audit record and messages show them.
+pub(crate) fn matched_statements(evaluation: &Evaluation<'_>) -> Vec<MatchedStatement> {
+    evaluation
         .matched_statements()
         .iter()
         .map(|m| MatchedStatement {
@@ -93,11 +117,5 @@ pub async fn decide(
                 Effect::Deny => "Deny",
             },
         })
-        .collect();
-    Ok(ServiceDecision {
-        allowed: evaluation.is_allowed(),
-        refusal: evaluation.access_denied_message_naming(&resource.shown_as),
-        matched,
-        reason: evaluation.reason(),
-    })
+        .collect()
 }

@@ -101,7 +101,8 @@ pub(super) async fn handle(
         outcome.identity.clone(),
         &request_id,
     )
-    .with_account(outcome.account.as_deref());
+    .with_account(outcome.account.as_deref())
+    .with_decisions(crate::authz::trail::additional_event_data());
     if let (Some(model), Some(members)) = (model, &outcome.members) {
         let shape = model
             .operation(&outcome.operation)

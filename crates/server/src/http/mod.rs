@@ -223,13 +223,13 @@ pub async fn handle(
         return crate::fronts::gateway::handle(state, peer, secure_transport, request).await;
     }
     let limits = limits.map(|Extension(limits)| limits);
-    match tokio::spawn(handle_request(
+    match tokio::spawn(crate::authz::trail::collect(handle_request(
         state,
         peer,
         limits,
         secure_transport,
         request,
-    ))
+    )))
     .await
     {
         Ok(response) => response,
@@ -612,7 +612,8 @@ fn audit_record(
             }
         }
     }))
-    .with_account(exchange.caller.as_ref().map(|c| c.account.0.as_str()));
+    .with_account(exchange.caller.as_ref().map(|c| c.account.0.as_str()))
+    .with_decisions(crate::authz::trail::additional_event_data());
     match &exchange.outcome {
         Ok(result) => record.with_response(result.as_ref().and_then(|result| {
             let (model, operation) = operation?;

@@ -29,8 +29,8 @@ use crate::audit::{
 };
 use crate::auth::credentials::{self, TimeRule};
 use crate::auth::identity::Caller;
-use crate::authz::gateway::{decide, MatchedStatement};
-use crate::authz::{self, RequestFacts, Resource};
+use crate::authz::gateway::decide;
+use crate::authz::{self, trail, RequestFacts, Resource};
 use crate::config::Upstream;
 use crate::error::ApiError;
 use crate::ids;
@@ -698,13 +698,13 @@ async fn authorize(
             )
             .await
             .map_err(|e| Refusal::from_api(&e, shape))?;
-            exchange.decisions.push(serde_json::json!({
-                "action": action.action,
-                "resource": arn,
-                "decision": if decision.allowed { "Allow" } else { "Deny" },
-                "reason": decision.reason,
-                "matchedStatements": decision.matched.iter().map(statement_json).collect::<Vec<_>>(),
-            }));
+            exchange.decisions.push(trail::entry(
+                &action.action,
+                arn,
+                decision.allowed,
+                &decision.reason,
+                &decision.matched,
+            ));
             if decision.allowed {
                 allowed_by.extend(
                     decision
@@ -737,16 +737,6 @@ async fn authorize(
     }
     allowed_by.dedup();
     Ok(allowed_by)
-}
-
-fn statement_json(statement: &MatchedStatement) -> serde_json::Value {
-    serde_json::json!({
-        "policyType": statement.policy_type,
-        "policy": statement.policy,
-        "sid": statement.sid,
-        "statementIndex": statement.index,
-        "effect": statement.effect,
-    })
 }
 
 /// The request's members for the audit record: sensitive members redacted by the model, and

@@ -43,6 +43,9 @@ pub enum EventSource {
     /// Amazon Keyspaces (the CQL front).
     #[serde(rename = "cassandra.amazonaws.com")]
     Keyspaces,
+    /// Console sign-in (`ConsoleLogin`).
+    #[serde(rename = "signin.amazonaws.com")]
+    Signin,
 }
 
 /// One CloudTrail-shaped record.
@@ -219,6 +222,35 @@ impl AuditRecord {
         self.error_code = Some(code.to_owned());
         self.error_message = Some(message.to_owned());
         self
+    }
+
+    /// CloudTrail's `ConsoleLogin` record of one console sign-in by `identity`:
+    /// `responseElements.ConsoleLogin` is `Success` or `Failure`, and a failure carries
+    /// CloudTrail's `errorMessage` (`Failed authentication`) and no error code.
+    pub fn console_login(
+        origin: Origin,
+        identity: UserIdentity,
+        account: &str,
+        success: bool,
+    ) -> Self {
+        let request_id = ids::request_id();
+        let mut record = AuditRecord::api_call(
+            EventSource::Signin,
+            "ConsoleLogin",
+            "us-east-1",
+            origin,
+            identity,
+            &request_id,
+        )
+        .with_response(Some(serde_json::json!({
+            "ConsoleLogin": if success { "Success" } else { "Failure" }
+        })))
+        .with_account(Some(account));
+        record.event_type = "AwsConsoleSignIn";
+        if !success {
+            record.error_message = Some("Failed authentication".to_owned());
+        }
+        record
     }
 
     /// Marks the record as an event a service caused (`AwsServiceEvent`), not an API call.

@@ -125,6 +125,7 @@ pub async fn start(
     // The issuer URL defaults to the bound address, known only now when listening on port 0.
     config.listen = local_addr;
     let (state, audit_writer) = state::open(&config).await?;
+    http::console::install_root_password(&config, &state).await?;
     let tls = match &config.tls {
         Some(source) => Some(tls::load(source, &config.data_dir, &state.master)?),
         None => None,
@@ -227,6 +228,7 @@ pub async fn start(
         .route("/readyz", get(http::readyz))
         .route(issuer::CONFIGURATION_PATH, get(issuer::configuration))
         .route(issuer::JWKS_PATH, get(issuer::jwks))
+        .nest("/console", http::console::router())
         .fallback(http::handle)
         .with_state(Arc::clone(&state));
     let task = tokio::spawn(async move {

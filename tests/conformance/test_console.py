@@ -34,7 +34,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import ACCOUNT_ID, AwsCli, KeywardServer, rand_suffix, wait_for
+from conftest import (ACCOUNT_ID, AwsCli, KeywardServerWithArgs, free_port, rand_suffix,
+                      wait_for)
 from test_iam_mfa import code, enabled_device
 
 try:
@@ -47,6 +48,7 @@ except ImportError:  # pragma: no cover - the pinned .venv has it
     webdriver = None
 
 ROOT_PASSWORD = "Console-Root-Pass-42!"
+EC2_ROLE = "console-ec2-role"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "console"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -61,9 +63,16 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def srv(tmp_path_factory):
-    server = KeywardServer(
-        tmp_path_factory.mktemp("kw-console"), extra_env={"KEYWARD_ROOT_PASSWORD": ROOT_PASSWORD}
-    ).start()
+    """The console's server, with an instance-metadata endpoint for an instance launched with
+    the instance profile the EC2 role wizard creates."""
+    imds_port = free_port()
+    server = KeywardServerWithArgs(
+        tmp_path_factory.mktemp("kw-console"),
+        extra_args=["--imds-listen", f"127.0.0.1:{imds_port}", "--imds-instance-profile", EC2_ROLE],
+        extra_env={"KEYWARD_ROOT_PASSWORD": ROOT_PASSWORD},
+    )
+    server.imds_url = f"http://127.0.0.1:{imds_port}"
+    server.start()
     try:
         yield server
     finally:
@@ -103,6 +112,13 @@ def b(browser, srv):
     return browser
 
 
+def go(driver, url: str) -> None:
+    """Opens a console page and waits until its heading is there."""
+    driver.get(url)
+    WebDriverWait(driver, 15).until(
+        expected_conditions.presence_of_element_located((By.TAG_NAME, "h1")))
+
+
 def shot(driver, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
@@ -131,7 +147,7 @@ def heading(driver) -> str:
 
 
 def sign_in_root(driver, srv) -> None:
-    driver.get(srv.url + "/console/signin")
+    go(driver, srv.url + "/console/signin")
     toggle(driver, "kind-root")
     fill(driver, "password", ROOT_PASSWORD)
     click(driver, "signin-button")
@@ -139,7 +155,7 @@ def sign_in_root(driver, srv) -> None:
 
 
 def sign_in_user(driver, srv, name: str, password: str, account: str = ACCOUNT_ID) -> None:
-    driver.get(srv.url + "/console/signin")
+    go(driver, srv.url + "/console/signin")
     toggle(driver, "kind-iam")
     fill(driver, "account", account)
     fill(driver, "username", name)
@@ -165,7 +181,7 @@ def test_keyspaces_guide_console_path(b, srv, downloads, tmp_path):
     assert login["responseElements"] == {"ConsoleLogin": "Success"}
     assert login["userIdentity"]["type"] == "Root"
 
-    b.get(srv.url + "/console/users")
+    go(b, srv.url + "/console/users")
     click(b, "add-users")
     name = f"keyspaces-{rand_suffix()}"
     fill(b, "user_name", name)
@@ -224,16 +240,16 @@ def test_keyspaces_guide_console_path(b, srv, downloads, tmp_path):
         assert rec["userIdentity"]["type"] == "Root" and rec["eventSource"] == "iam.amazonaws.com"
 
     # The secret is never shown again: the user's pages, the list, the audit log.
-    b.get(f"{srv.url}/console/users/{name}?tab=credentials")
+    go(b, f"{srv.url}/console/users/{name}?tab=credentials")
     assert key_id in b.page_source and secret not in b.page_source
     shot(b, "user-security-credentials")
-    b.get(f"{srv.url}/console/users?search={name}")
+    go(b, f"{srv.url}/console/users?search={name}")
     assert name in b.page_source and secret not in b.page_source
     shot(b, "users")
     assert secret not in (srv.data_dir / "audit.log").read_text()
 
     # Security credentials: create (secret once, the access-key CSV), deactivate, delete.
-    b.get(f"{srv.url}/console/users/{name}?tab=credentials")
+    go(b, f"{srv.url}/console/users/{name}?tab=credentials")
     click(b, "create-access-key")
     second_id = b.find_element(By.ID, "new-access-key-id").text
     href = b.find_element(By.ID, "download-csv").get_attribute("href")
@@ -242,7 +258,7 @@ def test_keyspaces_guide_console_path(b, srv, downloads, tmp_path):
     second_csv = base64.b64decode(href.split(",", 1)[1]).decode()
     assert second_csv.splitlines()[0] == "Access key ID,Secret access key"
     assert second_csv.splitlines()[1].startswith(second_id + ",")
-    b.get(f"{srv.url}/console/users/{name}?tab=credentials")
+    go(b, f"{srv.url}/console/users/{name}?tab=credentials")
     click(b, f"deactivate-{second_id}")
     statuses = {k["AccessKeyId"]: k["Status"] for k in iam.list_access_keys(UserName=name)["AccessKeyMetadata"]}
     assert statuses == {key_id: "Active", second_id: "Inactive"}
@@ -286,7 +302,7 @@ def test_iam_user_with_mfa_must_change_password_and_sees_only_what_iam_allows(b,
         assert success["responseElements"] == {"ConsoleLogin": "Success"}
         assert success["userIdentity"]["type"] == "IAMUser"
         # Nothing else until the password is changed.
-        b.get(srv.url + "/console/users")
+        go(b, srv.url + "/console/users")
         assert heading(b) == "Change password"
         # The account's password policy applies (ChangePassword as the user).
         fill(b, "old", "First-Pass-123")
@@ -302,9 +318,9 @@ def test_iam_user_with_mfa_must_change_password_and_sees_only_what_iam_allows(b,
         assert iam.get_login_profile(UserName=name)["LoginProfile"]["PasswordResetRequired"] is False
 
         # ListUsers is allowed; GetUser is not: IAM's refusal, shown as "not authorized".
-        b.get(srv.url + "/console/users")
+        go(b, srv.url + "/console/users")
         assert name in b.find_element(By.ID, "users").text
-        b.get(f"{srv.url}/console/users/{name}")
+        go(b, f"{srv.url}/console/users/{name}")
         assert "Not authorized." in b.page_source and "iam:GetUser" in b.page_source
         shot(b, "not-authorized")
         denied = next(r for r in reversed(srv.audit_records()) if r["eventName"] == "GetUser")
@@ -338,14 +354,14 @@ def test_cross_site_form_post_is_refused(b, srv):
     thread = threading.Thread(target=evil.serve_forever, daemon=True)
     thread.start()
     try:
-        b.get(f"http://127.0.0.2:{evil.server_address[1]}/")
+        go(b, f"http://127.0.0.2:{evil.server_address[1]}/")
         wait_for(lambda: "/console/" in b.current_url, timeout=10, what="the cross-site post")
         assert "csrf-victim" not in [u["UserName"] for u in srv.iam().list_users()["Users"]]
     finally:
         evil.shutdown()
     # The same post with the session cookie but without the page's token, or from another
     # origin even with it, changes nothing.
-    b.get(srv.url + "/console/users/new")
+    go(b, srv.url + "/console/users/new")
     token = b.find_element(By.NAME, "csrf").get_attribute("value")
     cookie = {"kw_session": session_cookie(b)["value"]}
     form = {"go": "create", "user_name": "csrf-victim"}
@@ -374,7 +390,7 @@ def test_cookie_flags_fixation_and_sign_out(b, srv):
     assert requests.get(srv.url + "/console", cookies={"kw_session": "planted-by-attacker"},
                         allow_redirects=False).headers["location"] == "/console/signin"
     # Signing in again gives yet another id; the old one is gone.
-    b.get(srv.url + "/console/signin")
+    go(b, srv.url + "/console/signin")
     b.delete_all_cookies()
     sign_in_root(b, srv)
     second = session_cookie(b)
@@ -424,13 +440,13 @@ def test_markup_in_names_is_escaped(b, srv):
     name = f"xss-{marker}"
     iam.create_user(UserName=name, Path=path)
     sign_in_root(b, srv)
-    b.get(srv.url + "/console/users")
+    go(b, srv.url + "/console/users")
     assert b.title != "pwned"
     assert not b.find_elements(By.ID, f"xss{marker}")
     assert "&lt;script&gt;document.title" in b.page_source
     assert path in b.find_element(By.ID, "users").text
     # A name typed into the wizard is escaped on every step and in IAM's refusal.
-    b.get(srv.url + "/console/users/new")
+    go(b, srv.url + "/console/users/new")
     typed = f"<img src=x id=typed{marker}>"
     fill(b, "user_name", typed)
     click(b, "next")
@@ -441,3 +457,46 @@ def test_markup_in_names_is_escaped(b, srv):
     assert "ValidationError" in b.page_source
     assert not b.find_elements(By.ID, f"typed{marker}")
     assert b.title != "pwned"
+
+
+def test_create_role_wizard_for_ec2_and_the_instance_gets_its_credentials(b, srv, tmp_path):
+    sign_in_root(b, srv)
+    go(b, srv.url + "/console/roles")
+    shot(b, "roles")
+    click(b, "create-role")
+    toggle(b, "use-case-ec2")
+    click(b, "next")
+    fill(b, "policy_search", "AmazonKeyspacesReadOnly")
+    click(b, "policy-search-button")
+    toggle(b, "policy-AmazonKeyspacesReadOnlyAccess")
+    click(b, "next")
+    fill(b, "role_name", EC2_ROLE)
+    fill(b, "description", "Allows EC2 instances to read Keyspaces")
+    trust = json.loads(b.find_element(By.ID, "trust-policy").text)
+    assert trust["Statement"][0]["Principal"] == {"Service": ["ec2.amazonaws.com"]}
+    shot(b, "create-role-review")
+    click(b, "next")
+    assert f"Role {EC2_ROLE} created." in b.page_source
+
+    iam = srv.iam()
+    role = iam.get_role(RoleName=EC2_ROLE)["Role"]
+    assert role["AssumeRolePolicyDocument"] == trust
+    assert role["Description"] == "Allows EC2 instances to read Keyspaces"
+    attached = iam.list_attached_role_policies(RoleName=EC2_ROLE)["AttachedPolicies"]
+    assert [p["PolicyName"] for p in attached] == ["AmazonKeyspacesReadOnlyAccess"]
+    profile = iam.get_instance_profile(InstanceProfileName=EC2_ROLE)["InstanceProfile"]
+    assert [r["RoleName"] for r in profile["Roles"]] == [EC2_ROLE]
+
+    # The instance launched with that profile gets the role's credentials from IMDS (v2).
+    token = requests.put(srv.imds_url + "/latest/api/token",
+                         headers={"X-aws-ec2-metadata-token-ttl-seconds": "60"}, timeout=5).text
+    headers = {"X-aws-ec2-metadata-token": token}
+    base = srv.imds_url + "/latest/meta-data/iam/security-credentials/"
+    assert requests.get(base, headers=headers, timeout=5).text.strip() == EC2_ROLE
+    creds = requests.get(base + EC2_ROLE, headers=headers, timeout=5).json()
+    assert creds["Code"] == "Success"
+    ident = AwsCli(srv, tmp_path / "home").run(
+        "sts", "get-caller-identity", creds=None,
+        env={"AWS_ACCESS_KEY_ID": creds["AccessKeyId"], "AWS_SECRET_ACCESS_KEY": creds["SecretAccessKey"],
+             "AWS_SESSION_TOKEN": creds["Token"]}).ok().json
+    assert ident["Arn"].startswith(f"arn:aws:sts::{ACCOUNT_ID}:assumed-role/{EC2_ROLE}/")

@@ -5,6 +5,7 @@
 //! IAM's own refusal otherwise. Forms work without JavaScript; assets are embedded.
 
 mod page;
+mod roles;
 mod session;
 mod signin;
 mod users;
@@ -56,6 +57,11 @@ pub(crate) fn router() -> axum::Router<Arc<AppState>> {
         )
         .route("/users/{name}", get(users::detail))
         .route("/users/{name}/access-keys", post(users::access_keys))
+        .route("/roles", get(roles::list))
+        .route(
+            "/roles/new",
+            get(roles::wizard_start).post(roles::wizard_step),
+        )
         .layer(Extension(Arc::new(Sessions::default())))
 }
 

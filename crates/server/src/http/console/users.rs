@@ -18,7 +18,7 @@ use crate::auth::identity::Caller;
 /// Most policies the permissions step lists at once; the search narrows the rest.
 const POLICIES_SHOWN: usize = 50;
 
-fn frame_page(
+pub(super) fn frame_page(
     ctx: &Ctx,
     session: &Session,
     status: StatusCode,
@@ -82,7 +82,7 @@ async fn all_users(ctx: &Ctx, caller: &Caller) -> Result<Vec<Value>, String> {
 }
 
 /// All pages of a list operation.
-async fn paged(
+pub(super) async fn paged(
     ctx: &Ctx,
     caller: &Caller,
     action: &str,
@@ -107,6 +107,64 @@ async fn paged(
             _ => return Ok(all),
         }
     }
+}
+
+/// The policy search and its table of checkboxes (`policy` fields), for the user and role
+/// wizards: `ListPolicies` as the caller, filtered by name. Returns the HTML and which of the
+/// `selected` policies it shows (the rest travel as hidden fields).
+pub(super) async fn policy_picker(
+    ctx: &Ctx,
+    caller: &Caller,
+    search: &str,
+    selected: &[&str],
+) -> (String, Vec<String>) {
+    let mut shown = Vec::new();
+    let table = match paged(ctx, caller, "ListPolicies", &[("Scope", "All")], "policies").await {
+        Ok(policies) => {
+            let needle = search.to_lowercase();
+            let matching: Vec<&Value> = policies
+                .iter()
+                .filter(|p| text(p, "policyName").to_lowercase().contains(&needle))
+                .take(POLICIES_SHOWN)
+                .collect();
+            let rows: String = matching
+                .iter()
+                .map(|p| {
+                    let arn = text(p, "arn");
+                    let checked = selected.contains(&arn);
+                    if checked {
+                        shown.push(arn.to_owned());
+                    }
+                    let kind = if arn.starts_with("arn:aws:iam::aws:") {
+                        "AWS managed"
+                    } else {
+                        "Customer managed"
+                    };
+                    format!(
+                        r#"<tr data-name="{name}"><td><input type="checkbox" name="policy" value="{arn}" id="policy-{name}" aria-label="{name}"{checked}></td><td><label class="check" for="policy-{name}">{name}</label></td><td>{kind}</td></tr>"#,
+                        name = esc(text(p, "policyName")),
+                        arn = esc(arn),
+                        checked = if checked { " checked" } else { "" },
+                    )
+                })
+                .collect();
+            format!(
+                r#"<table id="policies"><thead><tr><th></th><th>Policy name</th><th>Type</th></tr></thead><tbody>{rows}</tbody></table>
+<p>{count} of {total} policies shown; search to narrow.</p>"#,
+                count = matching.len(),
+                total = policies.len(),
+            )
+        }
+        Err(e) => e,
+    };
+    let html = format!(
+        r#"<label for="policy_search">Filter policies</label>
+<input type="search" name="policy_search" id="policy_search" value="{search}">
+<button type="submit" name="go" value="search" class="secondary" id="policy-search-button">Search</button>
+{table}"#,
+        search = esc(search),
+    );
+    (html, shown)
 }
 
 /// The wizard's state, carried from step to step in the form.
@@ -260,55 +318,11 @@ async fn render_step(
             None,
         ),
         Step::Permissions => {
-            let table = match paged(ctx, caller, "ListPolicies", &[("Scope", "All")], "policies")
-                .await
-            {
-                Ok(policies) => {
-                    let needle = wizard.search.to_lowercase();
-                    let matching: Vec<&Value> = policies
-                        .iter()
-                        .filter(|p| text(p, "policyName").to_lowercase().contains(&needle))
-                        .take(POLICIES_SHOWN)
-                        .collect();
-                    let rows: String = matching
-                        .iter()
-                        .map(|p| {
-                            let arn = text(p, "arn");
-                            let selected = wizard.policies.contains(&arn);
-                            if selected {
-                                shown.push(arn.to_owned());
-                            }
-                            let kind = if arn.starts_with("arn:aws:iam::aws:") {
-                                "AWS managed"
-                            } else {
-                                "Customer managed"
-                            };
-                            format!(
-                                r#"<tr data-name="{name}"><td><input type="checkbox" name="policy" value="{arn}" id="policy-{name}" aria-label="{name}"{checked}></td><td><label class="check" for="policy-{name}">{name}</label></td><td>{kind}</td></tr>"#,
-                                name = esc(text(p, "policyName")),
-                                arn = esc(arn),
-                                checked = if selected { " checked" } else { "" },
-                            )
-                        })
-                        .collect();
-                    format!(
-                        r#"<table id="policies"><thead><tr><th></th><th>Policy name</th><th>Type</th></tr></thead><tbody>{rows}</tbody></table>
-<p>{count} of {total} policies shown; search to narrow.</p>"#,
-                        count = matching.len(),
-                        total = policies.len(),
-                    )
-                }
-                Err(e) => e,
-            };
+            let (picker, selected_shown) =
+                policy_picker(ctx, caller, wizard.search, &wizard.policies).await;
+            shown = selected_shown;
             (
-                format!(
-                    r#"<h2>Attach existing policies directly</h2>
-<label for="policy_search">Filter policies</label>
-<input type="search" name="policy_search" id="policy_search" value="{search}">
-<button type="submit" name="go" value="search" class="secondary" id="policy-search-button">Search</button>
-{table}"#,
-                    search = esc(wizard.search),
-                ),
+                format!("<h2>Attach existing policies directly</h2>{picker}"),
                 "tags",
                 Some("details"),
             )

@@ -500,3 +500,35 @@ def test_create_role_wizard_for_ec2_and_the_instance_gets_its_credentials(b, srv
         env={"AWS_ACCESS_KEY_ID": creds["AccessKeyId"], "AWS_SECRET_ACCESS_KEY": creds["SecretAccessKey"],
              "AWS_SESSION_TOKEN": creds["Token"]}).ok().json
     assert ident["Arn"].startswith(f"arn:aws:sts::{ACCOUNT_ID}:assumed-role/{EC2_ROLE}/")
+
+
+def test_generated_root_password_is_written_beside_the_root_credentials(tmp_path):
+    """Without KEYWARD_ROOT_PASSWORD the first start generates the root console password and
+    writes it to DATA_DIR/root-password (mode 0600), as it does the root keys; only its argon2id
+    hash is stored, and a restart keeps it."""
+    server = KeywardServerWithArgs(tmp_path / "gen").start()
+    try:
+        path = server.data_dir / "root-password"
+        assert oct(path.stat().st_mode & 0o777) == "0o600"
+        password = path.read_text().strip()
+        assert len(password) == 24
+        assert "Root console password of account" in server.stdout()
+        server.terminate()
+        server.start()
+        assert path.read_text().strip() == password
+        session = requests.Session()
+
+        def sign_in(pw: str) -> requests.Response:
+            page = session.get(server.url + "/console/signin")
+            token = page.text.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+            return session.post(server.url + "/console/signin", allow_redirects=False,
+                                data={"csrf": token, "kind": "root", "account": "", "password": pw})
+
+        assert INCORRECT in sign_in("not-the-password").text
+        r = sign_in(password)
+        assert r.status_code == 303 and r.headers["location"] == "/console"
+        for f in server.data_dir.rglob("*"):
+            if f.is_file() and f.name != "root-password":
+                assert password.encode() not in f.read_bytes(), f
+    finally:
+        server.kill()

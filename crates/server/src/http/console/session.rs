@@ -58,10 +58,20 @@ pub(crate) struct Session {
 }
 
 /// The console's sessions and failed sign-in counts.
-#[derive(Default)]
 pub(crate) struct Sessions {
     sessions: Mutex<HashMap<String, Session>>,
     failures: Mutex<HashMap<String, u32>>,
+    idle_timeout: Duration,
+}
+
+impl Default for Sessions {
+    fn default() -> Self {
+        Sessions {
+            sessions: Mutex::default(),
+            failures: Mutex::default(),
+            idle_timeout: IDLE_TIMEOUT,
+        }
+    }
 }
 
 /// A random token of 32 bytes, URL-safe base64.
@@ -104,7 +114,8 @@ impl Sessions {
         if let Some(previous) = previous {
             sessions.remove(previous);
         }
-        sessions.retain(|_, s| s.last_seen.elapsed() < IDLE_TIMEOUT);
+        let idle_timeout = self.idle_timeout;
+        sessions.retain(|_, s| s.last_seen.elapsed() < idle_timeout);
         sessions.insert(session.id.clone(), session.clone());
         session
     }
@@ -114,7 +125,7 @@ impl Sessions {
         let mut sessions = lock(&self.sessions);
         let live = sessions
             .get(id)
-            .is_some_and(|s| s.last_seen.elapsed() < IDLE_TIMEOUT);
+            .is_some_and(|s| s.last_seen.elapsed() < self.idle_timeout);
         if !live {
             sessions.remove(id);
             return None;
@@ -203,6 +214,21 @@ mod tests {
         assert_eq!(sessions.get(&next.id).unwrap().stage, Stage::SignedIn);
         sessions.end(&next.id);
         assert!(sessions.get(&next.id).is_none());
+    }
+
+    #[test]
+    fn an_idle_session_is_signed_out_and_use_keeps_one_alive() {
+        let sessions = Sessions {
+            idle_timeout: Duration::from_millis(200),
+            ..Sessions::default()
+        };
+        let kept = sessions.start(None, Principal::Root, Stage::SignedIn, "k".into());
+        let idle = sessions.start(None, Principal::Root, Stage::SignedIn, "k".into());
+        for _ in 0..3 {
+            std::thread::sleep(Duration::from_millis(100));
+            assert!(sessions.get(&kept.id).is_some());
+        }
+        assert!(sessions.get(&idle.id).is_none());
     }
 
     #[test]

@@ -331,6 +331,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
     let mut config = ServerConfig::new(args.listen, data_dir, args.account_id);
     config.root_credentials = root_credentials;
     config.master_key = env("KEYWARD_MASTER_KEY");
+    config.root_password = env("KEYWARD_ROOT_PASSWORD").map(keyward_server::config::RootPassword);
     config.store_url = args.store;
     config.clock_offset_seconds = args.clock_offset;
     config.connections = keyward_server::config::ConnectionLimits {

@@ -43,6 +43,8 @@ pub enum EventSource {
     Keyspaces,
     /// CloudTrail (`LookupEvents`).
     CloudTrail,
+    /// Console sign-in (`ConsoleLogin`).
+    Signin,
     /// Another AWS service, through the authorization gateway, by its endpoint prefix
     /// (`s3` → `s3.amazonaws.com`).
     Gateway(&'static str),
@@ -55,6 +57,7 @@ impl Serialize for EventSource {
             EventSource::Sts => serializer.serialize_str("sts.amazonaws.com"),
             EventSource::Keyspaces => serializer.serialize_str("cassandra.amazonaws.com"),
             EventSource::CloudTrail => serializer.serialize_str("cloudtrail.amazonaws.com"),
+            EventSource::Signin => serializer.serialize_str("signin.amazonaws.com"),
             EventSource::Gateway(prefix) => {
                 serializer.collect_str(&format_args!("{prefix}.amazonaws.com"))
             }
@@ -262,6 +265,35 @@ impl AuditRecord {
         self.error_code = Some(code.to_owned());
         self.error_message = Some(message.to_owned());
         self
+    }
+
+    /// CloudTrail's `ConsoleLogin` record of one console sign-in by `identity`:
+    /// `responseElements.ConsoleLogin` is `Success` or `Failure`, and a failure carries
+    /// CloudTrail's `errorMessage` (`Failed authentication`) and no error code.
+    pub fn console_login(
+        origin: Origin,
+        identity: UserIdentity,
+        account: &str,
+        success: bool,
+    ) -> Self {
+        let request_id = ids::request_id();
+        let mut record = AuditRecord::api_call(
+            EventSource::Signin,
+            "ConsoleLogin",
+            "us-east-1",
+            origin,
+            identity,
+            &request_id,
+        )
+        .with_response(Some(serde_json::json!({
+            "ConsoleLogin": if success { "Success" } else { "Failure" }
+        })))
+        .with_account(Some(account));
+        record.event_type = "AwsConsoleSignIn";
+        if !success {
+            record.error_message = Some("Failed authentication".to_owned());
+        }
+        record
     }
 
     /// Marks the record as an event a service caused (`AwsServiceEvent`), not an API call.

@@ -21,6 +21,9 @@ pub struct ServerConfig {
     pub root_credentials: Option<RootCredentials>,
     /// Base64 master key from the environment, instead of `DATA_DIR/master.key`.
     pub master_key: Option<String>,
+    /// The root user's console password to install on first start (`KEYWARD_ROOT_PASSWORD`),
+    /// instead of a generated one.
+    pub root_password: Option<RootPassword>,
     /// Where the store lives (`sqlite://PATH`, `postgres://…`); `None` for `DATA_DIR/keyward.db`.
     pub store_url: Option<String>,
     /// Seconds added to the real time wherever sessions and signatures are checked, so tests
@@ -254,6 +257,7 @@ impl ServerConfig {
             account_id,
             root_credentials: None,
             master_key: None,
+            root_password: None,
             store_url: None,
             clock_offset_seconds: 0,
             imds: Vec::new(),
@@ -299,6 +303,16 @@ pub struct RootCredentials {
     pub access_key_id: String,
     /// Secret access key.
     pub secret_access_key: String,
+}
+
+/// A console password for the root user; never printed.
+#[derive(Clone)]
+pub struct RootPassword(pub String);
+
+impl std::fmt::Debug for RootPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RootPassword(..)")
+    }
 }
 
 impl std::fmt::Debug for RootCredentials {

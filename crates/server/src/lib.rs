@@ -140,6 +140,7 @@ pub async fn start(
     config.listen = local_addr;
     keyward_store::observe_latency(|access, took| metrics::metrics().store_access(access, took));
     let (state, audit_writer) = state::open(&config).await?;
+    http::console::install_root_password(&config, &state).await?;
     let tls = match &config.tls {
         Some(source) => Some(tls::load(source, &config.data_dir, &state.master)?),
         None => None,
@@ -291,6 +292,7 @@ pub async fn start(
         .route("/readyz", get(http::readyz))
         .route(issuer::CONFIGURATION_PATH, get(issuer::configuration))
         .route(issuer::JWKS_PATH, get(issuer::jwks))
+        .nest("/console", http::console::router())
         .fallback(http::handle);
     if config.metrics {
         app = app.route("/metrics", get(http::metrics_text));

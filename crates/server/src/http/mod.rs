@@ -4,6 +4,7 @@
 //! this module only strings them together.
 
 mod cloudtrail;
+pub(crate) mod console;
 pub(crate) mod listener;
 
 use std::net::SocketAddr;
@@ -571,6 +572,95 @@ pub(crate) async fn run(
         // AWS ignores a signature on an operation it serves unsigned.
         Handler::Unsigned(run) => run(state, facts, members).await.0,
     }
+}
+
+/// Runs one IAM or STS operation for a caller the console authenticated (a signed-in
+/// session, not a signature): the same audit claim, input validation, authorization, handling
+/// and audit record as a signed request, so the console can do exactly what the API lets the
+/// caller do.
+pub(crate) async fn run_for_console(
+    state: &AppState,
+    caller: &Caller,
+    service: Service,
+    params: &[(&str, &str)],
+    peer: SocketAddr,
+    user_agent: &str,
+    secure_transport: bool,
+) -> Result<Option<Element>, ApiError> {
+    crate::authz::trail::collect(console_call(
+        state,
+        caller,
+        service,
+        params,
+        peer,
+        user_agent,
+        secure_transport,
+    ))
+    .await
+}
+
+/// [`run_for_console`] inside its request's decision trail.
+async fn console_call(
+    state: &AppState,
+    caller: &Caller,
+    service: Service,
+    params: &[(&str, &str)],
+    peer: SocketAddr,
+    user_agent: &str,
+    secure_transport: bool,
+) -> Result<Option<Element>, ApiError> {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params)
+        .finish();
+    let query = QueryRequest::decode("", Some(body.as_bytes()));
+    let region = "us-east-1";
+    let mut exchange = Exchange {
+        service,
+        action: query.action().map(str::to_owned),
+        region: Some(region.to_owned()),
+        caller: Some(caller.clone()),
+        unsigned_identity: None,
+        access_key_id: Some(caller.access_key_id.clone()),
+        members: None,
+        claim: None,
+        outcome: Ok(None),
+    };
+    let action = exchange.action.clone().unwrap_or_default();
+    match claim_record(state, service, &action, body.len()).await {
+        Ok(claim) => {
+            exchange.claim = claim;
+            let facts = RequestFacts {
+                source_ip: peer.ip(),
+                region: region.to_owned(),
+                user_agent: user_agent.to_owned(),
+                time: state.clock.now(),
+                operation_keys: operation_keys(&query),
+                secure_transport,
+            };
+            exchange.outcome = run(
+                state,
+                caller,
+                service,
+                &query,
+                &facts,
+                &mut exchange.members,
+            )
+            .await;
+        }
+        Err(e) => exchange.outcome = Err(e),
+    }
+    let request_id = ids::request_id();
+    let record = audit_record(&exchange, &query, &request_id, peer, user_agent);
+    match exchange.claim.take() {
+        Some(claim) => {
+            if let Err(e) = state.audit.record_durably(&record, claim).await {
+                tracing::error!(error = %e, request_id = %request_id, "audit record of a change not written");
+                return Err(ApiError::ServiceFailure);
+            }
+        }
+        None => state.audit.record(&record).await,
+    }
+    exchange.outcome
 }
 
 /// The CloudTrail-shaped record of one exchange.

@@ -96,6 +96,18 @@ impl Element {
         }
     }
 
+    /// The text of the first secret named `name` in this tree, for the one page that shows a
+    /// new secret to its owner (the console's once-only display).
+    pub fn secret_text(&self, name: &str) -> Option<&str> {
+        match &self.body {
+            Body::Secret(s) if self.name == name => Some(s),
+            Body::Children(children) | Body::List(children) => {
+                children.iter().find_map(|c| c.secret_text(name))
+            }
+            _ => None,
+        }
+    }
+
     /// Appends the XML rendering of this element to `out`.
     pub fn write_xml(&self, out: &mut String) {
         self.write_named(self.name, out);

@@ -465,6 +465,17 @@ pub(crate) fn hard_expired(policy: &PasswordPolicy, profile: &Entity) -> bool {
     policy.hard_expiry() && policy.expired(set, OffsetDateTime::now_utc())
 }
 
+/// Whether a user's password has outlived the policy's `MaxPasswordAge`: the console then
+/// requires a new one at sign-in.
+pub(crate) fn password_expired(policy: &PasswordPolicy, profile: &Entity) -> bool {
+    let set = profile
+        .attribute(PASSWORD_SET)
+        .and_then(|s| s.parse::<i64>().ok())
+        .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
+        .unwrap_or(profile.create_date);
+    policy.expired(set, OffsetDateTime::now_utc())
+}
+
 /// Authorization of an action that `AllowUsersToChangePassword` grants every IAM user at the
 /// account level (`iam:ChangePassword` on themselves, `iam:GetAccountPasswordPolicy`): when
 /// `granted`, the caller's own policies need not allow it, but an explicit deny in them still

@@ -319,7 +319,7 @@ impl AuditRecord {
         self
     }
 
-    /// `additionalEventData`: Keyward's decisions on the request ([`crate::authz::trail`]).
+    /// `additionalEventData`: Keyward's decisions on the request (the authorization trail).
     pub fn with_decisions(mut self, decisions: Option<Value>) -> Self {
         self.additional_event_data = decisions;
         self

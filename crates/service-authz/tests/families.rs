@@ -104,7 +104,7 @@ fn dynamodb_leading_keys_with_and_without_the_key_schema() {
     let blind = required_actions(&model, &operation, &members, &SCOPE).unwrap();
     assert_eq!(
         blind[0].context["dynamodb:LeadingKeys"],
-        ["3", "2026-12-07", "alice"]
+        ["alice", "2026-12-07", "3"]
     );
     let known = required_actions_with(&model, &operation, &members, &SCOPE, &Sessions).unwrap();
     assert_eq!(known[0].context["dynamodb:LeadingKeys"], ["alice"]);
@@ -119,18 +119,18 @@ fn dynamodb_batches_and_transactions_per_table() {
     )
     .map(&model)
     .unwrap();
-    // One action per table (JSON maps are decoded in key order).
+    // One action per table, in the request's order (JSON maps are decoded in wire order).
     assert_eq!(batch.len(), 2);
     assert_eq!(batch[0].action, "dynamodb:BatchGetItem");
+    assert_eq!(batch[0].resources, [TABLE]);
+    assert_eq!(batch[0].context["dynamodb:LeadingKeys"], ["a", "b"]);
+    assert!(!batch[0].context.contains_key("dynamodb:Attributes"));
     assert_eq!(
-        batch[0].resources,
+        batch[1].resources,
         ["arn:aws:dynamodb:us-east-1:123456789012:table/Devices"]
     );
-    assert_eq!(batch[0].context["dynamodb:LeadingKeys"], ["d1"]);
-    assert_eq!(batch[0].context["dynamodb:Attributes"], ["Id"]);
-    assert_eq!(batch[1].resources, [TABLE]);
-    assert_eq!(batch[1].context["dynamodb:LeadingKeys"], ["a", "b"]);
-    assert!(!batch[1].context.contains_key("dynamodb:Attributes"));
+    assert_eq!(batch[1].context["dynamodb:LeadingKeys"], ["d1"]);
+    assert_eq!(batch[1].context["dynamodb:Attributes"], ["Id"]);
 
     let write = ddb(
         "BatchWriteItem",

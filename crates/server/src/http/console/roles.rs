@@ -8,10 +8,10 @@ use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::page::{csrf_field, esc, notice};
+use super::page::{esc, notice};
 use super::session::Session;
-use super::users::{frame_page, paged, policy_picker};
-use super::{api_error, text, Ctx, Fields};
+use super::wizard::{hidden, hidden_policies, policy_picker, steps_bar, StepForm};
+use super::{api_error, paged, text, Ctx, Fields};
 use crate::auth::identity::Caller;
 
 /// The use cases the wizard offers: its form value, label and service principal.
@@ -56,7 +56,7 @@ pub(crate) async fn list(ctx: Ctx) -> Response {
     let body = format!(
         r#"<p><a class="button" href="/console/roles/new" id="create-role">Create role</a></p>{table}"#
     );
-    frame_page(&ctx, &session, StatusCode::OK, "Roles", &body)
+    ctx.page(&session, StatusCode::OK, "Roles", &body)
 }
 
 /// The wizard's state, carried from step to step in the form.
@@ -100,27 +100,17 @@ impl<'a> RoleWizard<'a> {
     }
 
     fn hidden(&self, step: RoleStep, shown: &[String]) -> String {
-        let field = |name: &str, value: &str| {
-            format!(
-                r#"<input type="hidden" name="{name}" value="{}">"#,
-                esc(value)
-            )
-        };
         let mut out = String::new();
         if step != RoleStep::Trust {
-            out.push_str(&field("use_case", self.use_case));
+            out.push_str(&hidden("use_case", self.use_case));
         }
         if step != RoleStep::Permissions {
-            out.push_str(&field("policy_search", self.search));
+            out.push_str(&hidden("policy_search", self.search));
         }
-        for policy in &self.policies {
-            if !shown.iter().any(|s| s == policy) {
-                out.push_str(&field("policy", policy));
-            }
-        }
+        out.push_str(&hidden_policies(&self.policies, shown));
         if step != RoleStep::Review {
-            out.push_str(&field("role_name", self.name));
-            out.push_str(&field("description", self.description));
+            out.push_str(&hidden("role_name", self.name));
+            out.push_str(&hidden("description", self.description));
         }
         out
     }
@@ -132,6 +122,13 @@ enum RoleStep {
     Permissions,
     Review,
 }
+
+/// The steps' titles, in order.
+const ROLE_STEPS: [&str; 3] = [
+    "Select trusted entity",
+    "Add permissions",
+    "Name, review, and create",
+];
 
 /// `GET /console/roles/new`.
 pub(crate) async fn wizard_start(ctx: Ctx) -> Response {
@@ -234,19 +231,24 @@ async fn render(
     } else {
         "Next"
     };
-    let back = back
-        .map(|b| format!(r#"<button type="submit" name="go" value="{b}" class="secondary" id="back">Previous</button>"#))
-        .unwrap_or_default();
+    let form = StepForm {
+        action: "/console/roles/new",
+        id: "role-wizard",
+        csrf: &session.csrf,
+        hidden: &wizard.hidden(step, &shown),
+        content: &content,
+        next,
+        next_label,
+        back,
+        cancel: "/console/roles",
+    };
     let body = format!(
-        r#"{error}<form method="post" action="/console/roles/new" id="role-wizard">{csrf}{hidden}
-{content}
-<div class="actions"><button type="submit" name="go" value="{next}" id="next">{next_label}</button>{back}
-<a class="button secondary" href="/console/roles">Cancel</a></div></form>"#,
-        error = error.unwrap_or_default(),
-        csrf = csrf_field(&session.csrf),
-        hidden = wizard.hidden(step, &shown),
+        "{}{}{}",
+        steps_bar(&ROLE_STEPS, step as usize),
+        error.unwrap_or_default(),
+        form.render()
     );
-    frame_page(ctx, session, StatusCode::OK, "Create role", &body)
+    ctx.page(session, StatusCode::OK, "Create role", &body)
 }
 
 /// `CreateRole` with the use case's trust policy, `AttachRolePolicy` for each policy, and for
@@ -309,12 +311,12 @@ async fn create(
                 notice("success", &format!("Role {} created.", wizard.name)),
                 api_error(&e)
             );
-            return frame_page(ctx, session, StatusCode::OK, "Create role", &body);
+            return ctx.page(session, StatusCode::OK, "Create role", &body);
         }
     }
     let body = format!(
         r#"{}<p><a class="button secondary" href="/console/roles">Roles</a></p>"#,
         notice("success", &format!("Role {} created.", wizard.name))
     );
-    frame_page(ctx, session, StatusCode::OK, "Create role", &body)
+    ctx.page(session, StatusCode::OK, "Create role", &body)
 }

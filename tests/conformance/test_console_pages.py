@@ -30,8 +30,9 @@ from test_iam_mfa import code, step_now
 
 try:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:  # pragma: no cover - the pinned .venv has it
-    By = None
+    By = WebDriverWait = None
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None or CHROMEDRIVER is None or webdriver is None,
@@ -261,3 +262,164 @@ def test_forms_refuse_a_missing_csrf_token(b, srv):
     assert iam.list_user_tags(UserName=name)["Tags"] == []
     assert iam.list_attached_user_policies(UserName=name)["AttachedPolicies"] == []
     assert not any(d["SerialNumber"].endswith(f"/{name}") for d in iam.list_virtual_mfa_devices()["VirtualMFADevices"])
+
+
+PRINCIPAL_IN_IDENTITY_POLICY = """{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::bucket/*",
+            "Principal": "*"
+        }
+    ]
+}"""
+
+PASS_ROLE_ANYWHERE = """{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Action": "iam:PassRole",
+            "Resource": "*"
+        }
+    ]
+}"""
+
+
+def findings(driver) -> list[tuple[str, str]]:
+    """(line, text) of each finding the editor shows."""
+    return [(e.get_attribute("data-line"), e.text)
+            for e in driver.find_elements(By.CSS_SELECTOR, "#findings-list li")]
+
+
+def test_policies_list_filter_and_search(b, srv):
+    iam = srv.iam()
+    marker = rand_suffix()
+    mine = iam.create_policy(PolicyName=f"mine-{marker}", PolicyDocument=PASS_ROLE_ANYWHERE,
+                             Description="<img src=x id=xssdesc" + marker + ">")["Policy"]
+    sign_in_root(b, srv)
+    go(b, f"{srv.url}/console/policies?type=customer")
+    names = [r.get_attribute("data-name") for r in b.find_elements(By.CSS_SELECTOR, "#policy-list tbody tr")]
+    assert f"mine-{marker}" in names and "AmazonKeyspacesReadOnlyAccess" not in names
+    go(b, f"{srv.url}/console/policies?type=aws&search=keyspaces")
+    names = [r.get_attribute("data-name") for r in b.find_elements(By.CSS_SELECTOR, "#policy-list tbody tr")]
+    assert "AmazonKeyspacesReadOnlyAccess" in names and f"mine-{marker}" not in names
+    assert all("keyspaces" in n.lower() for n in names)
+    shot(b, "policies")
+    go(b, f"{srv.url}/console/policies/view?arn={mine['Arn']}")
+    assert heading(b) == f"mine-{marker}"
+    assert json.loads(b.find_element(By.ID, "policy-json").text) == json.loads(PASS_ROLE_ANYWHERE)
+    assert f"<img src=x id=xssdesc{marker}>" in b.find_element(By.ID, "summary").text
+    assert not b.find_elements(By.ID, f"xssdesc{marker}")
+
+
+def test_policy_editor_shows_findings_at_their_line_then_creates_and_versions(b, srv):
+    iam = srv.iam()
+    name = f"editor-{rand_suffix()}"
+    sign_in_root(b, srv)
+    go(b, srv.url + "/console/policies")
+    click(b, "create-policy")
+    fill(b, "policy-name", name)
+    # As the user types, the script asks the console's endpoint; the finding is at line 8.
+    fill(b, "policy-document", PRINCIPAL_IN_IDENTITY_POLICY)
+    WebDriverWait(b, 10).until(lambda d: any(line == "8" for line, _ in findings(d)))
+    (line, message), = findings(b)
+    assert "UNSUPPORTED_PRINCIPAL" in message and "error" in message
+    assert '"Principal": "*"' in message and "Line 8, column 13" in message
+    shot(b, "policy-editor")
+    # Without the script the same findings come back from "Check policy".
+    b.execute_script("document.getElementById('findings').textContent = ''")
+    click(b, "check-policy")
+    assert [line for line, _ in findings(b)] == ["8"]
+    assert b.find_element(By.ID, "policy-document").get_attribute("value") == PRINCIPAL_IN_IDENTITY_POLICY
+    # IAM refuses it as CreatePolicy would.
+    click(b, "save-policy")
+    assert "MalformedPolicyDocument" in b.page_source
+    assert name not in [p["PolicyName"] for p in iam.list_policies(Scope="Local")["Policies"]]
+    # A policy IAM accepts, with a security warning at its line, is created.
+    fill(b, "policy-document", PASS_ROLE_ANYWHERE)
+    click(b, "check-policy")
+    (line, message), = findings(b)
+    assert line == "7" and "PASS_ROLE_WITH_STAR_IN_RESOURCE" in message and "security_warning" in message
+    click(b, "save-policy")
+    assert heading(b) == name
+    arn = f"arn:aws:iam::{ACCOUNT_ID}:policy/{name}"
+    assert iam.get_policy(PolicyArn=arn)["Policy"]["DefaultVersionId"] == "v1"
+
+    # Edit: a new default version; then v1 back as default, and v2 deleted.
+    click(b, "edit-policy")
+    narrowed = PASS_ROLE_ANYWHERE.replace('"Resource": "*"', f'"Resource": "arn:aws:iam::{ACCOUNT_ID}:role/app"')
+    fill(b, "policy-document", narrowed)
+    click(b, "save-policy")
+    assert b.find_element(By.ID, "default-version").text == "v2"
+    assert json.loads(b.find_element(By.ID, "policy-json").text) == json.loads(narrowed)
+    shot(b, "policy-versions")
+    click(b, "set-default-v1")
+    assert iam.get_policy(PolicyArn=arn)["Policy"]["DefaultVersionId"] == "v1"
+    click(b, "delete-version-v2")
+    assert [v["VersionId"] for v in iam.list_policy_versions(PolicyArn=arn)["Versions"]] == ["v1"]
+    # Deleting an attached policy: IAM's refusal; detached, it goes.
+    iam.create_user(UserName=name)
+    iam.attach_user_policy(UserName=name, PolicyArn=arn)
+    click(b, "delete-policy")
+    assert "DeleteConflict" in b.page_source
+    iam.detach_user_policy(UserName=name, PolicyArn=arn)
+    go(b, f"{srv.url}/console/policies/view?arn={arn}")
+    click(b, "delete-policy")
+    assert name not in [p["PolicyName"] for p in iam.list_policies(Scope="Local")["Policies"]]
+
+
+def test_validate_endpoint_needs_the_csrf_token(b, srv):
+    sign_in_root(b, srv)
+    go(b, srv.url + "/console/policies/new")
+    token = b.find_element(By.NAME, "csrf").get_attribute("value")
+    cookie = {"kw_session": next(c for c in b.get_cookies() if c["name"] == "kw_session")["value"]}
+    form = {"kind": "identity", "document": PASS_ROLE_ANYWHERE}
+    r = requests.post(srv.url + "/console/policies/validate", data=form, cookies=cookie)
+    assert r.status_code == 403
+    r = requests.post(srv.url + "/console/policies/validate", data={**form, "csrf": token}, cookies=cookie)
+    assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+    (finding,) = r.json()["findings"]
+    assert finding["line"] == 7 and finding["code"] == "PASS_ROLE_WITH_STAR_IN_RESOURCE"
+    assert requests.post(srv.url + "/console/policies/validate", data={**form, "csrf": token},
+                         allow_redirects=False).status_code == 303
+
+
+def test_groups_create_detail_and_delete(b, srv):
+    iam = srv.iam()
+    marker = rand_suffix()
+    user = f"member-{marker}"
+    group = f"readers-{marker}"
+    iam.create_user(UserName=user)
+    odd = f"odd-{marker}"
+    iam.create_group(GroupName=odd, Path=f"/<img/src=x/id=xssgroup{marker}>/")
+    sign_in_root(b, srv)
+    go(b, srv.url + "/console/groups")
+    assert odd in b.find_element(By.ID, "groups").text and not b.find_elements(By.ID, f"xssgroup{marker}")
+    click(b, "create-group")
+    fill(b, "group_name", group)
+    toggle(b, f"user-{user}")
+    fill(b, "policy_search", "AmazonKeyspacesRead")
+    click(b, "policy-search-button")
+    assert b.find_element(By.ID, f"user-{user}").is_selected()
+    toggle(b, "policy-AmazonKeyspacesReadOnlyAccess")
+    click(b, "create-group-button")
+    assert heading(b) == group
+    assert [u["UserName"] for u in iam.get_group(GroupName=group)["Users"]] == [user]
+    attached = iam.list_attached_group_policies(GroupName=group)["AttachedPolicies"]
+    assert [p["PolicyName"] for p in attached] == ["AmazonKeyspacesReadOnlyAccess"]
+    assert user in b.find_element(By.ID, "group-members").text
+    shot(b, "group")
+    click(b, "tab-permissions")
+    assert "AmazonKeyspacesReadOnlyAccess" in b.find_element(By.ID, "group-policies").text
+    click(b, "detach-AmazonKeyspacesReadOnlyAccess")
+    assert iam.list_attached_group_policies(GroupName=group)["AttachedPolicies"] == []
+    # Delete takes out the member, attached and inline policies first, as AWS's console does.
+    iam.attach_group_policy(GroupName=group, PolicyArn="arn:aws:iam::aws:policy/AmazonKeyspacesReadOnlyAccess")
+    iam.put_group_policy(GroupName=group, PolicyName="inline", PolicyDocument=PASS_ROLE_ANYWHERE)
+    click(b, "delete-group")
+    assert heading(b) == "User groups"
+    assert group not in [g["GroupName"] for g in iam.list_groups()["Groups"]]
+    assert iam.list_groups_for_user(UserName=user)["Groups"] == []

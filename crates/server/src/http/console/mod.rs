@@ -5,7 +5,10 @@
 //! IAM's own refusal otherwise. Forms work without JavaScript; assets are embedded.
 
 mod dashboard;
+mod groups;
 mod page;
+mod policies;
+mod policy_editor;
 mod roles;
 mod session;
 mod signin;
@@ -70,6 +73,22 @@ pub(crate) fn router() -> axum::Router<Arc<AppState>> {
             "/security-credentials/access-keys",
             post(user_detail::own_access_keys),
         )
+        .route("/groups", get(groups::list))
+        .route("/groups/new", get(groups::new_form).post(groups::create))
+        .route("/groups/{name}", get(groups::detail).post(groups::change))
+        .route("/policies", get(policies::list))
+        .route(
+            "/policies/new",
+            get(policies::new_form).post(policies::create),
+        )
+        .route("/policies/view", get(policies::view))
+        .route(
+            "/policies/edit",
+            get(policies::edit_form).post(policies::save),
+        )
+        .route("/policies/versions", post(policies::versions))
+        .route("/policies/delete", post(policies::delete))
+        .route("/policies/validate", post(policy_editor::validate))
         .route("/roles", get(roles::list))
         .route(
             "/roles/new",

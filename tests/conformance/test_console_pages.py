@@ -423,3 +423,142 @@ def test_groups_create_detail_and_delete(b, srv):
     assert heading(b) == "User groups"
     assert group not in [g["GroupName"] for g in iam.list_groups()["Groups"]]
     assert iam.list_groups_for_user(UserName=user)["Groups"] == []
+
+
+def role_wizard_to_review(driver, srv, entity_id: str, options) -> None:
+    """Create role: choose the trusted entity, fill its options, skip permissions."""
+    go(driver, srv.url + "/console/roles/new")
+    toggle(driver, entity_id)
+    options()
+    click(driver, "next")
+    assert "Add permissions" in driver.page_source, driver.find_element(By.TAG_NAME, "main").text
+    click(driver, "next")
+
+
+def create_reviewed_role(driver, name: str) -> dict:
+    fill(driver, "role_name", name)
+    trust = json.loads(driver.find_element(By.ID, "trust-policy").text)
+    click(driver, "next")
+    assert f"Role {name} created." in driver.page_source
+    return trust
+
+
+def test_create_role_for_an_account_with_external_id_and_mfa(b, srv):
+    iam = srv.iam()
+    name = f"partner-{rand_suffix()}"
+    sign_in_root(b, srv)
+
+    def options():
+        fill(b, "account-id", "111122223333")
+        toggle(b, "require-external-id")
+        fill(b, "external-id", "partner-secret-id")
+        toggle(b, "require-mfa")
+    role_wizard_to_review(b, srv, "entity-account", options)
+    shot(b, "create-role-account")
+    trust = create_reviewed_role(b, name)
+    assert trust == {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sts:AssumeRole",
+        "Condition": {"StringEquals": {"sts:ExternalId": "partner-secret-id"},
+                      "Bool": {"aws:MultiFactorAuthPresent": "true"}}}]}
+    assert iam.get_role(RoleName=name)["Role"]["AssumeRolePolicyDocument"] == trust
+    # A missing external ID is caught on the first step, before any call.
+    go(b, srv.url + "/console/roles/new")
+    toggle(b, "entity-account")
+    toggle(b, "require-external-id")
+    click(b, "next")
+    assert "Enter the external ID" in b.page_source and "Select trusted entity" in b.page_source
+
+
+def test_create_role_for_web_identity_and_saml(b, srv):
+    from saml_idp import Idp
+    iam = srv.iam()
+    host = f"oidc-{rand_suffix()}.example.test"
+    oidc = iam.create_open_id_connect_provider(Url=f"https://{host}/tokens", ClientIDList=["my-app"],
+                                               ThumbprintList=["a" * 40])["OpenIDConnectProviderArn"]
+    saml = iam.create_saml_provider(Name=f"idp-{rand_suffix()}",
+                                    SAMLMetadataDocument=Idp().metadata())["SAMLProviderArn"]
+    sign_in_root(b, srv)
+    # Web identity needs its audience.
+    go(b, srv.url + "/console/roles/new")
+    toggle(b, "entity-web-identity")
+    b.find_element(By.CSS_SELECTOR, f"#identity-provider option[value='{oidc}']").click()
+    click(b, "next")
+    assert "Enter the audience." in b.page_source
+
+    def web():
+        b.find_element(By.CSS_SELECTOR, f"#identity-provider option[value='{oidc}']").click()
+        fill(b, "audience", "my-app")
+    name = f"web-{rand_suffix()}"
+    role_wizard_to_review(b, srv, "entity-web-identity", web)
+    trust = create_reviewed_role(b, name)
+    assert trust["Statement"] == [{"Effect": "Allow", "Principal": {"Federated": oidc},
+                                   "Action": "sts:AssumeRoleWithWebIdentity",
+                                   "Condition": {"StringEquals": {f"{host}/tokens:aud": "my-app"}}}]
+    assert iam.get_role(RoleName=name)["Role"]["AssumeRolePolicyDocument"] == trust
+
+    def saml_options():
+        b.find_element(By.CSS_SELECTOR, f"#saml-provider option[value='{saml}']").click()
+    name = f"saml-{rand_suffix()}"
+    role_wizard_to_review(b, srv, "entity-saml", saml_options)
+    trust = create_reviewed_role(b, name)
+    assert trust["Statement"] == [{"Effect": "Allow", "Principal": {"Federated": saml},
+                                   "Action": "sts:AssumeRoleWithSAML",
+                                   "Condition": {"StringEquals": {"SAML:aud": "https://signin.aws.amazon.com/saml"}}}]
+
+
+TRUST_WITH_RESOURCE = """{
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"Service": "ec2.amazonaws.com"},
+            "Action": "sts:AssumeRole",
+            "Resource": "*"
+        }
+    ]
+}"""
+
+
+def test_custom_trust_policy_and_role_detail(b, srv):
+    iam = srv.iam()
+    name = f"custom-{rand_suffix()}"
+    sign_in_root(b, srv)
+    go(b, srv.url + "/console/roles/new")
+    toggle(b, "entity-custom")
+    fill(b, "policy-document", TRUST_WITH_RESOURCE)
+    click(b, "check-policy")
+    (line, message), = findings(b)
+    assert line == "8" and "error" in message, message
+    assert b.find_element(By.ID, "entity-custom").is_selected()
+    good = TRUST_WITH_RESOURCE.replace(',\n            "Resource": "*"', "")
+    fill(b, "policy-document", good)
+    click(b, "next")
+    click(b, "next")
+    trust = create_reviewed_role(b, name)
+    assert trust == json.loads(good)
+    click(b, "view-role")
+    assert heading(b) == name
+    assert b.find_element(By.ID, "last-activity").text == "None"
+    fill(b, "policy_search", "AmazonKeyspacesRead")
+    click(b, "policy-search-button")
+    toggle(b, "policy-AmazonKeyspacesReadOnlyAccess")
+    click(b, "attach-policies")
+    assert "AmazonKeyspacesReadOnlyAccess" in b.find_element(By.ID, "role-policies").text
+    shot(b, "role-permissions")
+    click(b, "tab-trust")
+    assert json.loads(b.find_element(By.ID, "trust-policy").text) == json.loads(good)
+    lambda_trust = good.replace("ec2.amazonaws.com", "lambda.amazonaws.com")
+    fill(b, "policy-document", lambda_trust)
+    click(b, "update-trust")
+    assert iam.get_role(RoleName=name)["Role"]["AssumeRolePolicyDocument"] == json.loads(lambda_trust)
+    assert json.loads(b.find_element(By.ID, "trust-policy").text) == json.loads(lambda_trust)
+    shot(b, "role-trust")
+    # IAM's refusal of a bad trust policy comes back with the findings, nothing changed.
+    fill(b, "policy-document", TRUST_WITH_RESOURCE)
+    click(b, "update-trust")
+    assert "MalformedPolicyDocument" in b.page_source and [line for line, _ in findings(b)] == ["8"]
+    assert iam.get_role(RoleName=name)["Role"]["AssumeRolePolicyDocument"] == json.loads(lambda_trust)
+    # Delete detaches first, as AWS's console does.
+    click(b, "delete-role")
+    assert heading(b) == "Roles"
+    assert name not in [r["RoleName"] for r in iam.list_roles()["Roles"]]

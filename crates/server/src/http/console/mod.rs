@@ -94,6 +94,7 @@ pub(crate) fn router() -> axum::Router<Arc<AppState>> {
             "/roles/new",
             get(roles::wizard_start).post(roles::wizard_step),
         )
+        .route("/roles/{name}", get(roles::detail).post(roles::change))
         .layer(Extension(Arc::new(Sessions::default())))
 }
 

@@ -22,7 +22,7 @@ import json
 import pytest
 import requests
 
-from conftest import (ACCOUNT_ID, KeywardServerWithArgs, rand_suffix, send, sign_request, sts_params,
+from conftest import (ACCOUNT_ID, KeywardServerWithArgs, rand_suffix, send, sign_request, sts_params, wait_for,
                       utcnow)
 from test_console import (CHROMEDRIVER, CHROMIUM, ROOT_PASSWORD, browser, click, downloads,  # noqa: F401
                           fill, go, heading, shot, sign_in_root, sign_in_user, toggle, webdriver)
@@ -562,3 +562,50 @@ def test_custom_trust_policy_and_role_detail(b, srv):
     click(b, "delete-role")
     assert heading(b) == "Roles"
     assert name not in [r["RoleName"] for r in iam.list_roles()["Roles"]]
+
+
+def test_audit_log_shows_a_denied_call_with_its_matched_statement(b, srv):
+    iam = srv.iam()
+    name = f"audited-{rand_suffix()}"
+    iam.create_user(UserName=name)
+    iam.put_user_policy(UserName=name, PolicyName="guard", PolicyDocument=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Sid": "ReadIam", "Effect": "Allow", "Action": ["iam:Get*", "iam:List*"], "Resource": "*"},
+            {"Sid": "NoNewUsers", "Effect": "Deny", "Action": "iam:CreateUser", "Resource": "*"},
+        ],
+    }))
+    key = iam.create_access_key(UserName=name)["AccessKey"]
+    user_iam = srv.iam(creds=(key["AccessKeyId"], key["SecretAccessKey"]))
+    with pytest.raises(user_iam.exceptions.ClientError):
+        user_iam.create_user(UserName=f"never-{rand_suffix()}")
+    user_iam.list_users()
+    sign_in_root(b, srv)
+
+    def denied_rows():
+        go(b, f"{srv.url}/console/audit?user={name}&decision=Deny")
+        return b.find_elements(By.CSS_SELECTOR, "#events tr.event")
+    wait_for(lambda: len(denied_rows()) == 1, timeout=15, what="the denied CreateUser in the audit page")
+    (row,) = b.find_elements(By.CSS_SELECTOR, "#events tr.event")
+    cells = row.find_elements(By.TAG_NAME, "td")
+    assert cells[1].text == "CreateUser" and cells[3].text == name and cells[4].text == "Deny"
+    assert cells[5].text == "AccessDenied"
+    row.find_element(By.TAG_NAME, "summary").click()
+    matched = row.find_element(By.CSS_SELECTOR, ".matched-statement").text
+    assert matched.startswith("Deny:") and 'statement "NoNewUsers"' in matched and "guard" in matched, matched
+    shot(b, "audit-log")
+    # The other filters narrow it: allowed ListUsers, by event name and service.
+    go(b, f"{srv.url}/console/audit?event=ListUsers&user={name}&service=iam.amazonaws.com&decision=Allow")
+    rows = b.find_elements(By.CSS_SELECTOR, "#events tr.event")
+    assert rows and all(r.find_elements(By.TAG_NAME, "td")[1].text == "ListUsers" for r in rows)
+    go(b, f"{srv.url}/console/audit?user={name}&service=sts.amazonaws.com")
+    assert b.find_elements(By.CSS_SELECTOR, "#events tr.event") == []
+    # The page is LookupEvents as the caller: audited, and refused without the permission.
+    lookups = [r for r in srv.audit_records() if r["eventName"] == "LookupEvents"]
+    assert lookups and lookups[-1]["userIdentity"]["type"] == "Root"
+    iam.create_login_profile(UserName=name, Password="Audited-Pass-123")
+    click(b, "signout")
+    sign_in_user(b, srv, name, "Audited-Pass-123")
+    go(b, srv.url + "/console/audit")
+    assert "Not authorized." in b.page_source and "cloudtrail:LookupEvents" in b.page_source
+    assert b.find_elements(By.CSS_SELECTOR, "#events tr.event") == []

@@ -4,6 +4,7 @@
 //! call a signed request would make; a page shows a caller exactly what IAM lets it see, and
 //! IAM's own refusal otherwise. Forms work without JavaScript; assets are embedded.
 
+mod audit;
 mod dashboard;
 mod groups;
 mod page;
@@ -73,6 +74,7 @@ pub(crate) fn router() -> axum::Router<Arc<AppState>> {
             "/security-credentials/access-keys",
             post(user_detail::own_access_keys),
         )
+        .route("/audit", get(audit::page))
         .route("/groups", get(groups::list))
         .route("/groups/new", get(groups::new_form).post(groups::create))
         .route("/groups/{name}", get(groups::detail).post(groups::change))

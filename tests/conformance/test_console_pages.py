@@ -609,3 +609,67 @@ def test_audit_log_shows_a_denied_call_with_its_matched_statement(b, srv):
     go(b, srv.url + "/console/audit")
     assert "Not authorized." in b.page_source and "cloudtrail:LookupEvents" in b.page_source
     assert b.find_elements(By.CSS_SELECTOR, "#events tr.event") == []
+
+
+def test_policy_simulator_shows_each_action_with_its_matched_statement(b, srv):
+    iam = srv.iam()
+    name = f"simulated-{rand_suffix()}"
+    arn = iam.create_user(UserName=name)["User"]["Arn"]
+    iam.put_user_policy(UserName=name, PolicyName="reader", PolicyDocument=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+            {"Sid": "NoDelete", "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"},
+        ],
+    }))
+    sign_in_root(b, srv)
+    go(b, srv.url + "/console/simulator")
+    b.find_element(By.CSS_SELECTOR, f"#principal option[value='{arn}']").click()
+    fill(b, "actions", "s3:GetObject\ns3:DeleteObject\ns3:PutObject")
+    click(b, "run-simulation")
+    results = {r.get_attribute("data-action"): r.text for r in b.find_elements(By.CSS_SELECTOR, "#simulation tr.result")}
+    expected = {r["EvalActionName"]: r["EvalDecision"] for r in iam.simulate_principal_policy(
+        PolicySourceArn=arn, ActionNames=["s3:GetObject", "s3:DeleteObject", "s3:PutObject"])["EvaluationResults"]}
+    assert set(results) == set(expected)
+    for action, decision in expected.items():
+        assert decision in results[action], (action, results[action])
+    assert "allowed" in results["s3:GetObject"] and "reader" in results["s3:GetObject"]
+    assert "explicitDeny" in results["s3:DeleteObject"] and "reader" in results["s3:DeleteObject"]
+    assert "implicitDeny" in results["s3:PutObject"] and "No statement matched." in results["s3:PutObject"]
+    shot(b, "policy-simulator")
+
+
+def test_account_settings_alias_password_policy_and_sts(b, srv):
+    iam = srv.iam()
+    alias = f"console-{rand_suffix()}"
+    sign_in_root(b, srv)
+    go(b, srv.url + "/console/account")
+    fill(b, "alias", alias)
+    click(b, "create-alias")
+    assert iam.list_account_aliases()["AccountAliases"] == [alias]
+    assert b.find_element(By.ID, "account-alias").text == alias
+    fill(b, "MinimumPasswordLength", "14")
+    toggle(b, "RequireNumbers")
+    fill(b, "PasswordReusePrevention", "3")
+    click(b, "save-password-policy")
+    policy = iam.get_account_password_policy()["PasswordPolicy"]
+    assert policy["MinimumPasswordLength"] == 14 and policy["RequireNumbers"] is True
+    assert policy["PasswordReusePrevention"] == 3 and policy["RequireSymbols"] is False
+    assert b.find_element(By.ID, "RequireNumbers").is_selected()
+    # IAM's own range check.
+    fill(b, "MinimumPasswordLength", "200")
+    click(b, "save-password-policy")
+    assert "ValidationError" in b.page_source
+    go(b, srv.url + "/console/account")
+    b.find_element(By.CSS_SELECTOR, "#token_version option[value='v2Token']").click()
+    click(b, "save-sts")
+    assert iam.get_account_summary()["SummaryMap"]["GlobalEndpointTokenVersion"] == 2
+    assert b.find_element(By.ID, "token-version").text == "2"
+    shot(b, "account-settings")
+    b.find_element(By.CSS_SELECTOR, "#token_version option[value='v1Token']").click()
+    click(b, "save-sts")
+    click(b, "delete-password-policy")
+    with pytest.raises(iam.exceptions.NoSuchEntityException):
+        iam.get_account_password_policy()
+    click(b, "delete-alias")
+    assert iam.list_account_aliases()["AccountAliases"] == []

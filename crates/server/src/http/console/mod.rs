@@ -4,6 +4,7 @@
 //! call a signed request would make; a page shows a caller exactly what IAM lets it see, and
 //! IAM's own refusal otherwise. Forms work without JavaScript; assets are embedded.
 
+mod account;
 mod audit;
 mod dashboard;
 mod groups;
@@ -13,6 +14,7 @@ mod policy_editor;
 mod roles;
 mod session;
 mod signin;
+mod simulator;
 mod user_detail;
 mod users;
 mod wizard;
@@ -74,7 +76,9 @@ pub(crate) fn router() -> axum::Router<Arc<AppState>> {
             "/security-credentials/access-keys",
             post(user_detail::own_access_keys),
         )
+        .route("/account", get(account::page).post(account::change))
         .route("/audit", get(audit::page))
+        .route("/simulator", get(simulator::page))
         .route("/groups", get(groups::list))
         .route("/groups/new", get(groups::new_form).post(groups::create))
         .route("/groups/{name}", get(groups::detail).post(groups::change))

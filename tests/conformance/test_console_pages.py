@@ -673,3 +673,113 @@ def test_account_settings_alias_password_policy_and_sts(b, srv):
         iam.get_account_password_policy()
     click(b, "delete-alias")
     assert iam.list_account_aliases()["AccountAliases"] == []
+
+
+def test_identity_providers_add_and_delete(b, srv):
+    from saml_idp import Idp
+    iam = srv.iam()
+    host = f"issuer-{rand_suffix()}.example.test"
+    name = f"corp-{rand_suffix()}"
+    sign_in_root(b, srv)
+    go(b, srv.url + "/console/providers")
+    fill(b, "oidc-url", f"https://{host}")
+    fill(b, "oidc-audience", "sts.amazonaws.com")
+    fill(b, "oidc-thumbprint", "b" * 40)
+    click(b, "add-oidc")
+    arn = f"arn:aws:iam::{ACCOUNT_ID}:oidc-provider/{host}"
+    assert iam.get_open_id_connect_provider(OpenIDConnectProviderArn=arn)["ClientIDList"] == ["sts.amazonaws.com"]
+    fill(b, "saml-name", name)
+    b.execute_script("document.getElementById('saml-metadata').value = arguments[0]", Idp().metadata())
+    click(b, "add-saml")
+    saml_arn = f"arn:aws:iam::{ACCOUNT_ID}:saml-provider/{name}"
+    assert saml_arn in [p["Arn"] for p in iam.list_saml_providers()["SAMLProviderList"]]
+    table = b.find_element(By.ID, "providers").text
+    assert host in table and name in table
+    shot(b, "identity-providers")
+    # IAM's refusal of bad metadata comes back as its code and message.
+    fill(b, "saml-name", f"bad-{rand_suffix()}")
+    fill(b, "saml-metadata", "<not-metadata/>" + " " * 1000)
+    click(b, "add-saml")
+    assert "InvalidInput" in b.page_source
+    click(b, "back-link")
+    click(b, f"delete-{name}")
+    assert saml_arn not in [p["Arn"] for p in iam.list_saml_providers()["SAMLProviderList"]]
+    click(b, f"delete-{host}")
+    assert arn not in [p["Arn"] for p in iam.list_open_id_connect_providers()["OpenIDConnectProviderList"]]
+
+
+def test_access_reports_credential_report_and_last_accessed(b, srv):
+    iam = srv.iam()
+    name = f"reported-{rand_suffix()}"
+    arn = iam.create_user(UserName=name)["User"]["Arn"]
+    iam.attach_user_policy(UserName=name, PolicyArn="arn:aws:iam::aws:policy/IAMReadOnlyAccess")
+    key = iam.create_access_key(UserName=name)["AccessKey"]
+    srv.iam(creds=(key["AccessKeyId"], key["SecretAccessKey"])).list_users()
+    sign_in_root(b, srv)
+    go(b, srv.url + "/console/reports")
+    token = b.find_element(By.NAME, "csrf").get_attribute("value")
+    cookie = {"kw_session": next(c for c in b.get_cookies() if c["name"] == "kw_session")["value"]}
+    r = requests.post(srv.url + "/console/reports/credential-report", data={"csrf": token}, cookies=cookie,
+                      headers={"Origin": srv.url})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    lines = r.text.splitlines()
+    assert lines[0].startswith("user,arn,user_creation_time,password_enabled")
+    assert any(line.startswith(f"{name},{arn},") for line in lines)
+    assert key["SecretAccessKey"] not in r.text
+    assert requests.post(srv.url + "/console/reports/credential-report", cookies=cookie).status_code == 403
+
+    def iam_row():
+        go(b, f"{srv.url}/console/reports?arn={arn}")
+        rows = b.find_elements(By.CSS_SELECTOR, "#last-accessed tr[data-namespace='iam']")
+        return rows[0].find_element(By.CSS_SELECTOR, ".last").text if rows else ""
+    wait_for(lambda: iam_row().startswith("20"), timeout=15, what="iam's last access")
+    shot(b, "access-reports")
+
+
+PAGES = {
+    "/console": "IAM dashboard",
+    "/console/users": "Users",
+    "/console/groups": "User groups",
+    "/console/groups/new": "Create user group",
+    "/console/roles": "Roles",
+    "/console/roles/new": "Create role",
+    "/console/policies": "Policies",
+    "/console/policies/new": "Create policy",
+    "/console/providers": "Identity providers",
+    "/console/reports": "Access reports",
+    "/console/simulator": "Policy simulator",
+    "/console/audit": "Audit log",
+    "/console/account": "Account settings",
+    "/console/security-credentials": "My security credentials",
+}
+
+
+def test_every_page_renders_for_root_and_a_read_only_user_sees_lists(b, srv):
+    iam = srv.iam()
+    sign_in_root(b, srv)
+    for path, title in PAGES.items():
+        go(b, srv.url + path)
+        assert heading(b) == title, path
+        assert "Not authorized." not in b.page_source, path
+    name = f"reader-{rand_suffix()}"
+    iam.create_user(UserName=name)
+    iam.attach_user_policy(UserName=name, PolicyArn="arn:aws:iam::aws:policy/IAMReadOnlyAccess")
+    iam.create_login_profile(UserName=name, Password="Reader-Pass-123")
+    click(b, "signout")
+    sign_in_user(b, srv, name, "Reader-Pass-123")
+    assert heading(b) == "IAM dashboard"
+    go(b, srv.url + "/console/users")
+    assert name in b.find_element(By.ID, "users").text
+    go(b, srv.url + "/console/policies?type=aws&search=IAMReadOnly")
+    assert "IAMReadOnlyAccess" in b.find_element(By.ID, "policy-list").text
+    # Writes are IAM's refusal, shown as "not authorized", and change nothing.
+    go(b, srv.url + "/console/groups/new")
+    fill(b, "group_name", f"nope-{rand_suffix()}")
+    click(b, "create-group-button")
+    assert "Not authorized." in b.page_source and "iam:CreateGroup" in b.page_source
+    go(b, srv.url + "/console/account")
+    fill(b, "alias", f"nope-{rand_suffix()}")
+    click(b, "create-alias")
+    assert "Not authorized." in b.page_source and "iam:CreateAccountAlias" in b.page_source
+    assert iam.list_account_aliases()["AccountAliases"] == []

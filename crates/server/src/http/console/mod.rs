@@ -11,6 +11,8 @@ mod groups;
 mod page;
 mod policies;
 mod policy_editor;
+mod providers;
+mod reports;
 mod roles;
 mod session;
 mod signin;
@@ -79,6 +81,12 @@ pub(crate) fn router() -> axum::Router<Arc<AppState>> {
         .route("/account", get(account::page).post(account::change))
         .route("/audit", get(audit::page))
         .route("/simulator", get(simulator::page))
+        .route("/providers", get(providers::page).post(providers::change))
+        .route("/reports", get(reports::page))
+        .route(
+            "/reports/credential-report",
+            post(reports::credential_report),
+        )
         .route("/groups", get(groups::list))
         .route("/groups/new", get(groups::new_form).post(groups::create))
         .route("/groups/{name}", get(groups::detail).post(groups::change))

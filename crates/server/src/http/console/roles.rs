@@ -173,10 +173,12 @@ impl<'a> RoleWizard<'a> {
     /// missing. `own_account` is the account an "AWS account" role trusts by default.
     fn trust_policy(&self, own_account: &str) -> Result<String, &'static str> {
         let statement = |principal: Value, action: &str, condition: Map<String, Value>| {
-            let mut statement =
-                json!({"Effect": "Allow", "Principal": principal, "Action": action});
+            let mut statement = Map::new();
+            statement.insert("Effect".into(), json!("Allow"));
+            statement.insert("Principal".into(), principal);
+            statement.insert("Action".into(), json!(action));
             if !condition.is_empty() {
-                statement["Condition"] = Value::Object(condition);
+                statement.insert("Condition".into(), Value::Object(condition));
             }
             json!({"Version": "2012-10-17", "Statement": [statement]}).to_string()
         };

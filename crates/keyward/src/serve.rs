@@ -41,6 +41,16 @@ pub struct ServeArgs {
         value_name = "SERVICE=URL[,key=ID:SECRET|,unsigned]"
     )]
     upstreams: Vec<keyward_server::config::Upstream>,
+    /// Authorization gateway mode: strict refuses what IAM denies; learn forwards every
+    /// request (allowed or not, and operations Keyward cannot map), answers what the upstream
+    /// answers and records in the audit log what strict mode would have denied and why, for
+    /// `keyward policy generate`. Keyward's own IAM and STS calls stay enforced in both modes.
+    #[arg(
+        long = "enforce",
+        value_name = "strict|learn",
+        default_value = "strict"
+    )]
+    enforce: keyward_server::config::Enforcement,
     /// This server's URL as verifiers of the tokens GetWebIdentityToken signs reach it: their
     /// `iss`, under which /.well-known/openid-configuration and /.well-known/jwks.json are
     /// served. Default: http:// and the listen address.
@@ -363,6 +373,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
     };
     config.delegation_partners = args.delegation_partners;
     config.upstreams = args.upstreams;
+    config.enforcement = args.enforce;
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds.push(ImdsConfig {
             listen,

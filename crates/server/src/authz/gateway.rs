@@ -4,7 +4,9 @@
 //! Keyward holds one — AWS's same-account rule: the identity's policies or the resource
 //! policy may allow, and an explicit deny in any policy wins.
 
-use keyward_policy::{evaluate, ContextValue, Effect, Evaluation, PolicySet, ResourcePolicyMode};
+use keyward_policy::{
+    evaluate, ContextValue, Decision, Effect, Evaluation, PolicyKind, PolicySet, ResourcePolicyMode,
+};
 
 use super::{prepare, record_attempt, RequestFacts, Resource};
 use crate::auth::identity::{Caller, Identity};
@@ -59,6 +61,11 @@ pub struct ServiceDecision {
     pub matched: Vec<MatchedStatement>,
     /// Why, in a few words ("allowed by an identity-based policy").
     pub reason: String,
+    /// A refusal's kind: `true` when a `Deny` statement applied, `false` when no statement
+    /// allowed.
+    pub explicit_deny: bool,
+    /// The policy type that decided (denied, or whose allow granted), when one did.
+    pub decided_by: Option<&'static str>,
 }
 
 /// Decides whether `caller` may perform `action` on `resource`, with the service's condition
@@ -99,6 +106,8 @@ pub async fn decide(
         refusal: evaluation.access_denied_message_naming(&resource.shown_as),
         matched,
         reason: evaluation.reason(),
+        explicit_deny: evaluation.decision() == Decision::ExplicitDeny,
+        decided_by: evaluation.decided_by().map(PolicyKind::noun),
     })
 }
 

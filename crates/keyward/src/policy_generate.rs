@@ -123,7 +123,10 @@ fn run_generate(args: &GenerateArgs) -> Result<(), String> {
         super::policy_cmd::Output::Json => println!("{policy}"),
         super::policy_cmd::Output::Text => {
             println!("{text}");
-            let statements = policy["Statement"].as_array().map_or(0, Vec::len);
+            let statements = policy
+                .get("Statement")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
             eprintln!(
                 "keyward: {statements} statement(s) from {} authorization decision(s) of {} in {} file(s)",
                 seen.len(),

@@ -48,6 +48,12 @@ const TRANSPORT_KEYS: &[&str] = &[
     "aws:TagKeys",
 ];
 
+/// What a statement grants an action: its resources and its condition block.
+type Grant = (Vec<String>, Map<String, Value>);
+
+/// Statements are keyed by service, resources and conditions.
+type StatementKey = (String, String, String);
+
 /// One action a principal needed on one resource, as an audit record shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Observation {
@@ -64,13 +70,13 @@ pub struct Observation {
 /// Whether `record` was made by `principal`: its own ARN, or, for a role ARN, any of the
 /// role's sessions.
 fn made_by(record: &Value, principal: &str) -> bool {
-    let identity = &record["userIdentity"];
-    if identity["arn"].as_str() == Some(principal) {
+    let text = |pointer: &str| record.pointer(pointer).and_then(Value::as_str);
+    if text("/userIdentity/arn") == Some(principal) {
         return true;
     }
     principal.contains(":role/")
-        && identity["sessionContext"]["sessionIssuer"]["arn"].as_str() == Some(principal)
-        && identity["type"].as_str() == Some("AssumedRole")
+        && text("/userIdentity/sessionContext/sessionIssuer/arn") == Some(principal)
+        && text("/userIdentity/type") == Some("AssumedRole")
 }
 
 /// Every string in `value` (recursively) that is an IAM role ARN.
@@ -102,30 +108,35 @@ pub fn observations(records: &[Value], principal: &str, since: Option<&str>) -> 
         if !made_by(record, principal) {
             continue;
         }
-        if let (Some(since), Some(time)) = (since, record["eventTime"].as_str()) {
+        if let (Some(since), Some(time)) = (since, record.get("eventTime").and_then(Value::as_str))
+        {
             if time < since {
                 continue;
             }
         }
-        let Some(decisions) = record["additionalEventData"]["authorizations"].as_array() else {
+        let Some(decisions) = record
+            .pointer("/additionalEventData/authorizations")
+            .and_then(Value::as_array)
+        else {
             continue;
         };
         let mut passed = BTreeSet::new();
-        role_arns(&record["requestParameters"], &mut passed);
+        if let Some(parameters) = record.get("requestParameters") {
+            role_arns(parameters, &mut passed);
+        }
         for decision in decisions {
-            let (Some(action), Some(resource)) =
-                (decision["action"].as_str(), decision["resource"].as_str())
-            else {
+            let field = |name: &str| decision.get(name).and_then(Value::as_str);
+            let (Some(action), Some(resource)) = (field("action"), field("resource")) else {
                 continue;
             };
-            let free = decision["reason"]
-                .as_str()
-                .is_some_and(|reason| reason.ends_with("requires no permission"));
+            let free =
+                field("reason").is_some_and(|reason| reason.ends_with("requires no permission"));
             if free {
                 continue;
             }
-            let condition_keys = decision["conditionKeys"]
-                .as_object()
+            let condition_keys = decision
+                .get("conditionKeys")
+                .and_then(Value::as_object)
                 .map(|keys| {
                     keys.iter()
                         .map(|(key, values)| {
@@ -303,8 +314,7 @@ pub fn generate(seen: &[Observation], dependents: &dyn Fn(&str) -> Vec<String>) 
             .or_default()
             .push(observation);
     }
-    // action → (resources, conditions)
-    let mut grants: BTreeMap<String, (Vec<String>, Map<String, Value>)> = BTreeMap::new();
+    let mut grants: BTreeMap<String, Grant> = BTreeMap::new();
     let mut passed_roles: BTreeSet<String> = BTreeSet::new();
     let mut extra: BTreeSet<String> = BTreeSet::new();
     for (action, observed) in &by_action {
@@ -333,9 +343,8 @@ pub fn generate(seen: &[Observation], dependents: &dyn Fn(&str) -> Vec<String>) 
     }
 
     // Statements: per service, actions sharing resources and conditions together.
-    let mut statements: BTreeMap<(String, String, String), Vec<String>> = BTreeMap::new();
-    let mut shapes: BTreeMap<(String, String, String), (Vec<String>, Map<String, Value>)> =
-        BTreeMap::new();
+    let mut statements: BTreeMap<StatementKey, Vec<String>> = BTreeMap::new();
+    let mut shapes: BTreeMap<StatementKey, Grant> = BTreeMap::new();
     for (action, (resources, condition)) in grants {
         let service = action
             .split_once(':')
@@ -349,19 +358,19 @@ pub fn generate(seen: &[Observation], dependents: &dyn Fn(&str) -> Vec<String>) 
         statements.entry(key.clone()).or_default().push(action);
         shapes.entry(key).or_insert((resources, condition));
     }
-    let mut ordered: Vec<(String, Vec<String>, Vec<String>, Map<String, Value>)> = statements
+    let mut ordered: Vec<(String, Vec<String>, Grant)> = statements
         .into_iter()
         .filter_map(|(key, mut actions)| {
-            let (resources, condition) = shapes.get(&key)?.clone();
+            let grant = shapes.get(&key)?.clone();
             actions.sort();
-            Some((key.0, actions, resources, condition))
+            Some((key.0, actions, grant))
         })
         .collect();
     ordered.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     let mut counters: BTreeMap<String, usize> = BTreeMap::new();
     let statements: Vec<Value> = ordered
         .into_iter()
-        .map(|(service, actions, resources, condition)| {
+        .map(|(service, actions, (resources, condition))| {
             let n = counters.entry(service.clone()).or_insert(0);
             *n += 1;
             let mut statement = json!({

@@ -17,7 +17,8 @@ use crate::error::ApiError;
 pub struct MatchedStatement {
     /// The policy kind as AWS names it ("identity-based policy", "resource-based policy", …).
     pub policy_type: &'static str,
-    /// The policy's name (a bucket policy is named by its bucket).
+    /// The policy's name (a bucket policy is named by its bucket, a queue policy by its
+    /// queue's ARN).
     pub policy: String,
     /// The statement's `Sid`, if it has one.
     pub sid: Option<String>,

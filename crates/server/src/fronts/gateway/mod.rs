@@ -3,12 +3,13 @@
 //! itself is authenticated like an IAM call (plus S3's streaming payloads and presigned URLs),
 //! decoded with that service's botocore model, mapped to the IAM actions, resources and
 //! condition keys it needs (`keyward_service_authz`), decided by the same engine and caches as
-//! IAM calls (with S3 bucket policies Keyward holds), then forwarded — re-signed, streaming
-//! both ways — to the service's `--upstream`, or refused in the service's own error shape.
+//! IAM calls (with the S3 bucket and SQS queue policies Keyward holds), then forwarded —
+//! re-signed, streaming both ways — to the service's `--upstream`, or refused in the service's
+//! own error shape.
 //! Every request leaves a CloudTrail-shaped record.
 
-mod bucket_policy;
 mod forward;
+mod resource_policy;
 mod shape;
 
 use std::net::SocketAddr;
@@ -540,15 +541,12 @@ async fn run(
         Err(refusal) => return (shape, Err(refusal)),
     };
 
-    // A bucket policy is Keyward's to check before S3 sees it.
-    let policy_change = if entry.signing_name == "s3" {
-        match bucket_policy::change(&decoded, &outgoing_body) {
+    // A bucket or queue policy is Keyward's to check before the upstream sees it.
+    let policy_change =
+        match resource_policy::change(entry.signing_name, &decoded, &outgoing_body, &required) {
             Ok(change) => change,
             Err(refusal) => return (shape, Err(refusal)),
-        }
-    } else {
-        None
-    };
+        };
 
     let Some(upstream) = upstream_for(state, entry.signing_name, entry.endpoint_prefix) else {
         let how = if !exchange.would_deny.is_empty() {
@@ -627,14 +625,14 @@ async fn forward_unmapped(
 }
 
 /// Sends the request to `upstream`, re-signed as configured, and answers what it answers; a
-/// bucket policy change is kept once the upstream accepted it.
+/// bucket or queue policy change is kept once the upstream accepted it.
 async fn send(
     state: &AppState,
     upstream: &Upstream,
     forwarding: &Forwarding<'_>,
     body: OutgoingBody,
     failure: &BodyFailure,
-    policy_change: Option<bucket_policy::PolicyChange>,
+    policy_change: Option<resource_policy::PolicyChange>,
 ) -> (Shape, Result<Response, Refusal>) {
     let shape = forwarding.shape;
     let parts = forwarding.parts;
@@ -658,7 +656,7 @@ async fn send(
         Ok(response) => {
             if response.status().is_success() {
                 if let Some(change) = policy_change {
-                    if let Err(e) = bucket_policy::apply(state, change).await {
+                    if let Err(e) = resource_policy::apply(state, change).await {
                         return (shape, Err(Refusal::from_api(&e, shape)));
                     }
                 }
@@ -831,7 +829,7 @@ async fn authorize(
                     arn.clone()
                 },
             };
-            let policy = match bucket_policy::for_resource(state, arn).await {
+            let policy = match resource_policy::for_resource(state, arn).await {
                 Ok(policy) => policy,
                 Err(e) => return Err(Refusal::from_api(&e, shape)),
             };

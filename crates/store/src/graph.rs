@@ -73,6 +73,9 @@ pub enum EntityKind {
     /// An SQS queue policy the authorization gateway holds (`SetQueueAttributes` or
     /// `CreateQueue` with a `Policy` attribute), named by the queue's ARN.
     QueuePolicy,
+    /// A KMS key policy the authorization gateway holds (`CreateKey` with a `Policy`,
+    /// `PutKeyPolicy`), named by the key's ARN.
+    KeyPolicy,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -104,6 +107,7 @@ impl EntityKind {
             EntityKind::DelegationRequest => "delegation-request",
             EntityKind::BucketPolicy => "bucket-policy",
             EntityKind::QueuePolicy => "queue-policy",
+            EntityKind::KeyPolicy => "key-policy",
             EntityKind::External => "external",
         }
     }
@@ -134,6 +138,7 @@ impl EntityKind {
             "delegation-request" => EntityKind::DelegationRequest,
             "bucket-policy" => EntityKind::BucketPolicy,
             "queue-policy" => EntityKind::QueuePolicy,
+            "key-policy" => EntityKind::KeyPolicy,
             "external" => EntityKind::External,
             _ => return None,
         })

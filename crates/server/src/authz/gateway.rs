@@ -71,8 +71,9 @@ pub struct ServiceDecision {
 
 /// Decides whether `caller` may perform `action` on `resource`, with the service's condition
 /// keys in `service_keys` added to the global ones of `facts`, and with `resource_policy`
-/// (the bucket's policy) where there is one. The account root user's own identity allows
-/// everything, but an explicit deny in the resource policy still refuses it.
+/// (a bucket's or queue's policy, or a KMS key policy that must allow) where there is one. The
+/// account root user's own identity allows everything, but an explicit deny in the resource
+/// policy still refuses it, and so does a key policy that does not allow it.
 pub async fn decide(
     state: &crate::state::AppState,
     caller: &Caller,
@@ -80,7 +81,7 @@ pub async fn decide(
     resource: &Resource,
     service_keys: Vec<(String, ContextValue)>,
     facts: &RequestFacts,
-    resource_policy: Option<&PolicySet>,
+    resource_policy: Option<(&PolicySet, ResourcePolicyMode)>,
 ) -> Result<ServiceDecision, ApiError> {
     let mut facts = facts.clone();
     facts.operation_keys.extend(service_keys);
@@ -96,9 +97,9 @@ pub async fn decide(
     if caller.identity == Identity::Root {
         inputs.identity_policies = &everything;
     }
-    if let Some(policy) = resource_policy {
+    if let Some((policy, mode)) = resource_policy {
         inputs.resource_policy = Some(policy);
-        inputs.resource_policy_mode = ResourcePolicyMode::Standard;
+        inputs.resource_policy_mode = mode;
     }
     let evaluation = evaluate(&inputs);
     let matched = matched_statements(&evaluation);

@@ -3,7 +3,7 @@
 //! itself is authenticated like an IAM call (plus S3's streaming payloads and presigned URLs),
 //! decoded with that service's botocore model, mapped to the IAM actions, resources and
 //! condition keys it needs (`keyward_service_authz`), decided by the same engine and caches as
-//! IAM calls (with the S3 bucket and SQS queue policies Keyward holds), then forwarded —
+//! IAM calls (with the S3 bucket, SQS queue and KMS key policies Keyward holds), then forwarded —
 //! re-signed, streaming both ways — to the service's `--upstream`, or refused in the service's
 //! own error shape.
 //! Every request leaves a CloudTrail-shaped record.
@@ -625,7 +625,7 @@ async fn forward_unmapped(
 }
 
 /// Sends the request to `upstream`, re-signed as configured, and answers what it answers; a
-/// bucket or queue policy change is kept once the upstream accepted it.
+/// resource policy change is kept once the upstream accepted it.
 async fn send(
     state: &AppState,
     upstream: &Upstream,
@@ -653,16 +653,15 @@ async fn send(
         service: forwarding.service,
     };
     match forward::forward(upstream, &outgoing, outgoing_body, failure).await {
-        Ok(response) => {
-            if response.status().is_success() {
-                if let Some(change) = policy_change {
-                    if let Err(e) = resource_policy::apply(state, change).await {
-                        return (shape, Err(Refusal::from_api(&e, shape)));
-                    }
+        Ok(response) => match policy_change {
+            Some(change) if response.status().is_success() => {
+                match resource_policy::apply_after(state, change, response).await {
+                    Ok(response) => (shape, Ok(response)),
+                    Err(e) => (shape, Err(Refusal::from_api(&e, shape))),
                 }
             }
-            (shape, Ok(response))
-        }
+            _ => (shape, Ok(response)),
+        },
         Err(ForwardError::Body(e)) => (shape, Err(body_refusal(&e))),
         Err(ForwardError::Upstream(message)) => {
             tracing::warn!(upstream = %upstream.url, error = %message, "upstream unreachable");
@@ -829,10 +828,13 @@ async fn authorize(
                     arn.clone()
                 },
             };
-            let policy = match resource_policy::for_resource(state, arn).await {
-                Ok(policy) => policy,
-                Err(e) => return Err(Refusal::from_api(&e, shape)),
-            };
+            let policy =
+                match resource_policy::for_resource(state, &action.action, arn, &caller.account.0)
+                    .await
+                {
+                    Ok(policy) => policy,
+                    Err(e) => return Err(Refusal::from_api(&e, shape)),
+                };
             let decision = decide(
                 state,
                 caller,
@@ -840,7 +842,7 @@ async fn authorize(
                 &resource,
                 keys.clone(),
                 facts,
-                policy.as_ref(),
+                policy.as_ref().map(|(set, mode)| (set, *mode)),
             )
             .await
             .map_err(|e| Refusal::from_api(&e, shape))?;

@@ -1,13 +1,21 @@
-//! Resource policies held by Keyward: S3 bucket policies and SQS queue policies. A request
-//! that sets one (`PutBucketPolicy`; `SetQueueAttributes` or `CreateQueue` with a `Policy`
-//! attribute) has its document validated as a resource-based policy before the upstream sees
-//! it, and the policy is stored once the upstream accepted it; removing it (`DeleteBucketPolicy`,
-//! an empty `Policy` attribute, `DeleteQueue`) likewise. The stored policy takes part in every
-//! decision on the bucket and its objects, or on the queue, with AWS's same-account rule
-//! (identity policies or the resource policy may allow; an explicit deny anywhere refuses).
+//! Resource policies held by Keyward: S3 bucket policies, SQS queue policies and KMS key
+//! policies. A request that sets one (`PutBucketPolicy`; `SetQueueAttributes` or `CreateQueue`
+//! with a `Policy` attribute; `PutKeyPolicy`, `CreateKey` with a `Policy`) has its document
+//! validated as a resource-based policy before the upstream sees it, and the policy is stored
+//! once the upstream accepted it (a new key's under the ARN the upstream answered); removing it
+//! (`DeleteBucketPolicy`, an empty `Policy` attribute, `DeleteQueue`) likewise.
+//!
+//! The stored policy takes part in every decision on the bucket and its objects, or on the
+//! queue, with AWS's same-account rule (identity policies or the resource policy may allow; an
+//! explicit deny anywhere refuses). A key policy is the only grant for its key: it must allow,
+//! and identity policies count only where it allows the account. A key Keyward holds no policy
+//! for has KMS's default key policy, which allows the account — identity policies decide
+//! (docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html).
 
+use axum::body::{to_bytes, Body};
+use axum::response::Response;
 use keyward_aws_model::{DecodedInput, Value};
-use keyward_policy::{PolicyKind, PolicySet};
+use keyward_policy::{PolicyKind, PolicySet, ResourcePolicyMode, ServiceRule};
 use keyward_service_authz::RequiredAction;
 use keyward_store::{Entity, EntityKind, StoreError};
 
@@ -27,6 +35,11 @@ pub enum PolicyChange {
         /// The bucket's name, or the queue's ARN.
         name: String,
         /// The validated policy document.
+        document: String,
+    },
+    /// `CreateKey` with a `Policy`: stored under the ARN of the key the upstream created.
+    PutForNewKey {
+        /// The validated key policy.
         document: String,
     },
     /// The policy removed.
@@ -73,6 +86,21 @@ fn invalid_queue_policy(reason: &str) -> Refusal {
         "InvalidAttributeValue",
         format!("Invalid value for the parameter Policy. Reason: {reason}"),
     )
+}
+
+/// The KMS key ARN the request's KMS actions act on.
+fn key_arn(required: &[RequiredAction]) -> Option<String> {
+    required
+        .iter()
+        .flat_map(|r| r.resources.iter())
+        .find(|arn| arn.starts_with("arn:") && arn.split(':').nth(2) == Some("kms"))
+        .filter(|arn| arn.split(':').nth(5).is_some_and(|r| r.starts_with("key/")))
+        .cloned()
+}
+
+/// KMS's refusal of a key policy it cannot use.
+fn malformed_key_policy(reason: &str) -> Refusal {
+    Refusal::new(400, "MalformedPolicyDocumentException", reason.to_owned())
 }
 
 /// The policy change a request makes, its document validated; an invalid document refuses the
@@ -128,16 +156,79 @@ pub fn change(
             kind: EntityKind::QueuePolicy,
             name,
         })),
+        ("kms", "PutKeyPolicy" | "CreateKey") => {
+            let document = text(decoded, "Policy");
+            if document.is_empty() {
+                return Ok(None);
+            }
+            if let Err(e) = keyward_policy::validate(document, PolicyKind::Resource) {
+                return Err(malformed_key_policy(&e.to_string()));
+            }
+            let document = document.to_owned();
+            if decoded.operation == "CreateKey" {
+                return Ok(Some(PolicyChange::PutForNewKey { document }));
+            }
+            Ok(key_arn(required).map(|name| PolicyChange::Put {
+                kind: EntityKind::KeyPolicy,
+                name,
+                document,
+            }))
+        }
         _ => Ok(None),
     }
 }
 
+/// Largest `CreateKey` response read to learn the new key's ARN.
+const MAX_CREATE_KEY_RESPONSE: usize = 1024 * 1024;
+
+/// Applies `change` once the upstream answered `response` with success, and returns the
+/// response unchanged (a `CreateKey` response is read whole, for the new key's ARN, and
+/// passed on as it came).
+pub async fn apply_after(
+    state: &AppState,
+    change: PolicyChange,
+    response: Response,
+) -> Result<Response, ApiError> {
+    let PolicyChange::PutForNewKey { document } = change else {
+        apply(state, change).await?;
+        return Ok(response);
+    };
+    let (parts, body) = response.into_parts();
+    let bytes = to_bytes(body, MAX_CREATE_KEY_RESPONSE).await.map_err(|e| {
+        tracing::warn!(error = %e, "the upstream's CreateKey response cannot be read");
+        ApiError::ServiceFailure
+    })?;
+    let arn = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|answer| {
+            answer
+                .pointer("/KeyMetadata/Arn")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        })
+        .ok_or_else(|| {
+            tracing::warn!("the upstream's CreateKey response names no key ARN");
+            ApiError::ServiceFailure
+        })?;
+    apply(
+        state,
+        PolicyChange::Put {
+            kind: EntityKind::KeyPolicy,
+            name: arn,
+            document,
+        },
+    )
+    .await?;
+    Ok(Response::from_parts(parts, Body::from(bytes)))
+}
+
 /// Stores or removes the policy.
-pub async fn apply(state: &AppState, change: PolicyChange) -> Result<(), ApiError> {
+async fn apply(state: &AppState, change: PolicyChange) -> Result<(), ApiError> {
     let (kind, name) = match &change {
         PolicyChange::Put { kind, name, .. } | PolicyChange::Delete { kind, name } => {
             (*kind, name.clone())
         }
+        PolicyChange::PutForNewKey { .. } => return Ok(()),
     };
     match state.store.delete_entity(kind, &name).await {
         Ok(_) | Err(StoreError::NotFound) => {}
@@ -162,32 +253,72 @@ pub async fn apply(state: &AppState, change: PolicyChange) -> Result<(), ApiErro
 }
 
 /// The stored policy that governs `arn`: where it is kept and under which name — a bucket's
-/// for the bucket and its objects (`arn:aws:s3:::bucket[/key]`), a queue's for the queue.
+/// for the bucket and its objects (`arn:aws:s3:::bucket[/key]`), a queue's for the queue, a
+/// key's for the key.
 fn holder(arn: &str) -> Option<(EntityKind, &str)> {
     if let Some(rest) = arn.strip_prefix("arn:aws:s3:::") {
         let bucket = rest.split('/').next()?;
         return (!bucket.is_empty()).then_some((EntityKind::BucketPolicy, bucket));
     }
-    let mut parts = arn.split(':');
-    match (parts.next(), parts.nth(1)) {
-        (Some("arn"), Some("sqs")) => Some((EntityKind::QueuePolicy, arn)),
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    match parts.as_slice() {
+        ["arn", _, "sqs", _, _, _] => Some((EntityKind::QueuePolicy, arn)),
+        ["arn", _, "kms", _, _, resource] if resource.starts_with("key/") => {
+            Some((EntityKind::KeyPolicy, arn))
+        }
         _ => None,
     }
 }
 
-/// The stored policy of the resource `arn` names, compiled, if it has one.
-pub async fn for_resource(state: &AppState, arn: &str) -> Result<Option<PolicySet>, ApiError> {
+/// KMS's default key policy: the account (its root user) may do everything with the key, which
+/// delegates the decision to the account's IAM policies.
+fn default_key_policy(account: &str) -> String {
+    serde_json::json!({
+        "Version": "2012-10-17",
+        "Id": "key-default-1",
+        "Statement": [{
+            "Sid": "Enable IAM User Permissions",
+            "Effect": "Allow",
+            "Principal": {"AWS": format!("arn:aws:iam::{account}:root")},
+            "Action": "kms:*",
+            "Resource": "*",
+        }],
+    })
+    .to_string()
+}
+
+/// The policy of the resource `arn` names for `action`, compiled, with how it takes part: a
+/// stored bucket or queue policy (standard), or the key policy of a KMS key for an action on
+/// the key (stored, else the default one for `account`), which must allow.
+pub async fn for_resource(
+    state: &AppState,
+    action: &str,
+    arn: &str,
+    account: &str,
+) -> Result<Option<(PolicySet, ResourcePolicyMode)>, ApiError> {
     let Some((kind, name)) = holder(arn) else {
         return Ok(None);
     };
-    match state.store.get_entity(kind, name).await {
-        Ok(entity) => Ok(entity
-            .attributes
-            .get("document")
-            .map(|document| compile(vec![(name.to_owned(), document.clone())]))),
-        Err(StoreError::NotFound) => Ok(None),
-        Err(e) => Err(ApiError::from_store(e)),
+    let key_policy = kind == EntityKind::KeyPolicy;
+    if key_policy && ServiceRule::for_action(action) != ServiceRule::KeyPolicyRequired {
+        return Ok(None);
     }
+    let mode = if key_policy {
+        ResourcePolicyMode::KeyPolicy
+    } else {
+        ResourcePolicyMode::Standard
+    };
+    let document = match state.store.get_entity(kind, name).await {
+        Ok(entity) => entity.attributes.get("document").cloned(),
+        Err(StoreError::NotFound) => None,
+        Err(e) => return Err(ApiError::from_store(e)),
+    };
+    let document = match (document, key_policy) {
+        (Some(document), _) => document,
+        (None, true) => default_key_policy(account),
+        (None, false) => return Ok(None),
+    };
+    Ok(Some((compile(vec![(name.to_owned(), document)]), mode)))
 }
 
 #[cfg(test)]
@@ -208,6 +339,11 @@ mod tests {
             holder("arn:aws:sqs:us-east-1:1:q"),
             Some((EntityKind::QueuePolicy, "arn:aws:sqs:us-east-1:1:q"))
         );
+        assert_eq!(
+            holder("arn:aws:kms:us-east-1:1:key/k-1"),
+            Some((EntityKind::KeyPolicy, "arn:aws:kms:us-east-1:1:key/k-1"))
+        );
+        assert_eq!(holder("arn:aws:kms:us-east-1:1:alias/a"), None);
         assert_eq!(holder("*"), None);
         assert_eq!(holder("arn:aws:dynamodb:us-east-1:1:table/t"), None);
     }

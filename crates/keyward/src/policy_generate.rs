@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use keyward_policy::generate::{generate, observations};
+use keyward_policy::generate::{generate, not_allowed, observations};
 use keyward_policy::{lint, PolicyKind, Severity};
 use serde_json::Value;
 
@@ -108,6 +108,13 @@ fn run_generate(args: &GenerateArgs) -> Result<(), String> {
         ));
     }
     let policy = generate(&seen, &keyward_service_authz::dependent_actions);
+    // Replayed through the policy engine, the policy must allow every recorded request.
+    if let Some(missed) = not_allowed(&policy, &seen).first() {
+        return Err(format!(
+            "the generated policy does not allow {} on {}",
+            missed.action, missed.resource
+        ));
+    }
     let text = serde_json::to_string_pretty(&policy).map_err(|e| e.to_string())?;
     // The policy must be one IAM accepts; a generator bug is reported, not printed.
     if let Some(error) = lint(&text, PolicyKind::Identity)

@@ -81,7 +81,8 @@ pub struct ServeArgs {
     /// Seconds a request's body has to arrive once its headers have.
     #[arg(long, default_value_t = 30)]
     body_timeout: u64,
-    /// Largest request body read; a larger one is answered 413 RequestEntityTooLarge.
+    /// Largest request body read; a larger one is answered 413 RequestEntityTooLarge (S3:
+    /// 400 MaxMessageLengthExceeded). Gateway payloads that stream (S3 objects) are not limited.
     #[arg(long, env = "KEYWARD_MAX_BODY_BYTES", default_value_t = 8_388_608,
           value_parser = clap::value_parser!(u64).range(1..))]
     max_body_bytes: u64,

@@ -31,6 +31,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
+use crate::{
+    evaluate, AccountId, AuthorizationInputs, CompiledPolicy, ContextValue, PolicyId, PolicySet,
+    Principal, Request,
+};
+
 /// More distinct keys than this in one bucket are generalized to `bucket/*`.
 pub const MANY_KEYS: usize = 10;
 
@@ -388,6 +393,41 @@ pub fn generate(seen: &[Observation], dependents: &dyn Fn(&str) -> Vec<String>) 
     json!({"Version": "2012-10-17", "Statement": statements})
 }
 
+/// The observations `policy` does not allow, decided by the policy engine as an identity
+/// policy of a user in the resources' account with each request's condition keys: empty for a
+/// policy [`generate`] made from them, which `keyward policy generate` checks before printing.
+pub fn not_allowed<'a>(policy: &Value, seen: &'a [Observation]) -> Vec<&'a Observation> {
+    let Ok(compiled) = CompiledPolicy::parse(PolicyId::new("generated"), &policy.to_string())
+    else {
+        return seen.iter().collect();
+    };
+    let identity = PolicySet::from_policies([compiled]);
+    let account = |arn: &str| {
+        arn.split(':')
+            .nth(4)
+            .and_then(|account| AccountId::parse(account).ok())
+            .map_or_else(|| "123456789012".to_owned(), |a| a.as_str().to_owned())
+    };
+    seen.iter()
+        .filter(|observation| {
+            let user = format!(
+                "arn:aws:iam::{}:user/policy-generate",
+                account(&observation.resource)
+            );
+            let Ok(principal) = Principal::user(&user) else {
+                return true;
+            };
+            let mut request = Request::new(principal, &observation.action, &observation.resource);
+            for (key, values) in &observation.condition_keys {
+                request
+                    .context_mut()
+                    .insert(key, ContextValue::of_key(key, values.clone()));
+            }
+            !evaluate(&AuthorizationInputs::new(&request, &identity)).is_allowed()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,6 +495,11 @@ mod tests {
             seen("s3:GetObject", "arn:aws:s3:::b/k"),
         ];
         let policy = generate(&observed, &none);
+        assert!(not_allowed(&policy, &observed).is_empty());
+        assert_eq!(
+            not_allowed(&policy, &[seen("s3:GetObject", "arn:aws:s3:::b/other")]).len(),
+            1
+        );
         let mut reversed = observed.clone();
         reversed.reverse();
         assert_eq!(policy, generate(&reversed, &none));
@@ -491,10 +536,10 @@ mod tests {
             );
             o
         };
-        let policy = generate(
-            &[with(Some("a/"), &["u1"]), with(Some("b/"), &["u1", "u2"])],
-            &none,
-        );
+        let observed = [with(Some("a/"), &["u1"]), with(Some("b/"), &["u1", "u2"])];
+        let policy = generate(&observed, &none);
+        assert!(not_allowed(&policy, &observed).is_empty());
+        assert_eq!(not_allowed(&policy, &[with(Some("c/"), &["u1"])]).len(), 1);
         assert_eq!(
             policy["Statement"][0]["Condition"],
             json!({

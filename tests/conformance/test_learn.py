@@ -425,3 +425,44 @@ def test_bodies_decoded_whole_obey_max_body_bytes_and_objects_stream(tmp_path, m
         assert "2048" in message
     finally:
         srv.kill()
+
+
+def test_generate_for_a_role_counts_its_sessions_and_since_filters(tmp_path, moto):
+    srv = start(tmp_path / "kw", moto, "--enforce", "learn")
+    try:
+        iam = srv.iam()
+        role = iam.create_role(RoleName=f"learner-{rand_suffix()}", AssumeRolePolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                    "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT_ID}:root"}}]}))["Role"]
+        user = make_user(srv, "assumer")
+        iam.put_user_policy(UserName=user.name, PolicyName="assume", PolicyDocument=json.dumps({
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": role["Arn"]}]}))
+        creds = client(srv, "sts", user.creds).assume_role(
+            RoleArn=role["Arn"], RoleSessionName="s1")["Credentials"]
+        session = boto3.session.Session(
+            aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+            aws_session_token=creds["SessionToken"], region_name=REGION)
+        queue = f"role-q-{rand_suffix()}"
+        session.client("sqs", endpoint_url=srv.url).create_queue(QueueName=queue)
+        wait_for(lambda: [r for r in srv.audit_records() if r["eventName"] == "CreateQueue"],
+                 what="the session's record")
+
+        out = keyward("policy", "generate", "--principal", role["Arn"],
+                      "--data-dir", str(srv.data_dir), "--output", "json")
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout)["Statement"] == [{
+            "Sid": "Sqs1", "Effect": "Allow", "Action": "sqs:CreateQueue",
+            "Resource": f"arn:aws:sqs:{REGION}:{ACCOUNT_ID}:{queue}"}]
+        # The user's own records: its AssumeRole.
+        out = keyward("policy", "generate", "--principal", user.arn,
+                      "--data-dir", str(srv.data_dir), "--output", "json")
+        assert json.loads(out.stdout)["Statement"] == [{
+            "Sid": "Sts1", "Effect": "Allow", "Action": "sts:AssumeRole", "Resource": role["Arn"]}]
+        # Nothing since tomorrow.
+        later = keyward("policy", "generate", "--principal", role["Arn"], "--since", "2999-01-01",
+                        "--data-dir", str(srv.data_dir))
+        assert later.returncode == 1
+        assert "holds no authorization decision" in later.stderr
+    finally:
+        srv.kill()

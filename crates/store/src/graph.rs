@@ -70,6 +70,9 @@ pub enum EntityKind {
     /// An S3 bucket policy the authorization gateway holds (`PutBucketPolicy`), named by its
     /// bucket; the document is its `document` attribute.
     BucketPolicy,
+    /// A member account of the server, in the management account's registry, named by its
+    /// twelve-digit id; its name, email, status and how it joined are attributes.
+    Account,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -100,6 +103,7 @@ impl EntityKind {
             EntityKind::SamlProvider => "saml-provider",
             EntityKind::DelegationRequest => "delegation-request",
             EntityKind::BucketPolicy => "bucket-policy",
+            EntityKind::Account => "account",
             EntityKind::External => "external",
         }
     }
@@ -129,6 +133,7 @@ impl EntityKind {
             "saml-provider" => EntityKind::SamlProvider,
             "delegation-request" => EntityKind::DelegationRequest,
             "bucket-policy" => EntityKind::BucketPolicy,
+            "account" => EntityKind::Account,
             "external" => EntityKind::External,
             _ => return None,
         })

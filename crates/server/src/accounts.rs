@@ -380,3 +380,82 @@ impl Accounts {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids;
+
+    #[tokio::test]
+    async fn members_are_registered_routed_and_isolated() {
+        let management = AppState::in_memory("111122223333").unwrap();
+        let accounts = Arc::clone(&management.accounts);
+        assert!(accounts.list().await.unwrap().is_empty());
+        let (record, member) = accounts
+            .create("dev", "dev@example.com", JoinedMethod::Created)
+            .await
+            .unwrap();
+        assert_eq!(record.name, "dev");
+        assert_eq!(record.status, "ACTIVE");
+        assert_eq!(record.joined_method, JoinedMethod::Created);
+        assert_eq!(member.account, record.id);
+        assert_ne!(record.id, management.account);
+        assert_eq!(accounts.list().await.unwrap(), vec![record.clone()]);
+
+        // Keys route by the account they carry; the management account's and unknown ones
+        // are answered by the management account.
+        let routed = accounts
+            .for_access_key(&ids::access_key_id(record.id.number()))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(Arc::ptr_eq(&routed, &member));
+        let session = ids::session_access_key_id(record.id.number());
+        assert!(accounts.for_access_key(&session).await.unwrap().is_some());
+        for key in [
+            ids::access_key_id(management.account.number()),
+            ids::access_key_id(999_999_999_999),
+            "AKIAIOSFODNN7EXAMPLE".to_owned(),
+        ] {
+            assert!(
+                accounts.for_access_key(&key).await.unwrap().is_none(),
+                "{key}"
+            );
+        }
+        let management_again = accounts.get(&management.account).await.unwrap().unwrap();
+        assert!(Arc::ptr_eq(&management_again, &management));
+
+        // Each account has its own store: a user of one is not in the other.
+        let user = keyward_store::User {
+            user_id: keyward_store::UserId(ids::user_id()),
+            name: "only-in-dev".to_owned(),
+            path: "/".to_owned(),
+            create_date: OffsetDateTime::UNIX_EPOCH,
+        };
+        member.store.create_user(&user, &[], &[]).await.unwrap();
+        assert!(member.store.get_user("only-in-dev").await.is_ok());
+        assert!(matches!(
+            management.store.get_user("only-in-dev").await,
+            Err(StoreError::NotFound)
+        ));
+        accounts.close();
+        assert!(accounts.loaded().is_empty());
+    }
+
+    #[tokio::test]
+    async fn unsupported_storage_refuses_to_create() {
+        let management = AppState::in_memory("111122223333").unwrap();
+        let accounts = Accounts::new(
+            management.account.clone(),
+            MemberStorage::Unsupported("no member accounts here"),
+        );
+        accounts.set_management(&management);
+        match accounts
+            .create("x", "x@example.com", JoinedMethod::Created)
+            .await
+        {
+            Err(CreateAccountError::Unsupported(why)) => assert_eq!(why, "no member accounts here"),
+            other => panic!("{:?}", other.map(|(r, _)| r)),
+        }
+    }
+}

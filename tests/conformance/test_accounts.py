@@ -464,56 +464,22 @@ PG_URL = os.environ.get("KEYWARD_TEST_POSTGRES_URL")
 
 @pytest.mark.skipif(not PG_URL, reason="KEYWARD_TEST_POSTGRES_URL not set")
 def test_postgres_refuses_member_accounts(tmp_path):
-    """With PostgreSQL only the management account is served: `accounts create` says so."""
-    srv = KeywardServer(tmp_path, extra_env={"KEYWARD_STORE": PG_URL})
-    srv.start()
+    """With PostgreSQL only the management account is served: `accounts create` says so and
+    changes nothing."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    name = "kw_accounts_" + rand_suffix(10)
+    subprocess.run(["psql", PG_URL, "-q", "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    url = urlunsplit(urlsplit(PG_URL)._replace(path="/" + name))
+    srv = KeywardServer(tmp_path, extra_env={"KEYWARD_STORE": url})
     try:
-        master = srv.data_dir / "master.key"
+        srv.start()
         r = keyward("accounts", "create", "--name", "x", "--email", "x@example.com",
-                    "--data-dir", str(srv.data_dir), env={"KEYWARD_STORE": PG_URL,
-                                                          "KEYWARD_MASTER_KEY": master.read_text().strip()})
+                    "--data-dir", str(srv.data_dir), env={"KEYWARD_STORE": url})
         assert r.returncode == 1 and "PostgreSQL" in r.stderr, r.stderr
+        r = keyward("accounts", "list", "--data-dir", str(srv.data_dir), env={"KEYWARD_STORE": url})
+        assert r.returncode == 0 and r.stdout.split() == [ACCOUNT_ID, "MANAGEMENT"], r.stdout
     finally:
         srv.kill()
-
-
-def test_web_identity_reaches_the_member_accounts_role(org, oidc_issuer):
-    """AssumeRoleWithWebIdentity (unsigned) is answered by the account of its RoleArn: B's
-    OIDC provider and trust policy decide, and the session is B's."""
-    from chain_helpers import WEB_AUD, WEB_SUB, trust_web_identity
-
-    ib = client(org.srv, "iam", org.b_root)
-    ib.create_open_id_connect_provider(Url=oidc_issuer.url, ClientIDList=[WEB_AUD])
-    name = f"Gha-{rand_suffix()}"
-    role = ib.create_role(RoleName=name,
-                          AssumeRolePolicyDocument=trust_web_identity(oidc_issuer, account=org.b))["Role"]
-    unsigned = boto3.session.Session().client(
-        "sts", endpoint_url=org.srv.url, region_name="us-east-1",
-        config=Config(signature_version=botocore.UNSIGNED, retries={"total_max_attempts": 1}))
-    out = unsigned.assume_role_with_web_identity(RoleArn=role["Arn"], RoleSessionName="ci",
-                                                 WebIdentityToken=oidc_issuer.mint(sub=WEB_SUB, aud=WEB_AUD))
-    assert out["AssumedRoleUser"]["Arn"] == f"arn:aws:sts::{org.b}:assumed-role/{name}/ci"
-    ident = as_session(org.srv, "sts", session_creds(out["Credentials"])).get_caller_identity()
-    assert ident["Account"] == org.b
-    # The management account has no such provider: its role of the same trust is refused.
-    a_role = org.srv.iam().create_role(
-        RoleName=name, AssumeRolePolicyDocument=trust_web_identity(oidc_issuer, account=MGMT))["Role"]
-    with pytest.raises(ClientError) as e:
-        unsigned.assume_role_with_web_identity(RoleArn=a_role["Arn"], RoleSessionName="ci",
-                                               WebIdentityToken=oidc_issuer.mint(sub=WEB_SUB, aud=WEB_AUD))
-    assert client_error(e)[:2] == ("InvalidIdentityToken",
-                                   f"No OpenIDConnect provider found in your account for {oidc_issuer.url}")
-
-
-def test_gateway_serves_member_accounts(org):
-    """The authorization gateway authenticates and authorizes a member account's credential in
-    that account (Braket has no upstream here, so an allowed request says so)."""
-    braket_b = client(org.srv, "braket", org.bob_creds)
-    with pytest.raises(ClientError) as e:
-        braket_b.search_devices(filters=[])
-    assert "Keyward allowed this request (braket:SearchDevices)" in str(e.value)
-    braket_a = client(org.srv, "braket", org.reader_creds)
-    with pytest.raises(ClientError) as e:
-        braket_a.search_devices(filters=[])
-    assert client_error(e)[0] == "AccessDeniedException"
-    assert f"User: {org.reader['Arn']} is not authorized to perform: braket:SearchDevices" in client_error(e)[1]
+        subprocess.run(["psql", PG_URL, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"],
+                       capture_output=True)

@@ -40,6 +40,7 @@ from conftest import (
     client_error,
     keyward_bin,
     rand_suffix,
+    wait_for,
 )
 
 MGMT = ACCOUNT_ID
@@ -398,10 +399,11 @@ def test_accounts_are_isolated(org):
 def test_audit_records_name_each_account_and_no_secret(org):
     ident = client(org.srv, "sts", org.bob_creds).get_caller_identity()
     assert ident["Account"] == org.b
-    records = org.srv.audit_records()
-    mine = [r for r in records if r.get("userIdentity", {}).get("arn") == org.bob["Arn"]
-            and r.get("eventName") == "GetCallerIdentity"]
-    assert mine and all(r["recipientAccountId"] == org.b for r in mine)
+    # Records of reads are written asynchronously.
+    mine = wait_for(lambda: [r for r in org.srv.audit_records()
+                             if r.get("userIdentity", {}).get("arn") == org.bob["Arn"]
+                             and r.get("eventName") == "GetCallerIdentity"], what="bob's audit record")
+    assert all(r["recipientAccountId"] == org.b for r in mine)
     text = (org.srv.data_dir / "audit.log").read_text() + org.srv.stdout() + org.srv.stderr()
     for secret in (org.b_root[1], org.bob_creds[1]):
         assert secret not in text
@@ -483,3 +485,45 @@ def test_postgres_refuses_member_accounts(tmp_path):
         srv.kill()
         subprocess.run(["psql", PG_URL, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"],
                        capture_output=True)
+
+
+def test_web_identity_reaches_the_member_accounts_role(org, oidc_issuer):
+    """AssumeRoleWithWebIdentity (unsigned) is answered by the account of its RoleArn: B's
+    OIDC provider and trust policy decide, and the session is B's."""
+    from chain_helpers import WEB_AUD, WEB_SUB, trust_web_identity
+
+    ib = client(org.srv, "iam", org.b_root)
+    ib.create_open_id_connect_provider(Url=oidc_issuer.url, ClientIDList=[WEB_AUD])
+    name = f"Gha-{rand_suffix()}"
+    role = ib.create_role(RoleName=name,
+                          AssumeRolePolicyDocument=trust_web_identity(oidc_issuer, account=org.b))["Role"]
+    unsigned = boto3.session.Session().client(
+        "sts", endpoint_url=org.srv.url, region_name="us-east-1",
+        config=Config(signature_version=botocore.UNSIGNED, retries={"total_max_attempts": 1}))
+    out = unsigned.assume_role_with_web_identity(RoleArn=role["Arn"], RoleSessionName="ci",
+                                                 WebIdentityToken=oidc_issuer.mint(sub=WEB_SUB, aud=WEB_AUD))
+    assert out["AssumedRoleUser"]["Arn"] == f"arn:aws:sts::{org.b}:assumed-role/{name}/ci"
+    ident = as_session(org.srv, "sts", session_creds(out["Credentials"])).get_caller_identity()
+    assert ident["Account"] == org.b
+    # The management account has no such provider: its role of the same trust is refused.
+    a_role = org.srv.iam().create_role(
+        RoleName=name, AssumeRolePolicyDocument=trust_web_identity(oidc_issuer, account=MGMT))["Role"]
+    with pytest.raises(ClientError) as e:
+        unsigned.assume_role_with_web_identity(RoleArn=a_role["Arn"], RoleSessionName="ci",
+                                               WebIdentityToken=oidc_issuer.mint(sub=WEB_SUB, aud=WEB_AUD))
+    assert client_error(e)[:2] == ("InvalidIdentityToken",
+                                   f"No OpenIDConnect provider found in your account for {oidc_issuer.url}")
+
+
+def test_gateway_serves_member_accounts(org):
+    """The authorization gateway authenticates and authorizes a member account's credential in
+    that account (Braket has no upstream here, so an allowed request says so)."""
+    braket_b = client(org.srv, "braket", org.bob_creds)
+    with pytest.raises(ClientError) as e:
+        braket_b.search_devices(filters=[])
+    assert "Keyward allowed this request (braket:SearchDevices)" in str(e.value)
+    braket_a = client(org.srv, "braket", org.reader_creds)
+    with pytest.raises(ClientError) as e:
+        braket_a.search_devices(filters=[])
+    assert client_error(e)[0] == "AccessDeniedException"
+    assert f"User: {org.reader['Arn']} is not authorized to perform: braket:SearchDevices" in client_error(e)[1]

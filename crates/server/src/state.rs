@@ -66,6 +66,8 @@ pub struct AppState {
     /// Every account this server serves, the way to another account's state (cross-account
     /// role assumption, routing a request to its caller's account).
     pub accounts: Arc<Accounts>,
+    /// Whether the gateway refuses what IAM denies or only records it.
+    pub enforcement: crate::config::Enforcement,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -178,6 +180,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         )),
         upstreams: config.upstreams.clone(),
         accounts: Arc::clone(&accounts),
+        enforcement: config.enforcement,
     };
     let state = Arc::new(state);
     accounts.set_management(&state);
@@ -241,6 +244,7 @@ pub async fn open_existing(config: &ServerConfig) -> Result<Arc<AppState>, Start
             config.requests.simulations_at_once.max(1),
         )),
         upstreams: config.upstreams.clone(),
+        enforcement: config.enforcement,
         accounts: Arc::clone(&accounts),
     });
     accounts.set_management(&state);
@@ -289,6 +293,7 @@ impl AppState {
                 RequestLimits::default().simulations_at_once,
             )),
             upstreams: Vec::new(),
+            enforcement: crate::config::Enforcement::Strict,
             accounts: Arc::clone(&accounts),
         });
         accounts.set_management(&state);
@@ -320,6 +325,7 @@ impl AppState {
             limits: self.limits,
             simulations: Arc::clone(&self.simulations),
             upstreams: self.upstreams.clone(),
+            enforcement: self.enforcement,
             accounts: Arc::clone(&self.accounts),
         }
     }

@@ -70,6 +70,12 @@ pub enum EntityKind {
     /// An S3 bucket policy the authorization gateway holds (`PutBucketPolicy`), named by its
     /// bucket; the document is its `document` attribute.
     BucketPolicy,
+    /// An SQS queue policy the authorization gateway holds (`SetQueueAttributes` or
+    /// `CreateQueue` with a `Policy` attribute), named by the queue's ARN.
+    QueuePolicy,
+    /// A KMS key policy the authorization gateway holds (`CreateKey` with a `Policy`,
+    /// `PutKeyPolicy`), named by the key's ARN.
+    KeyPolicy,
     /// A member account of the server, in the management account's registry, named by its
     /// twelve-digit id; its name, email, status and how it joined are attributes.
     Account,
@@ -103,6 +109,8 @@ impl EntityKind {
             EntityKind::SamlProvider => "saml-provider",
             EntityKind::DelegationRequest => "delegation-request",
             EntityKind::BucketPolicy => "bucket-policy",
+            EntityKind::QueuePolicy => "queue-policy",
+            EntityKind::KeyPolicy => "key-policy",
             EntityKind::Account => "account",
             EntityKind::External => "external",
         }
@@ -133,6 +141,8 @@ impl EntityKind {
             "saml-provider" => EntityKind::SamlProvider,
             "delegation-request" => EntityKind::DelegationRequest,
             "bucket-policy" => EntityKind::BucketPolicy,
+            "queue-policy" => EntityKind::QueuePolicy,
+            "key-policy" => EntityKind::KeyPolicy,
             "account" => EntityKind::Account,
             "external" => EntityKind::External,
             _ => return None,

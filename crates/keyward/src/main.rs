@@ -1,5 +1,6 @@
 //! The `keyward` command.
 
+mod accounts_cmd;
 mod admin_cmd;
 mod api_client;
 mod aws_files;
@@ -48,6 +49,8 @@ enum Command {
     Exec(exec_cmd::ExecArgs),
     /// A test OpenID Connect issuer: serve its keys, rotate them, sign tokens.
     Oidc(oidc_cmd::OidcArgs),
+    /// Member accounts served beside the management account: create, list, root credentials.
+    Accounts(accounts_cmd::AccountsArgs),
 }
 
 #[derive(clap::Args)]
@@ -62,27 +65,41 @@ struct MigrateArgs {
 }
 
 async fn migrate(args: MigrateArgs) -> ExitCode {
-    let store = match (
+    let stores = match (
         args.store,
         args.data_dir.or_else(defaults::default_data_dir),
     ) {
-        (Some(store), _) => store,
-        (None, Some(dir)) => format!("sqlite://{}", dir.join("keyward.db").display()),
+        (Some(store), _) => vec![store],
+        // The management account's database, then each member account's (`accounts/ID.db`).
+        (None, Some(dir)) => {
+            let mut stores = vec![format!("sqlite://{}", dir.join("keyward.db").display())];
+            let mut members: Vec<_> = std::fs::read_dir(dir.join("accounts"))
+                .into_iter()
+                .flatten()
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|path| path.extension().is_some_and(|e| e == "db"))
+                .collect();
+            members.sort();
+            stores.extend(members.iter().map(|p| format!("sqlite://{}", p.display())));
+            stores
+        }
         (None, None) => {
             eprintln!("keyward: no --store or --data-dir, and HOME is not set");
             return ExitCode::FAILURE;
         }
     };
-    match keyward_store::migrate(&store).await {
-        Ok(version) => {
-            println!("store schema at version {version}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("keyward: migration failed: {e}");
-            ExitCode::FAILURE
+    let mut version = 0;
+    for store in &stores {
+        match keyward_store::migrate(store).await {
+            Ok(v) => version = v,
+            Err(e) => {
+                eprintln!("keyward: migration of {store} failed: {e}");
+                return ExitCode::FAILURE;
+            }
         }
     }
+    println!("store schema at version {version}");
+    ExitCode::SUCCESS
 }
 
 fn main() -> ExitCode {
@@ -114,5 +131,6 @@ fn main() -> ExitCode {
         Command::Configure(args) => runtime.block_on(configure_cmd::run(args)),
         Command::Exec(args) => runtime.block_on(exec_cmd::run(args)),
         Command::Oidc(args) => runtime.block_on(oidc_cmd::run(args)),
+        Command::Accounts(args) => runtime.block_on(accounts_cmd::run(args)),
     }
 }

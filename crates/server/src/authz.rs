@@ -498,19 +498,25 @@ fn engine_request(
 ) -> Request {
     let mut request = Request::new(principal, action, &resource.arn);
     let context = request.context_mut();
-    request_context(user_id, tags, credentials, facts, |key, value| {
-        context.insert(key, value)
-    });
+    request_context(
+        user_id,
+        tags,
+        credentials,
+        facts,
+        &resource.arn,
+        |key, value| context.insert(key, value),
+    );
     request
 }
 
-/// The condition keys of one request, each handed to `sink` (the engine's context, or the
-/// list an authorization message shows).
+/// The condition keys of one request on `resource` (an ARN), each handed to `sink` (the
+/// engine's context, or the list an authorization message shows).
 fn request_context(
     user_id: &str,
     tags: &[(&str, &str)],
     credentials: CredentialFacts,
     facts: &RequestFacts,
+    resource: &str,
     mut sink: impl FnMut(&str, ContextValue),
 ) {
     let rfc3339 = |t: OffsetDateTime| {
@@ -562,6 +568,9 @@ fn request_context(
             &format!("aws:PrincipalTag/{key}"),
             ContextValue::single(*value),
         );
+    }
+    if let Some(account) = resource_account(resource) {
+        sink("aws:ResourceAccount", ContextValue::single(account));
     }
     for (key, value) in &facts.operation_keys {
         sink(key, value.clone());
@@ -865,9 +874,14 @@ async fn prepare(
     };
     let mut context = Vec::new();
     if keep_context {
-        request_context(&user_id, &tags, credentials, facts, |key, value| {
-            context.push((key.to_owned(), value))
-        });
+        request_context(
+            &user_id,
+            &tags,
+            credentials,
+            facts,
+            &resource.arn,
+            |key, value| context.push((key.to_owned(), value)),
+        );
     }
     let request = engine_request(
         principal,
@@ -899,7 +913,11 @@ async fn decide(
     record_attempt(state, caller, action, facts);
     let prepared = prepare(state, caller, action, resource, facts, false).await?;
     let no_policies = PolicySet::new();
-    let evaluation = evaluate(&prepared.inputs(&no_policies, trust_policy));
+    // A role of another account: both the caller's account and the role's trust must allow.
+    let role_account = trust_policy.and_then(|_| other_account(&resource.arn, caller));
+    let mut inputs = prepared.inputs(&no_policies, trust_policy);
+    inputs.resource_account = role_account.as_ref();
+    let evaluation = evaluate(&inputs);
     metrics().decision(match evaluation.decision() {
         Decision::ExplicitDeny => metrics::Decision::ExplicitDeny,
         Decision::ImplicitDeny => metrics::Decision::ImplicitDeny,
@@ -926,6 +944,21 @@ async fn decide(
             Err(ApiError::AccessDenied(message))
         }
     }
+}
+
+/// The account owning `resource_arn` when it is not the caller's (`None` for the caller's own
+/// account, for AWS's `aws` pseudo-account and for ARNs without an account).
+fn other_account(resource_arn: &str, caller: &Caller) -> Option<keyward_policy::AccountId> {
+    let account = resource_account(resource_arn)?;
+    (account != caller.account.0)
+        .then(|| keyward_policy::AccountId::parse(account).ok())
+        .flatten()
+}
+
+/// The twelve-digit account of an ARN (`aws:ResourceAccount`), if it has one.
+fn resource_account(resource_arn: &str) -> Option<&str> {
+    let account = resource_arn.split(':').nth(4)?;
+    (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())).then_some(account)
 }
 
 /// The encoded authorization message of a refused request, as services that encode their

@@ -3,6 +3,7 @@
 
 #![warn(missing_docs)]
 
+pub mod accounts;
 mod api;
 mod arn;
 mod audit;
@@ -78,6 +79,52 @@ pub async fn encode_authorization_failure(
     };
     let resource = authz::Resource::arn(resource.to_owned());
     authz::encoded_denial(&state, &caller, action, &resource, &facts)
+        .await
+        .map_err(|e| StartError::Config(e.message()))
+}
+
+/// Creates member account `name` (`email`) in the data directory of `config`, beside its
+/// server if one runs: `OrganizationAccountAccessRole` trusting the management account with
+/// `AdministratorAccess`, and no root access keys.
+pub async fn create_account(
+    config: &ServerConfig,
+    name: &str,
+    email: &str,
+) -> Result<accounts::AccountRecord, StartError> {
+    let state = state::open_existing(config).await?;
+    let (record, _) = directory::accounts::create_member_account(
+        &state,
+        name,
+        email,
+        directory::accounts::ACCESS_ROLE,
+    )
+    .await
+    .map_err(|e| StartError::Config(e.to_string()))?;
+    Ok(record)
+}
+
+/// The management account of the data directory of `config` and its member accounts.
+pub async fn list_accounts(
+    config: &ServerConfig,
+) -> Result<(String, Vec<accounts::AccountRecord>), StartError> {
+    let state = state::open_existing(config).await?;
+    let members = state.accounts.list().await?;
+    Ok((state.account.0.clone(), members))
+}
+
+/// A new access key of the root user of member account `account` in the data directory of
+/// `config`: its id and secret.
+pub async fn create_root_credentials(
+    config: &ServerConfig,
+    account: &str,
+) -> Result<(String, String), StartError> {
+    let state = state::open_existing(config).await?;
+    if state.account.0 == account {
+        return Err(StartError::Config(format!(
+            "{account} is the management account; its root credentials are set at first start"
+        )));
+    }
+    directory::accounts::create_root_access_key(&state, &arn::AccountId(account.to_owned()))
         .await
         .map_err(|e| StartError::Config(e.message()))
 }
@@ -238,8 +285,10 @@ pub async fn start(
             let mut tick = tokio::time::interval(LAST_USED_FLUSH_INTERVAL);
             loop {
                 tick.tick().await;
-                if let Err(e) = state.keys.flush(state.store.as_ref()).await {
-                    tracing::error!(error = %e, "writing access key last use failed");
+                for state in every_account(&state) {
+                    if let Err(e) = state.keys.flush(state.store.as_ref()).await {
+                        tracing::error!(error = %e, account = %state.account.0, "writing access key last use failed");
+                    }
                 }
             }
         })
@@ -250,8 +299,10 @@ pub async fn start(
             let mut tick = tokio::time::interval(last_access::FLUSH_INTERVAL);
             loop {
                 tick.tick().await;
-                if let Err(e) = state.last_access.flush(state.store.as_ref(), false).await {
-                    tracing::error!(error = %e, "writing service last access failed");
+                for state in every_account(&state) {
+                    if let Err(e) = state.last_access.flush(state.store.as_ref(), false).await {
+                        tracing::error!(error = %e, account = %state.account.0, "writing service last access failed");
+                    }
                 }
             }
         })
@@ -311,12 +362,15 @@ pub async fn start(
         for endpoint in endpoints {
             endpoint.abort();
         }
-        if let Err(e) = state.keys.flush(state.store.as_ref()).await {
-            tracing::error!(error = %e, "writing access key last use failed");
+        for state in every_account(&state) {
+            if let Err(e) = state.keys.flush(state.store.as_ref()).await {
+                tracing::error!(error = %e, account = %state.account.0, "writing access key last use failed");
+            }
+            if let Err(e) = state.last_access.flush(state.store.as_ref(), true).await {
+                tracing::error!(error = %e, account = %state.account.0, "writing service last access failed");
+            }
         }
-        if let Err(e) = state.last_access.flush(state.store.as_ref(), true).await {
-            tracing::error!(error = %e, "writing service last access failed");
-        }
+        state.accounts.close();
         drop(state);
         if tokio::time::timeout(Duration::from_secs(5), audit_writer.finish())
             .await
@@ -347,6 +401,13 @@ pub async fn start(
     })
 }
 
+/// The management account's state and every member account's opened so far.
+fn every_account(management: &Arc<state::AppState>) -> Vec<Arc<state::AppState>> {
+    let mut states = vec![Arc::clone(management)];
+    states.extend(management.accounts.loaded());
+    states
+}
+
 /// The server's layers point one way: `http` (the request path) → `api` and `fronts` → `authz`
 /// → `directory` → `auth` → the foundation (ARNs, ids, errors, configuration, wire formats, the
 /// audit log and the state that holds every layer's caches). A module imports nothing from a
@@ -370,8 +431,8 @@ mod layering {
     }
 
     /// Upward imports that are the design: the state owns the caches of the key and policy
-    /// layers, built once at start-up.
-    const ALLOWED: &[(&str, &str)] = &[("state", "auth"), ("state", "authz")];
+    /// layers, built once at start-up, and the account registry builds members' states.
+    const ALLOWED: &[(&str, &str)] = &[("state", "auth"), ("state", "authz"), ("accounts", "auth")];
 
     fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
         for entry in std::fs::read_dir(dir).unwrap() {

@@ -12,6 +12,7 @@ use keyward_store::{
 };
 use time::OffsetDateTime;
 
+use crate::accounts::{Accounts, MemberStorage};
 use crate::arn::AccountId;
 use crate::audit::{AuditLog, AuditWriter};
 use crate::auth::identity::Identity;
@@ -30,18 +31,18 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StartError + '_ {
 
 /// Everything requests share.
 pub struct AppState {
-    /// Persistent storage.
+    /// Persistent storage of this account.
     pub store: Arc<dyn Store>,
-    /// Seals and opens secrets.
-    pub master: MasterKey,
+    /// Seals and opens secrets; one key for every account of the server.
+    pub master: Arc<MasterKey>,
     /// Access keys for authentication.
     pub keys: KeyCache,
     /// Compiled policies per principal, for authorization.
     pub policies: PolicyCache,
     /// When each user and role last attempted each action, for the access advisor.
     pub last_access: LastAccessRecorder,
-    /// Derived SigV4 signing keys.
-    pub signing_keys: SigningKeyCache,
+    /// Derived SigV4 signing keys, shared by every account (keyed by access key id).
+    pub signing_keys: Arc<SigningKeyCache>,
     /// The account served.
     pub account: AccountId,
     /// The time sessions and signatures are checked against.
@@ -51,7 +52,7 @@ pub struct AppState {
     /// The audit log.
     pub audit: AuditLog,
     /// OIDC issuers' signing keys, for web identity federation.
-    pub jwks: crate::auth::web_identity::JwksCache,
+    pub jwks: Arc<crate::auth::web_identity::JwksCache>,
     /// This server's own issuer URL, for the tokens `GetWebIdentityToken` signs.
     pub issuer: String,
     /// The partners onboarded for temporary delegation.
@@ -59,9 +60,12 @@ pub struct AppState {
     /// What one request may send and make the server compute.
     pub limits: RequestLimits,
     /// Permits of the `Simulate*` calls computed at once ([`RequestLimits::simulations_at_once`]).
-    pub simulations: tokio::sync::Semaphore,
+    pub simulations: Arc<tokio::sync::Semaphore>,
     /// Where the authorization gateway forwards allowed requests.
     pub upstreams: Vec<crate::config::Upstream>,
+    /// Every account this server serves, the way to another account's state (cross-account
+    /// role assumption, routing a request to its caller's account).
+    pub accounts: Arc<Accounts>,
     /// Whether the gateway refuses what IAM denies or only records it.
     pub enforcement: crate::config::Enforcement,
 }
@@ -152,26 +156,35 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
     let (audit, writer) = AuditLog::open(&dir.join("audit.log"), config.audit)
         .await
         .map_err(io_err(&dir.join("audit.log")))?;
+    let accounts = Arc::new(Accounts::new(
+        AccountId(config.account_id.clone()),
+        member_storage(config),
+    ));
     let state = AppState {
         store,
-        master,
+        master: Arc::new(master),
         keys,
         policies: PolicyCache::default(),
         last_access: LastAccessRecorder::default(),
-        signing_keys: SigningKeyCache::new(4096),
+        signing_keys: Arc::new(SigningKeyCache::new(4096)),
         account: AccountId(config.account_id.clone()),
         clock: Clock::with_offset(config.clock_offset_seconds),
         created_at,
         audit,
-        jwks: crate::auth::web_identity::JwksCache::default(),
+        jwks: Arc::default(),
         issuer: issuer_url(config),
         partners,
         limits: config.requests,
-        simulations: tokio::sync::Semaphore::new(config.requests.simulations_at_once.max(1)),
+        simulations: Arc::new(tokio::sync::Semaphore::new(
+            config.requests.simulations_at_once.max(1),
+        )),
         upstreams: config.upstreams.clone(),
+        accounts: Arc::clone(&accounts),
         enforcement: config.enforcement,
     };
-    Ok((Arc::new(state), writer))
+    let state = Arc::new(state);
+    accounts.set_management(&state);
+    Ok((state, writer))
 }
 
 /// The state of an existing data directory, for a tool that runs beside its server: the
@@ -208,25 +221,46 @@ pub async fn open_existing(config: &ServerConfig) -> Result<Arc<AppState>, Start
         .await?
         .ok_or_else(|| StartError::Config(format!("{} holds no account", dir.display())))?;
     let (audit, _writer) = AuditLog::discard();
-    Ok(Arc::new(AppState {
+    let accounts = Arc::new(Accounts::new(
+        AccountId(account.clone()),
+        member_storage(config),
+    ));
+    let state = Arc::new(AppState {
         store,
-        master,
+        master: Arc::new(master),
         keys: KeyCache::default(),
         policies: PolicyCache::default(),
         last_access: LastAccessRecorder::default(),
-        signing_keys: SigningKeyCache::new(64),
+        signing_keys: Arc::new(SigningKeyCache::new(64)),
         account: AccountId(account),
         clock: Clock::with_offset(config.clock_offset_seconds),
         created_at: OffsetDateTime::now_utc(),
         audit,
-        jwks: crate::auth::web_identity::JwksCache::default(),
+        jwks: Arc::default(),
         issuer: issuer_url(config),
         partners: crate::delegation::Partners::default(),
         limits: config.requests,
-        simulations: tokio::sync::Semaphore::new(config.requests.simulations_at_once.max(1)),
+        simulations: Arc::new(tokio::sync::Semaphore::new(
+            config.requests.simulations_at_once.max(1),
+        )),
         upstreams: config.upstreams.clone(),
         enforcement: config.enforcement,
-    }))
+        accounts: Arc::clone(&accounts),
+    });
+    accounts.set_management(&state);
+    Ok(state)
+}
+
+/// Where member accounts' stores live: beside the management account's SQLite database. With
+/// PostgreSQL (`--store-url`) member accounts are not offered yet (they need a schema each).
+fn member_storage(config: &ServerConfig) -> MemberStorage {
+    match &config.store_url {
+        Some(url) if !url.starts_with("sqlite:") => MemberStorage::Unsupported(
+            "member accounts need the SQLite store of a data directory; with PostgreSQL \
+             (--store-url) this Keyward serves only the management account",
+        ),
+        _ => MemberStorage::DataDir(config.data_dir.clone()),
+    }
 }
 
 impl AppState {
@@ -236,25 +270,64 @@ impl AppState {
         let (master, _) = MasterKey::generate();
         let (audit, _writer) = AuditLog::discard();
         let now = OffsetDateTime::now_utc();
-        Ok(Arc::new(AppState {
+        let accounts = Arc::new(Accounts::new(
+            AccountId(account_id.to_owned()),
+            MemberStorage::InMemory,
+        ));
+        let state = Arc::new(AppState {
             store: Arc::new(SqliteStore::in_memory()?),
-            master,
+            master: Arc::new(master),
             keys: KeyCache::default(),
             policies: PolicyCache::default(),
             last_access: LastAccessRecorder::default(),
-            signing_keys: SigningKeyCache::new(64),
+            signing_keys: Arc::new(SigningKeyCache::new(64)),
             account: AccountId(account_id.to_owned()),
             clock: Clock::default(),
             created_at: now,
             audit,
-            jwks: crate::auth::web_identity::JwksCache::default(),
+            jwks: Arc::default(),
             issuer: "http://127.0.0.1".to_owned(),
             partners: crate::delegation::Partners::default(),
             limits: RequestLimits::default(),
-            simulations: tokio::sync::Semaphore::new(RequestLimits::default().simulations_at_once),
+            simulations: Arc::new(tokio::sync::Semaphore::new(
+                RequestLimits::default().simulations_at_once,
+            )),
             upstreams: Vec::new(),
             enforcement: crate::config::Enforcement::Strict,
-        }))
+            accounts: Arc::clone(&accounts),
+        });
+        accounts.set_management(&state);
+        Ok(state)
+    }
+
+    /// The state of member account `account`, whose data is in `store`: caches of its own,
+    /// everything else shared with this (the management account's) state.
+    pub(crate) fn member(
+        &self,
+        account: AccountId,
+        store: Arc<dyn Store>,
+        created_at: OffsetDateTime,
+    ) -> AppState {
+        AppState {
+            store,
+            master: Arc::clone(&self.master),
+            keys: KeyCache::default(),
+            policies: PolicyCache::default(),
+            last_access: LastAccessRecorder::default(),
+            signing_keys: Arc::clone(&self.signing_keys),
+            account,
+            clock: self.clock,
+            created_at,
+            audit: self.audit.clone(),
+            jwks: Arc::clone(&self.jwks),
+            issuer: self.issuer.clone(),
+            partners: self.partners.clone(),
+            limits: self.limits,
+            simulations: Arc::clone(&self.simulations),
+            upstreams: self.upstreams.clone(),
+            enforcement: self.enforcement,
+            accounts: Arc::clone(&self.accounts),
+        }
     }
 }
 

@@ -76,6 +76,9 @@ pub enum EntityKind {
     /// A KMS key policy the authorization gateway holds (`CreateKey` with a `Policy`,
     /// `PutKeyPolicy`), named by the key's ARN.
     KeyPolicy,
+    /// A member account of the server, in the management account's registry, named by its
+    /// twelve-digit id; its name, email, status and how it joined are attributes.
+    Account,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -108,6 +111,7 @@ impl EntityKind {
             EntityKind::BucketPolicy => "bucket-policy",
             EntityKind::QueuePolicy => "queue-policy",
             EntityKind::KeyPolicy => "key-policy",
+            EntityKind::Account => "account",
             EntityKind::External => "external",
         }
     }
@@ -139,6 +143,7 @@ impl EntityKind {
             "bucket-policy" => EntityKind::BucketPolicy,
             "queue-policy" => EntityKind::QueuePolicy,
             "key-policy" => EntityKind::KeyPolicy,
+            "account" => EntityKind::Account,
             "external" => EntityKind::External,
             _ => return None,
         })

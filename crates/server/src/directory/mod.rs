@@ -2,6 +2,7 @@
 //! act — the managed policies (AWS's catalog and the account's own), and the policies that
 //! govern a principal. Authorization reads it without reaching into the IAM handlers.
 
+pub(crate) mod accounts;
 pub(crate) mod catalog;
 pub(crate) mod linked_services;
 pub(crate) mod mfa;

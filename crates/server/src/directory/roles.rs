@@ -1,9 +1,11 @@
 //! Roles as the layers below the API need them: how a role is stored, and the role an ARN
 //! names when it is assumed.
 
+use std::sync::Arc;
+
 use keyward_store::{Entity, EntityKind, StoreError};
 
-use crate::arn::{IamArn, IamResourceType};
+use crate::arn::{AccountId, IamArn, IamResourceType};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -49,4 +51,26 @@ pub(crate) async fn assumable_role(
             .unwrap_or(DEFAULT_MAX_SESSION),
         role,
     }))
+}
+
+/// The state of the account a role ARN names when it is another account this server serves
+/// (`Some`), so a cross-account `AssumeRole` finds the role and issues its session there;
+/// `None` when the ARN names `state`'s own account, one this server does not serve, or is no
+/// role ARN (the role is then looked up, and not found, in `state`).
+pub(crate) async fn role_owner(
+    state: &AppState,
+    arn: &str,
+) -> Result<Option<Arc<AppState>>, ApiError> {
+    let Some(parsed) = IamArn::parse(arn).filter(|a| a.resource_type == IamResourceType::Role)
+    else {
+        return Ok(None);
+    };
+    if parsed.account == state.account.0 {
+        return Ok(None);
+    }
+    state
+        .accounts
+        .get(&AccountId(parsed.account))
+        .await
+        .map_err(ApiError::from_store)
 }

@@ -423,6 +423,15 @@ async fn process(
             Handler::Signed(_) => None,
         });
     if let Some((action, run)) = unsigned {
+        // The role's account answers: its trust policy and identity providers are there.
+        let routed = match role_account(state, query).await {
+            Ok(routed) => routed,
+            Err(e) => {
+                exchange.outcome = Err(e);
+                return exchange;
+            }
+        };
+        let state: &AppState = routed.as_deref().unwrap_or(state);
         exchange.service = Service::Sts;
         exchange.region = Some(crate::auth::UNSIGNED_REGION.to_owned());
         let members = match validate_input(Service::Sts, action, query) {
@@ -455,6 +464,16 @@ async fn process(
     };
     exchange.access_key_id = Some(auth.access_key_id.clone());
     exchange.region = Some(auth.scope.region.clone());
+    // The account the credential was issued for serves the request: a member account's key
+    // or session reaches only that account's state.
+    let routed = match state.accounts.for_access_key(&auth.access_key_id).await {
+        Ok(routed) => routed,
+        Err(e) => {
+            exchange.outcome = Err(ApiError::from_store(e));
+            return exchange;
+        }
+    };
+    let state: &AppState = routed.as_deref().unwrap_or(state);
     let guessed = exchange.service;
     if let Some(service) = Service::from_signing_name(&auth.scope.service) {
         exchange.service = service;
@@ -491,6 +510,30 @@ async fn process(
     .await;
     exchange.caller = Some(caller);
     exchange
+}
+
+/// The member account whose role an unsigned request's `RoleArn` names, if this server serves
+/// it; `None` for the management account and for anything else, which the management account
+/// answers as before.
+async fn role_account(
+    state: &AppState,
+    query: &QueryRequest,
+) -> Result<Option<Arc<AppState>>, ApiError> {
+    let Some(account) = query
+        .get("RoleArn")
+        .and_then(crate::arn::IamArn::parse)
+        .map(|arn| crate::arn::AccountId(arn.account))
+    else {
+        return Ok(None);
+    };
+    if account == state.account {
+        return Ok(None);
+    }
+    state
+        .accounts
+        .get(&account)
+        .await
+        .map_err(ApiError::from_store)
 }
 
 /// Decodes the input with the service's model and checks it against every constraint there,

@@ -8,6 +8,7 @@
     reason = "a test fails loudly on purpose"
 )]
 
+mod accounts;
 mod advisor;
 mod certificates;
 mod common;

@@ -2,8 +2,14 @@
 //! policies together. With the code of an MFA device enabled for the calling user, the trust
 //! policy sees `aws:MultiFactorAuthPresent` true and the session carries it; a session that
 //! was MFA-authenticated passes its authentication on to the roles it assumes.
+//!
+//! A role of another account this server serves is assumed across accounts: the caller's
+//! account must allow `sts:AssumeRole` on the role and the role's trust policy must allow the
+//! caller (naming it or its account); the session belongs to the role's account.
 
 use keyward_aws_model::generated::sts::{input::AssumeRoleInput, operation};
+use std::sync::Arc;
+
 use time::OffsetDateTime;
 
 use super::{
@@ -16,9 +22,10 @@ use crate::auth::identity::Identity;
 use crate::auth::session::RoleSession;
 use crate::authz::{compile, Authorization, Resource};
 use crate::directory::mfa::verify_sts_code;
-use crate::directory::roles::{assumable_role, AssumableRole};
+use crate::directory::roles::{assumable_role, role_owner, AssumableRole};
 use crate::error::ApiError;
 use crate::protocol::xml::Element;
+use crate::state::AppState;
 
 pub(crate) struct AssumeRole {
     role_arn: String,
@@ -32,6 +39,8 @@ pub(crate) struct AssumeRole {
     mfa: Option<OffsetDateTime>,
     /// What authorization found: the role, the session's tags and transitive keys.
     resolved: Option<(AssumableRole, SessionTags, Vec<String>)>,
+    /// The role's account when it is not the caller's: the session is issued there.
+    owner: Option<Arc<AppState>>,
 }
 
 impl Operation for AssumeRole {
@@ -55,6 +64,7 @@ impl Operation for AssumeRole {
             token_code: input.token_code,
             mfa: None,
             resolved: None,
+            owner: None,
         })
     }
 
@@ -81,7 +91,9 @@ impl Operation for AssumeRole {
             Identity::User(_) => None,
             Identity::RoleSession(parent) => Some(parent.as_ref()),
         };
-        let Some(role) = assumable_role(ctx.state, &self.role_arn).await? else {
+        self.owner = role_owner(ctx.state, &self.role_arn).await?;
+        let owner: &AppState = self.owner.as_deref().unwrap_or(ctx.state);
+        let Some(role) = assumable_role(owner, &self.role_arn).await? else {
             // AWS's refusal names the action and the role, whether or not the role exists.
             return Err(ApiError::AccessDenied(format!(
                 "User: {} is not authorized to perform: sts:AssumeRole on resource: {}",
@@ -120,7 +132,7 @@ impl Operation for AssumeRole {
     }
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
-        let state = ctx.state;
+        let state: &AppState = self.owner.as_deref().unwrap_or(ctx.state);
         let (role, tags, transitive_tag_keys) = self.resolved.ok_or(ApiError::ServiceFailure)?;
         let parent = match &ctx.caller.identity {
             Identity::RoleSession(parent) => Some(parent.as_ref()),

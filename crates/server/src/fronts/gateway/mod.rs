@@ -349,6 +349,17 @@ async fn run(
     if let Err(e) = sigv4::check_scope(&auth, &[signing_name.as_str()]) {
         return (shape, Err(Refusal::from_api(&ApiError::Auth(e), shape)));
     }
+    // A member account's credential is authenticated and authorized by that account.
+    let routed = match state.accounts.for_access_key(&auth.access_key_id).await {
+        Ok(routed) => routed,
+        Err(e) => {
+            return (
+                shape,
+                Err(Refusal::from_api(&ApiError::from_store(e), shape)),
+            )
+        }
+    };
+    let state: &AppState = routed.as_deref().unwrap_or(state);
     let (caller, signing_key) =
         match credentials::resolve(state, &auth, TimeRule::PresignedExpiry).await {
             Ok(resolved) => resolved,

@@ -70,6 +70,9 @@ pub enum EntityKind {
     /// An S3 bucket policy the authorization gateway holds (`PutBucketPolicy`), named by its
     /// bucket; the document is its `document` attribute.
     BucketPolicy,
+    /// The AWS Organizations organization the account manages: its roots, OUs, accounts,
+    /// policies and attachments as one JSON `document` attribute. One per account.
+    Organization,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -100,6 +103,7 @@ impl EntityKind {
             EntityKind::SamlProvider => "saml-provider",
             EntityKind::DelegationRequest => "delegation-request",
             EntityKind::BucketPolicy => "bucket-policy",
+            EntityKind::Organization => "organization",
             EntityKind::External => "external",
         }
     }
@@ -129,6 +133,7 @@ impl EntityKind {
             "saml-provider" => EntityKind::SamlProvider,
             "delegation-request" => EntityKind::DelegationRequest,
             "bucket-policy" => EntityKind::BucketPolicy,
+            "organization" => EntityKind::Organization,
             "external" => EntityKind::External,
             _ => return None,
         })

@@ -502,3 +502,87 @@ def test_the_organization_survives_a_restart(srv, org):
     srv.restart()
     assert orgs(srv).describe_organization()["Organization"] == created
     assert orgs(srv).describe_organizational_unit(OrganizationalUnitId=ou["Id"])["OrganizationalUnit"] == ou
+
+
+def test_trusted_service_access_and_delegated_administrators(srv, org, tmp_path):
+    cli = AwsCli(srv, tmp_path / "home")
+    c = orgs(srv)
+    cli.run("organizations", "enable-aws-service-access", "--service-principal", "config.amazonaws.com").ok()
+    c.enable_aws_service_access(ServicePrincipal="guardduty.amazonaws.com")
+    # Enabling twice changes nothing.
+    c.enable_aws_service_access(ServicePrincipal="config.amazonaws.com")
+    enabled = cli.run("organizations", "list-aws-service-access-for-organization").ok().json["EnabledServicePrincipals"]
+    assert [s["ServicePrincipal"] for s in enabled] == ["config.amazonaws.com", "guardduty.amazonaws.com"]
+    assert all("DateEnabled" in s for s in enabled)
+    c.disable_aws_service_access(ServicePrincipal="guardduty.amazonaws.com")
+    assert [s["ServicePrincipal"] for s in c.list_aws_service_access_for_organization()["EnabledServicePrincipals"]] == [
+        "config.amazonaws.com"]
+    with pytest.raises(ClientError) as e:
+        c.enable_aws_service_access(ServicePrincipal="not-a-service")
+    assert org_error(e)[0::3] == ("InvalidInputException", "UNRECOGNIZED_SERVICE_PRINCIPAL")
+
+    # The management account cannot be a delegated administrator; accounts outside the
+    # organization are not found.
+    mgmt = cli.run("organizations", "register-delegated-administrator", "--account-id", ACCOUNT_ID,
+                   "--service-principal", "config.amazonaws.com")
+    assert mgmt.error[0] == "ConstraintViolationException"
+    with pytest.raises(ClientError) as e:
+        c.register_delegated_administrator(AccountId=ACCOUNT_ID, ServicePrincipal="config.amazonaws.com")
+    assert org_error(e)[3] == "CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR"
+    with pytest.raises(ClientError) as e:
+        c.register_delegated_administrator(AccountId="999999999999", ServicePrincipal="config.amazonaws.com")
+    assert client_error(e)[0] == "AccountNotFoundException"
+    with pytest.raises(ClientError) as e:
+        c.deregister_delegated_administrator(AccountId=ACCOUNT_ID, ServicePrincipal="config.amazonaws.com")
+    assert client_error(e)[0] == "AccountNotRegisteredException"
+    with pytest.raises(ClientError) as e:
+        c.list_delegated_services_for_account(AccountId=ACCOUNT_ID)
+    assert client_error(e)[0] == "AccountNotRegisteredException"
+    assert cli.run("organizations", "list-delegated-administrators").ok().json["DelegatedAdministrators"] == []
+    assert c.list_delegated_administrators(ServicePrincipal="config.amazonaws.com")["DelegatedAdministrators"] == []
+
+
+def test_resource_policy_lifecycle(srv, org, tmp_path):
+    created, _ = org
+    cli = AwsCli(srv, tmp_path / "home")
+    c = orgs(srv)
+    with pytest.raises(ClientError) as e:
+        c.describe_resource_policy()
+    assert client_error(e) == (
+        "ResourcePolicyNotFoundException",
+        "We can't find a resource policy request with the parameter that you specified.", 400,
+    )
+    document = {
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Sid": "Describe",
+            "Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+            "Action": ["organizations:DescribeOrganization", "organizations:List*"],
+            "Resource": "*",
+        }],
+    }
+    put = cli.run("organizations", "put-resource-policy", "--content", json.dumps(document),
+                  "--tags", "Key=owner,Value=sec").ok().json["ResourcePolicy"]
+    summary = put["ResourcePolicySummary"]
+    assert re.fullmatch(r"rp-[0-9a-z]{8}", summary["Id"])
+    assert summary["Arn"] == f"arn:aws:organizations::{ACCOUNT_ID}:resourcepolicy/{created['Id']}/{summary['Id']}"
+    assert json.loads(put["Content"]) == document
+    assert cli.run("organizations", "describe-resource-policy").ok().json["ResourcePolicy"] == put
+    assert c.list_tags_for_resource(ResourceId=summary["Id"])["Tags"] == [{"Key": "owner", "Value": "sec"}]
+    # Replacing keeps the id.
+    document["Statement"][0]["Action"] = "organizations:DescribeOrganization"
+    again = c.put_resource_policy(Content=json.dumps(document))["ResourcePolicy"]
+    assert again["ResourcePolicySummary"] == summary
+
+    foreign = dict(document, Statement=[dict(document["Statement"][0], Action="s3:GetObject")])
+    with pytest.raises(ClientError) as e:
+        c.put_resource_policy(Content=json.dumps(foreign))
+    assert org_error(e)[0::3] == ("InvalidInputException", "UNSUPPORTED_ACTION_IN_RESOURCE_POLICY")
+    with pytest.raises(ClientError) as e:
+        c.put_resource_policy(Content="{not json")
+    assert org_error(e)[0::3] == ("InvalidInputException", "INVALID_RESOURCE_POLICY_JSON")
+
+    cli.run("organizations", "delete-resource-policy").ok()
+    gone = cli.run("organizations", "delete-resource-policy")
+    assert gone.error[0] == "ResourcePolicyNotFoundException"

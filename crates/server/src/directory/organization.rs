@@ -75,8 +75,46 @@ pub(crate) struct Organization {
     pub(crate) policies: Vec<Policy>,
     /// Which policy is attached to which root, OU or account, in attachment order.
     pub(crate) attachments: Vec<Attachment>,
-    /// Tags by resource id (root, OU, account or policy), in key order.
+    /// Tags by resource id (root, OU, account, policy or resource policy), in key order.
     pub(crate) tags: BTreeMap<String, BTreeMap<String, String>>,
+    /// The services with trusted access to the organization, in the order they got it.
+    #[serde(default)]
+    pub(crate) service_access: Vec<ServiceAccess>,
+    /// The member accounts registered as delegated administrators of a service.
+    #[serde(default)]
+    pub(crate) delegated_administrators: Vec<DelegatedAdministrator>,
+    /// The organization's resource policy, if it has one.
+    #[serde(default)]
+    pub(crate) resource_policy: Option<ResourcePolicy>,
+}
+
+/// A service with trusted access (`EnableAWSServiceAccess`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ServiceAccess {
+    /// The service principal (`config.amazonaws.com`).
+    pub(crate) principal: String,
+    /// When access was enabled, in Unix seconds.
+    pub(crate) enabled: i64,
+}
+
+/// A member account that administers a service for the organization.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct DelegatedAdministrator {
+    /// The account's id.
+    pub(crate) account: String,
+    /// The service principal.
+    pub(crate) principal: String,
+    /// When it was registered, in Unix seconds.
+    pub(crate) registered: i64,
+}
+
+/// The organization's resource policy (`PutResourcePolicy`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ResourcePolicy {
+    /// `rp-` and 8 lower-case letters or digits.
+    pub(crate) id: String,
+    /// The policy document.
+    pub(crate) content: String,
 }
 
 /// The root of the organization.
@@ -237,6 +275,9 @@ impl Organization {
             ],
             attachments: Vec::new(),
             tags: BTreeMap::new(),
+            service_access: Vec::new(),
+            delegated_administrators: Vec::new(),
+            resource_policy: None,
         };
         organization.accounts.push(Account {
             id: account.to_owned(),
@@ -321,6 +362,14 @@ impl Organization {
     /// The policy of `id`.
     pub(crate) fn policy(&self, id: &str) -> Option<&Policy> {
         self.policies.iter().find(|p| p.id == id)
+    }
+
+    /// Whether `id` is something Organizations tags: the root, an OU, an account, a policy of
+    /// the organization's own or the resource policy.
+    pub(crate) fn is_taggable(&self, id: &str) -> bool {
+        self.target_type(id).is_some()
+            || self.policy(id).is_some_and(|p| !p.aws_managed)
+            || self.resource_policy.as_ref().is_some_and(|p| p.id == id)
     }
 
     /// The root or OU an OU or account is in.

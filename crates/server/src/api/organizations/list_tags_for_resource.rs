@@ -36,7 +36,7 @@ impl Operation for ListTagsForResource {
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
         let organization = organization(ctx.state).await?;
-        if organization.target_type(&self.id).is_none() && organization.policy(&self.id).is_none() {
+        if !organization.is_taggable(&self.id) && organization.policy(&self.id).is_none() {
             return Err(OrganizationsError::TargetNotFound.into());
         }
         let tags = organization

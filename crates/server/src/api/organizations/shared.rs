@@ -67,11 +67,41 @@ pub(crate) fn policy_arn(organization: &Organization, id: &str) -> String {
         .map_or_else(|| "*".to_owned(), |p| organization.policy_arn(p))
 }
 
-/// The ARN of the root, OU, account or policy `id`, or `*` when there is none.
+/// The ARN of the root, OU, account, policy or resource policy `id`, or `*` when there is
+/// none.
 pub(crate) fn taggable_arn(organization: &Organization, id: &str) -> String {
-    organization
-        .target_arn(id)
-        .unwrap_or_else(|| policy_arn(organization, id))
+    match &organization.resource_policy {
+        Some(policy) if policy.id == id => resource_policy_arn(organization, id),
+        _ => organization
+            .target_arn(id)
+            .unwrap_or_else(|| policy_arn(organization, id)),
+    }
+}
+
+/// A stored time (Unix seconds) as a timestamp.
+pub(crate) fn at(seconds: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Organizations recognizes AWS services by their service principal.
+pub(crate) fn check_service_principal(principal: &str) -> Result<(), ApiError> {
+    let name = principal.strip_suffix(".amazonaws.com").unwrap_or_default();
+    if name.is_empty() {
+        return Err(OrganizationsError::InvalidInput(
+            "UNRECOGNIZED_SERVICE_PRINCIPAL",
+            "You specified a service principal that isn't recognized.".to_owned(),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// The resource policy's ARN.
+pub(crate) fn resource_policy_arn(organization: &Organization, id: &str) -> String {
+    format!(
+        "arn:aws:organizations::{}:resourcepolicy/{}/{id}",
+        organization.management_account, organization.id
+    )
 }
 
 /// `Organization`.

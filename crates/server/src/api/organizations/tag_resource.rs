@@ -37,11 +37,7 @@ impl Operation for TagResource {
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
         organization::modify(ctx.state, |organization| {
-            let taggable = organization.target_type(&self.id).is_some()
-                || organization
-                    .policy(&self.id)
-                    .is_some_and(|p| !p.aws_managed);
-            if !taggable {
+            if !organization.is_taggable(&self.id) {
                 return Err(OrganizationsError::TargetNotFound.into());
             }
             add_tags(organization, &self.id, &self.tags)

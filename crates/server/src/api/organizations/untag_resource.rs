@@ -38,11 +38,7 @@ impl Operation for UntagResource {
 
     async fn handle(self, ctx: &Context<'_>) -> Result<Option<Element>, ApiError> {
         organization::modify(ctx.state, |organization| {
-            let taggable = organization.target_type(&self.id).is_some()
-                || organization
-                    .policy(&self.id)
-                    .is_some_and(|p| !p.aws_managed);
-            if !taggable {
+            if !organization.is_taggable(&self.id) {
                 return Err(OrganizationsError::TargetNotFound.into());
             }
             if let Some(tags) = organization.tags.get_mut(&self.id) {

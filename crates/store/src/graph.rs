@@ -79,6 +79,9 @@ pub enum EntityKind {
     /// A member account of the server, in the management account's registry, named by its
     /// twelve-digit id; its name, email, status and how it joined are attributes.
     Account,
+    /// The AWS Organizations organization the account manages: its roots, OUs, accounts,
+    /// policies and attachments as one JSON `document` attribute. One per account.
+    Organization,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -112,6 +115,7 @@ impl EntityKind {
             EntityKind::QueuePolicy => "queue-policy",
             EntityKind::KeyPolicy => "key-policy",
             EntityKind::Account => "account",
+            EntityKind::Organization => "organization",
             EntityKind::External => "external",
         }
     }
@@ -144,6 +148,7 @@ impl EntityKind {
             "queue-policy" => EntityKind::QueuePolicy,
             "key-policy" => EntityKind::KeyPolicy,
             "account" => EntityKind::Account,
+            "organization" => EntityKind::Organization,
             "external" => EntityKind::External,
             _ => return None,
         })

@@ -40,7 +40,7 @@ use forward::{BodyFailure, CheckedBody, ForwardError, Outgoing, OutgoingBody};
 use shape::Shape;
 
 /// Services Keyward answers itself; every other signing name goes through the gateway.
-const SERVED_BY_KEYWARD: &[&str] = &["iam", "sts", "cloudtrail"];
+const SERVED_BY_KEYWARD: &[&str] = &["iam", "sts", "cloudtrail", "organizations"];
 
 /// The service a request's SigV4 credential scope names, from the `Authorization` header or a
 /// presigned URL's `X-Amz-Credential`.

@@ -22,6 +22,7 @@ pub mod secrets;
 mod sqlite;
 mod sqlite_events;
 mod sqlite_graph;
+mod sqlite_pool;
 
 use std::sync::Arc;
 

@@ -130,23 +130,6 @@ impl SqliteStore {
         })
     }
 
-    /// Runs the short point read `f` (one row or one small page, by key) at once on the
-    /// calling task when a read connection is idle, else as [`Self::run`] does.
-    async fn read_now<T, F>(&self, f: F) -> Result<T, StoreError>
-    where
-        T: Send + 'static,
-        F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
-    {
-        let started = Instant::now();
-        match self.connections.try_read_now(f) {
-            Ok(result) => {
-                crate::latency::observed(Access::Read, started);
-                result
-            }
-            Err(f) => self.run(f).await,
-        }
-    }
-
     /// Runs the read `f` on the blocking pool, on a read connection of its own.
     async fn run<T, F>(&self, f: F) -> Result<T, StoreError>
     where
@@ -274,7 +257,7 @@ impl Store for SqliteStore {
 
     async fn get_user(&self, name: &str) -> Result<User, StoreError> {
         let key = name_key(name);
-        self.read_now(move |conn| {
+        self.run(move |conn| {
             conn.prepare_cached(&format!(
                 "SELECT {USER_COLUMNS} FROM users WHERE name_key = ?1"
             ))
@@ -289,7 +272,7 @@ impl Store for SqliteStore {
 
     async fn get_user_by_id(&self, id: &UserId) -> Result<User, StoreError> {
         let id = id.0.clone();
-        self.read_now(move |conn| {
+        self.run(move |conn| {
             conn.prepare_cached(&format!(
                 "SELECT {USER_COLUMNS} FROM users WHERE user_id = ?1"
             ))
@@ -450,7 +433,7 @@ impl Store for SqliteStore {
         let name = name.to_owned();
         let marker = page.marker.unwrap_or("").to_owned();
         let max = page.max_items;
-        self.read_now(move |conn| {
+        self.run(move |conn| {
             let id = user_id_by_name(conn, &name)?;
             let mut stmt = conn
                 .prepare_cached(
@@ -526,7 +509,7 @@ impl Store for SqliteStore {
 
     async fn get_access_key(&self, access_key_id: &str) -> Result<AccessKey, StoreError> {
         let id = access_key_id.to_owned();
-        self.read_now(move |conn| {
+        self.run(move |conn| {
             conn.prepare_cached(&format!(
                 "SELECT {KEY_COLUMNS} FROM access_keys WHERE access_key_id = ?1"
             ))
@@ -541,7 +524,7 @@ impl Store for SqliteStore {
 
     async fn list_access_keys(&self, owner: &KeyOwner) -> Result<Vec<AccessKey>, StoreError> {
         let owner = owner_column(owner).to_owned();
-        self.read_now(move |conn| {
+        self.run(move |conn| {
             conn.prepare_cached(&format!(
                 "SELECT {KEY_COLUMNS} FROM access_keys WHERE owner = ?1
                  ORDER BY create_date, access_key_id"
@@ -674,13 +657,13 @@ impl Store for SqliteStore {
 
     async fn get_entity(&self, kind: EntityKind, name: &str) -> Result<Entity, StoreError> {
         let name = name.to_owned();
-        self.read_now(move |conn| graph::entity_by_name(conn, kind, &name))
+        self.run(move |conn| graph::entity_by_name(conn, kind, &name))
             .await
     }
 
     async fn get_entity_by_id(&self, kind: EntityKind, id: &str) -> Result<Entity, StoreError> {
         let id = id.to_owned();
-        self.read_now(move |conn| graph::entity_by_id(conn, kind, &id))
+        self.run(move |conn| graph::entity_by_id(conn, kind, &id))
             .await
     }
 
@@ -749,7 +732,7 @@ impl Store for SqliteStore {
         let name = name.to_owned();
         let marker = page.marker.unwrap_or("").to_owned();
         let max = page.max_items;
-        self.read_now(move |conn| graph::list_entity_tags(conn, kind, &name, &marker, max))
+        self.run(move |conn| graph::list_entity_tags(conn, kind, &name, &marker, max))
             .await
     }
 
@@ -789,7 +772,7 @@ impl Store for SqliteStore {
         let to = to.cloned();
         let marker = page.marker.unwrap_or("").to_owned();
         let max = page.max_items;
-        self.read_now(move |conn| {
+        self.run(move |conn| {
             graph::list_relations(conn, kind, from.as_ref(), to.as_ref(), &marker, max)
         })
         .await
@@ -825,7 +808,7 @@ impl Store for SqliteStore {
     ) -> Result<Document, StoreError> {
         let owner = owner.clone();
         let name = name.to_owned();
-        self.read_now(move |conn| graph::get_document(conn, &owner, kind, &name))
+        self.run(move |conn| graph::get_document(conn, &owner, kind, &name))
             .await
     }
 
@@ -868,7 +851,7 @@ impl Store for SqliteStore {
 
     async fn get_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         let key = key.to_owned();
-        self.read_now(move |conn| {
+        self.run(move |conn| {
             conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                 r.get(0)
             })

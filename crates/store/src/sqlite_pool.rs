@@ -246,21 +246,7 @@ impl Readers {
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let conn = self.take()?;
-        self.run_and_return(conn, f)
-    }
-
-    /// An idle connection if there is one; never waits and never opens one (opening parses
-    /// the schema).
-    fn take_idle(&self) -> Option<Connection> {
-        lock(&self.pool).ok()?.idle.pop()
-    }
-
-    fn run_and_return<T>(
-        &self,
-        mut conn: Connection,
-        f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
+        let mut conn = self.take()?;
         let out = f(&mut conn);
         lock(&self.pool)?.idle.push(conn);
         self.returned.notify_one();
@@ -283,27 +269,6 @@ pub(crate) struct Connections {
 }
 
 impl Connections {
-    /// Runs the read `f` at once on an idle read connection, if one is free without waiting;
-    /// otherwise hands `f` back. For short point reads from an async task: a read on a WAL
-    /// snapshot never waits for the writer, so it costs the task what the query costs, without
-    /// the two thread hand-offs of the blocking pool.
-    pub(crate) fn try_read_now<T, F>(&self, f: F) -> Result<Result<T, StoreError>, F>
-    where
-        F: FnOnce(&mut Connection) -> Result<T, StoreError>,
-    {
-        match &self.reads {
-            ReadPath::Pool(readers) => match readers.take_idle() {
-                Some(conn) => Ok(readers.run_and_return(conn, f)),
-                None => Err(f),
-            },
-            // The writer's connection may be inside a commit's fsync: never wait for it here.
-            ReadPath::Writer => match self.writer.conn.try_lock() {
-                Ok(mut conn) => Ok(f(&mut conn)),
-                Err(_) => Err(f),
-            },
-        }
-    }
-
     /// Runs a read. Blocks.
     pub(crate) fn read<T>(
         &self,
@@ -469,38 +434,6 @@ mod tests {
         let pool = readers.pool.lock().unwrap();
         assert!(pool.open <= MAX_READERS, "{} open", pool.open);
         assert_eq!(pool.idle.len(), pool.open, "all returned");
-    }
-
-    #[test]
-    fn a_read_now_takes_only_an_idle_connection() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("db");
-        let connections = Connections {
-            writer: writer_on(&path),
-            reads: ReadPath::Pool(Readers::new(&path)),
-        };
-        let count = |c: &mut Connection| {
-            c.query_row("SELECT count(*) FROM t", [], |r| r.get::<_, i64>(0))
-                .map_err(backend)
-        };
-        // None open yet: handed back rather than opened on the caller's thread.
-        assert!(connections.try_read_now(count).is_err());
-        assert_eq!(connections.read(count), Ok(0));
-        assert_eq!(connections.try_read_now(count).ok(), Some(Ok(0)));
-
-        // In memory, a writer busy committing hands the read back too.
-        let memory = Connections {
-            writer: Writer::new(Connection::open_in_memory().unwrap()),
-            reads: ReadPath::Writer,
-        };
-        let held = memory.writer.connection().unwrap();
-        let one = |c: &mut Connection| {
-            c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))
-                .map_err(backend)
-        };
-        assert!(memory.try_read_now(one).is_err());
-        drop(held);
-        assert_eq!(memory.try_read_now(one).ok(), Some(Ok(1)));
     }
 
     #[test]

@@ -22,7 +22,6 @@ pub mod secrets;
 mod sqlite;
 mod sqlite_events;
 mod sqlite_graph;
-mod sqlite_pool;
 
 use std::sync::Arc;
 

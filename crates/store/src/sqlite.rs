@@ -1,15 +1,12 @@
 //! The embedded backend: one SQLite database in the data directory, in WAL mode with
 //! `synchronous=FULL`, so that a committed transaction survives a crash or power loss.
 //!
-//! SQLite calls block, so each operation runs on tokio's blocking pool. Writes go through one
-//! writer connection with group commit (see `sqlite_pool`): concurrent writes share one
-//! transaction and one fsync, each in its own savepoint, each acknowledged only once the commit
-//! is durable; running them one after the other on one connection keeps every check-then-write
-//! (quotas, uniqueness) atomic. Reads run on a pool of read-only connections, which WAL lets
-//! read beside the writer, so a read never waits for a commit.
+//! SQLite calls block, so each operation runs on tokio's blocking pool. One connection guarded
+//! by a mutex serialises writers, which is what SQLite does anyway, and makes every
+//! check-then-write (quotas, uniqueness) atomic.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
@@ -23,7 +20,6 @@ use crate::rules::{
 };
 use crate::sqlite_events as events;
 use crate::sqlite_graph as graph;
-use crate::sqlite_pool::{Connections, ReadPath, Readers, Writer};
 use crate::Access;
 use crate::{
     AccessKey, AccessKeyLastUsed, AccessKeyStatus, Dependent, Document, DocumentKind, Entity,
@@ -35,7 +31,7 @@ use crate::{
 /// The embedded SQLite backend.
 #[derive(Clone)]
 pub struct SqliteStore {
-    connections: Arc<Connections>,
+    conn: Arc<Mutex<Connection>>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -101,19 +97,16 @@ impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let conn = Connection::open(path).map_err(backend)?;
-        Self::init(conn, ReadPath::Pool(Readers::new(path)))
+        Self::init(conn)
     }
 
     /// A private in-memory database with the same schema and behaviour as a file, gone when
     /// the last clone is dropped: for tests that need a store but no disk. Clones share it.
     pub fn in_memory() -> Result<Self, StoreError> {
-        Self::init(
-            Connection::open_in_memory().map_err(backend)?,
-            ReadPath::Writer,
-        )
+        Self::init(Connection::open_in_memory().map_err(backend)?)
     }
 
-    fn init(mut conn: Connection, reads: ReadPath) -> Result<Self, StoreError> {
+    fn init(mut conn: Connection) -> Result<Self, StoreError> {
         // First, so that a process opening the file while another migrates it waits its turn.
         conn.busy_timeout(BUSY_TIMEOUT).map_err(backend)?;
         enable_wal(&conn)?;
@@ -123,52 +116,59 @@ impl SqliteStore {
             .map_err(backend)?;
         migrate(&mut conn)?;
         Ok(SqliteStore {
-            connections: Arc::new(Connections {
-                writer: Writer::new(conn),
-                reads,
-            }),
+            conn: Arc::new(Mutex::new(conn)),
         })
     }
 
-    /// Runs the read `f` on the blocking pool, on a read connection of its own.
+    /// Runs `f` with exclusive access to the connection on the blocking pool.
     async fn run<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     {
+        self.run_as(Access::Read, f).await
+    }
+
+    /// [`Self::run`], its time reported as `access`.
+    async fn run_as<T, F>(&self, access: Access, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    {
         let started = Instant::now();
-        let connections = Arc::clone(&self.connections);
-        let result = tokio::task::spawn_blocking(move || connections.read(f))
-            .await
-            .map_err(|e| StoreError::Backend(format!("store task failed: {e}")))?;
-        crate::latency::observed(Access::Read, started);
+        let conn = Arc::clone(&self.conn);
+        let result = tokio::task::spawn_blocking(move || {
+            let mut guard = conn
+                .lock()
+                .map_err(|_| StoreError::Backend("connection lock poisoned".into()))?;
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| StoreError::Backend(format!("store task failed: {e}")))?;
+        crate::latency::observed(access, started);
         result
     }
 
-    /// Runs the write `f` in the next group commit (its own savepoint of one immediate
-    /// transaction shared with the writes queued beside it); resolves once that commit is
-    /// durable, or with the reason it failed.
+    /// Runs `f` inside an immediate (write-locked) transaction and commits it.
     async fn write<T, F>(&self, f: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError> + Send + 'static,
     {
-        let started = Instant::now();
-        let reply = self.connections.writer.enqueue(f)?;
-        let connections = Arc::clone(&self.connections);
-        tokio::task::spawn_blocking(move || connections.writer.commit_queued())
-            .await
-            .map_err(|e| StoreError::Backend(format!("store task failed: {e}")))?;
-        let result = reply
-            .await
-            .map_err(|_| StoreError::Backend("store write abandoned".into()))?;
-        crate::latency::observed(Access::Write, started);
-        result
+        self.run_as(Access::Write, move |conn| {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(backend)?;
+            let out = f(&tx)?;
+            tx.commit().map_err(backend)?;
+            Ok(out)
+        })
+        .await
     }
 }
 
 /// How long a statement waits for another connection's lock before failing.
-pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Switches to WAL. While another process switches a new file, SQLite refuses at once rather
 /// than calling the busy handler, so this retries within [`BUSY_TIMEOUT`].

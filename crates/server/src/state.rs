@@ -62,6 +62,8 @@ pub struct AppState {
     pub simulations: tokio::sync::Semaphore,
     /// Where the authorization gateway forwards allowed requests.
     pub upstreams: Vec<crate::config::Upstream>,
+    /// Whether the gateway refuses what IAM denies or only records it.
+    pub enforcement: crate::config::Enforcement,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -167,6 +169,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         limits: config.requests,
         simulations: tokio::sync::Semaphore::new(config.requests.simulations_at_once.max(1)),
         upstreams: config.upstreams.clone(),
+        enforcement: config.enforcement,
     };
     Ok((Arc::new(state), writer))
 }
@@ -222,6 +225,7 @@ pub async fn open_existing(config: &ServerConfig) -> Result<Arc<AppState>, Start
         limits: config.requests,
         simulations: tokio::sync::Semaphore::new(config.requests.simulations_at_once.max(1)),
         upstreams: config.upstreams.clone(),
+        enforcement: config.enforcement,
     }))
 }
 
@@ -249,6 +253,7 @@ impl AppState {
             limits: RequestLimits::default(),
             simulations: tokio::sync::Semaphore::new(RequestLimits::default().simulations_at_once),
             upstreams: Vec::new(),
+            enforcement: crate::config::Enforcement::Strict,
         }))
     }
 }

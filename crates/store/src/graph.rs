@@ -70,6 +70,12 @@ pub enum EntityKind {
     /// An S3 bucket policy the authorization gateway holds (`PutBucketPolicy`), named by its
     /// bucket; the document is its `document` attribute.
     BucketPolicy,
+    /// An SQS queue policy the authorization gateway holds (`SetQueueAttributes` or
+    /// `CreateQueue` with a `Policy` attribute), named by the queue's ARN.
+    QueuePolicy,
+    /// A KMS key policy the authorization gateway holds (`CreateKey` with a `Policy`,
+    /// `PutKeyPolicy`), named by the key's ARN.
+    KeyPolicy,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -100,6 +106,8 @@ impl EntityKind {
             EntityKind::SamlProvider => "saml-provider",
             EntityKind::DelegationRequest => "delegation-request",
             EntityKind::BucketPolicy => "bucket-policy",
+            EntityKind::QueuePolicy => "queue-policy",
+            EntityKind::KeyPolicy => "key-policy",
             EntityKind::External => "external",
         }
     }
@@ -129,6 +137,8 @@ impl EntityKind {
             "saml-provider" => EntityKind::SamlProvider,
             "delegation-request" => EntityKind::DelegationRequest,
             "bucket-policy" => EntityKind::BucketPolicy,
+            "queue-policy" => EntityKind::QueuePolicy,
+            "key-policy" => EntityKind::KeyPolicy,
             "external" => EntityKind::External,
             _ => return None,
         })

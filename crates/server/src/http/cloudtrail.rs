@@ -91,27 +91,8 @@ pub(super) async fn handle(
 ) -> Response {
     let request_id = ids::request_id();
     let outcome = process(state, peer, parts, body, secure_transport, user_agent).await;
-
     let model = keyward_aws_model::embedded(keyward_aws_model::Service::CloudTrail).ok();
-    let mut record = AuditRecord::api_call(
-        EventSource::CloudTrail,
-        &outcome.operation,
-        &outcome.region,
-        Origin::client(peer.ip(), user_agent),
-        outcome.identity.clone(),
-        &request_id,
-    )
-    .with_account(outcome.account.as_deref())
-    .with_decisions(crate::authz::trail::additional_event_data());
-    if let (Some(model), Some(members)) = (model, &outcome.members) {
-        let shape = model
-            .operation(&outcome.operation)
-            .and_then(|op| op.input.as_ref())
-            .map(|input| input.shape.clone());
-        if let Some(shape) = shape {
-            record = record.with_request(request_parameters(model, &shape, members));
-        }
-    }
+    let mut record = audit_record(&outcome, peer, user_agent, &request_id);
     let (status, body) = match &outcome.result {
         Ok(result) => {
             let encoded = model.map(|model| {
@@ -148,6 +129,88 @@ pub(super) async fn handle(
         headers.insert("x-amzn-requestid", id);
     }
     response
+}
+
+/// The audit record of a CloudTrail exchange, before its error (if any) is added.
+fn audit_record(
+    outcome: &Outcome,
+    peer: SocketAddr,
+    user_agent: &str,
+    request_id: &str,
+) -> AuditRecord {
+    let model = keyward_aws_model::embedded(keyward_aws_model::Service::CloudTrail).ok();
+    let mut record = AuditRecord::api_call(
+        EventSource::CloudTrail,
+        &outcome.operation,
+        &outcome.region,
+        Origin::client(peer.ip(), user_agent),
+        outcome.identity.clone(),
+        request_id,
+    )
+    .with_account(outcome.account.as_deref())
+    .with_decisions(crate::authz::trail::additional_event_data());
+    if let (Some(model), Some(members)) = (model, &outcome.members) {
+        let shape = model
+            .operation(&outcome.operation)
+            .and_then(|op| op.input.as_ref())
+            .map(|input| input.shape.clone());
+        if let Some(shape) = shape {
+            record = record.with_request(request_parameters(model, &shape, members));
+        }
+    }
+    record
+}
+
+/// `LookupEvents` with `members` for the console, as the signed-in `caller`: authorized by the
+/// same engine (`cloudtrail:LookupEvents` on `*`) and audited as the same call. The refusal is
+/// CloudTrail's code and message.
+pub(super) async fn lookup_for_console(
+    state: &AppState,
+    caller: &crate::auth::identity::Caller,
+    members: Value,
+    peer: SocketAddr,
+    user_agent: &str,
+    secure_transport: bool,
+) -> Result<Value, (String, String)> {
+    crate::authz::trail::collect(async {
+        let request_id = ids::request_id();
+        let mut outcome = Outcome {
+            operation: "LookupEvents".to_owned(),
+            region: "us-east-1".to_owned(),
+            identity: caller.audit_identity(),
+            account: Some(caller.account.0.clone()),
+            members: Some(members.clone()),
+            result: Ok(Value::structure()),
+        };
+        let facts = RequestFacts {
+            source_ip: peer.ip(),
+            region: outcome.region.clone(),
+            user_agent: user_agent.to_owned(),
+            time: state.clock.now(),
+            operation_keys: Vec::new(),
+            secure_transport,
+        };
+        let resource = authz::Resource::arn("*".to_owned());
+        outcome.result =
+            match authz::authorize(state, caller, cloudtrail::ACTION, &resource, &facts).await {
+                Err(e) => Err(e.into()),
+                Ok(_) => {
+                    let now = time::OffsetDateTime::now_utc();
+                    cloudtrail::lookup_events(state, &members, None, now)
+                        .await
+                        .map_err(Refusal::from)
+                }
+            };
+        let mut record = audit_record(&outcome, peer, user_agent, &request_id);
+        if let Err(refusal) = &outcome.result {
+            record = record.with_error(&refusal.code, &refusal.message);
+        }
+        state.audit.record(&record).await;
+        outcome
+            .result
+            .map_err(|refusal| (refusal.code, refusal.message))
+    })
+    .await
 }
 
 fn error_body(refusal: &Refusal) -> String {

@@ -4,11 +4,22 @@
 //! call a signed request would make; a page shows a caller exactly what IAM lets it see, and
 //! IAM's own refusal otherwise. Forms work without JavaScript; assets are embedded.
 
+mod account;
+mod audit;
+mod dashboard;
+mod groups;
 mod page;
+mod policies;
+mod policy_editor;
+mod providers;
+mod reports;
 mod roles;
 mod session;
 mod signin;
+mod simulator;
+mod user_detail;
 mod users;
+mod wizard;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -40,7 +51,7 @@ const SESSION_COOKIE: &str = "kw_session";
 /// The console's routes, to be nested at `/console`.
 pub(crate) fn router() -> axum::Router<Arc<AppState>> {
     Router::new()
-        .route("/", get(dashboard))
+        .route("/", get(dashboard::dashboard))
         .route("/assets/console.css", get(stylesheet))
         .route("/assets/console.js", get(script))
         .route("/signin", get(signin::form).post(signin::submit))
@@ -55,13 +66,49 @@ pub(crate) fn router() -> axum::Router<Arc<AppState>> {
             "/users/new",
             get(users::wizard_start).post(users::wizard_step),
         )
-        .route("/users/{name}", get(users::detail))
-        .route("/users/{name}/access-keys", post(users::access_keys))
+        .route("/users/{name}", get(user_detail::detail))
+        .route("/users/{name}/access-keys", post(user_detail::access_keys))
+        .route("/users/{name}/permissions", post(user_detail::permissions))
+        .route("/users/{name}/groups", post(user_detail::groups))
+        .route("/users/{name}/tags", post(user_detail::tags))
+        .route("/users/{name}/password", post(user_detail::password))
+        .route("/users/{name}/mfa", post(user_detail::mfa))
+        .route("/security-credentials", get(user_detail::own_credentials))
+        .route(
+            "/security-credentials/access-keys",
+            post(user_detail::own_access_keys),
+        )
+        .route("/account", get(account::page).post(account::change))
+        .route("/audit", get(audit::page))
+        .route("/simulator", get(simulator::page))
+        .route("/providers", get(providers::page).post(providers::change))
+        .route("/reports", get(reports::page))
+        .route(
+            "/reports/credential-report",
+            post(reports::credential_report),
+        )
+        .route("/groups", get(groups::list))
+        .route("/groups/new", get(groups::new_form).post(groups::create))
+        .route("/groups/{name}", get(groups::detail).post(groups::change))
+        .route("/policies", get(policies::list))
+        .route(
+            "/policies/new",
+            get(policies::new_form).post(policies::create),
+        )
+        .route("/policies/view", get(policies::view))
+        .route(
+            "/policies/edit",
+            get(policies::edit_form).post(policies::save),
+        )
+        .route("/policies/versions", post(policies::versions))
+        .route("/policies/delete", post(policies::delete))
+        .route("/policies/validate", post(policy_editor::validate))
         .route("/roles", get(roles::list))
         .route(
             "/roles/new",
             get(roles::wizard_start).post(roles::wizard_step),
         )
+        .route("/roles/{name}", get(roles::detail).post(roles::change))
         .layer(Extension(Arc::new(Sessions::default())))
 }
 
@@ -261,6 +308,52 @@ impl Ctx {
         })
     }
 
+    /// A signed-in state-changing form: its session, caller and fields once the CSRF check
+    /// passed; otherwise the answer to give instead.
+    async fn form_post(&self, body: &[u8]) -> Result<(Session, Caller, Fields), Response> {
+        let (session, caller) = self.signed_in().await?;
+        let fields = Fields::parse(body);
+        if let Some(refused) = self.refuse_foreign_form(&fields, &session.csrf) {
+            return Err(refused);
+        }
+        Ok((session, caller, fields))
+    }
+
+    /// A page in the signed-in frame.
+    fn page(&self, session: &Session, status: StatusCode, title: &str, body: &str) -> Response {
+        let who = who(session, &self.state.account.0);
+        let frame = Frame {
+            who: &who,
+            csrf: &session.csrf,
+        };
+        page::page(status, title, Some(&frame), body)
+    }
+
+    /// Runs one IAM operation that changes something, then goes `back` to the page the form
+    /// was on; IAM's refusal or error is shown with a link back.
+    async fn change(
+        &self,
+        session: &Session,
+        caller: &Caller,
+        params: &[(&str, &str)],
+        back: &str,
+    ) -> Response {
+        match self.iam(caller, params).await {
+            Ok(_) => redirect(back),
+            Err(e) => self.refused(session, &e, back),
+        }
+    }
+
+    /// The page that shows IAM's refusal of a change, with a link back to where it was asked.
+    fn refused(&self, session: &Session, e: &ApiError, back: &str) -> Response {
+        let body = format!(
+            r#"{}<p><a class="button secondary" href="{}" id="back-link">Back</a></p>"#,
+            api_error(e),
+            esc(back)
+        );
+        self.page(session, StatusCode::OK, "Request not completed", &body)
+    }
+
     /// Runs one IAM operation as `caller`, authorized and audited as the API call.
     async fn iam(
         &self,
@@ -338,50 +431,32 @@ fn items<'a>(value: &'a Value, key: &str) -> &'a [Value] {
         .unwrap_or_default()
 }
 
-/// `GET /console`: the IAM dashboard.
-async fn dashboard(ctx: Ctx) -> Response {
-    let (session, caller) = match ctx.signed_in().await {
-        Ok(signed_in) => signed_in,
-        Err(elsewhere) => return elsewhere,
-    };
-    let account = &ctx.state.account.0;
-    let summary = match ctx
-        .iam_json(&caller, &[("Action", "GetAccountSummary")])
-        .await
-    {
-        Ok(result) => {
-            let map = result.get("summaryMap").cloned().unwrap_or(Value::Null);
-            let count = |key: &str| {
-                map.get(key)
-                    .and_then(Value::as_str)
-                    .unwrap_or("0")
-                    .to_owned()
-            };
-            format!(
-                r#"<table id="summary"><tr><th>Users</th><th>Groups</th><th>Roles</th><th>Customer managed policies</th></tr>
-<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr></table>"#,
-                esc(&count("Users")),
-                esc(&count("Groups")),
-                esc(&count("Roles")),
-                esc(&count("Policies")),
-            )
+/// All pages of a list operation as the caller; IAM's refusal as a notice.
+async fn paged(
+    ctx: &Ctx,
+    caller: &Caller,
+    action: &str,
+    extra: &[(&str, &str)],
+    list: &str,
+) -> Result<Vec<Value>, String> {
+    let mut all = Vec::new();
+    let mut marker: Option<String> = None;
+    loop {
+        let mut params = vec![("Action", action), ("MaxItems", "1000")];
+        params.extend_from_slice(extra);
+        if let Some(marker) = &marker {
+            params.push(("Marker", marker));
         }
-        Err(e) => api_error(&e),
-    };
-    let body = format!(
-        r#"<p>Account <strong id="account-id">{account}</strong>. Console sign-in link:
-<code>{origin}/console/signin?account={account}</code></p>
-<h2>IAM resources</h2>{summary}
-<p><a class="button" href="/console/users">Users</a></p>"#,
-        account = esc(account),
-        origin = esc(&ctx.origin()),
-    );
-    let who = who(&session, account);
-    let frame = Frame {
-        who: &who,
-        csrf: &session.csrf,
-    };
-    page::page(StatusCode::OK, "IAM dashboard", Some(&frame), &body)
+        let result = ctx
+            .iam_json(caller, &params)
+            .await
+            .map_err(|e| api_error(&e))?;
+        all.extend(items(&result, list).iter().cloned());
+        match result.get("marker").and_then(Value::as_str) {
+            Some(next) if text(&result, "isTruncated") == "true" => marker = Some(next.to_owned()),
+            _ => return Ok(all),
+        }
+    }
 }
 
 /// Query parameters of a `GET`.

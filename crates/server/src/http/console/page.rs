@@ -58,7 +58,7 @@ pub(crate) fn page(
 ) -> Response {
     let nav = match frame {
         Some(frame) => format!(
-            r#"<nav><a href="/console">IAM dashboard</a><a href="/console/users">Users</a><a href="/console/roles">Roles</a>
+            r#"<nav><a href="/console">Dashboard</a><a href="/console/users">Users</a><a href="/console/groups">Groups</a><a href="/console/roles">Roles</a><a href="/console/policies">Policies</a><a href="/console/providers">Identity providers</a><a href="/console/reports">Access reports</a><a href="/console/simulator">Simulator</a><a href="/console/audit">Audit log</a><a href="/console/account">Settings</a>
 <span class="who">Signed in as <strong>{who}</strong></span>
 <form method="post" action="/console/signout" class="inline">{csrf}<button type="submit" id="signout">Sign out</button></form></nav>"#,
             who = esc(frame.who),

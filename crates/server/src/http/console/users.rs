@@ -1,37 +1,19 @@
-//! Users: the list with its search, the **Add users** wizard (details, permissions, tags,
-//! review, then the new access key shown once with AWS's CSV download), and a user's page
-//! with its permissions, tags and **Security credentials** (create, deactivate, activate and
-//! delete access keys). Each step is the IAM operation it names, run as the signed-in caller.
+//! Users: the list with its search and the **Add users** wizard (details, permissions, tags,
+//! review, then the new access key shown once with AWS's CSV download). A user's own page is
+//! in `user_detail`. Each step is the IAM operation it names, run as the signed-in caller.
 
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery};
+use axum::extract::RawQuery;
 use axum::http::StatusCode;
 use axum::response::Response;
 use base64::Engine as _;
 use serde_json::Value;
 
-use super::page::{self, csrf_field, esc, notice, url, Frame};
+use super::page::{esc, notice, url};
 use super::session::Session;
-use super::{api_error, items, query_map, redirect, text, who, Ctx, Fields};
+use super::wizard::{hidden, hidden_policies, policy_picker, steps_bar, StepForm};
+use super::{api_error, paged, query_map, text, Ctx, Fields};
 use crate::auth::identity::Caller;
-
-/// Most policies the permissions step lists at once; the search narrows the rest.
-const POLICIES_SHOWN: usize = 50;
-
-pub(super) fn frame_page(
-    ctx: &Ctx,
-    session: &Session,
-    status: StatusCode,
-    title: &str,
-    body: &str,
-) -> Response {
-    let who = who(session, &ctx.state.account.0);
-    let frame = Frame {
-        who: &who,
-        csrf: &session.csrf,
-    };
-    page::page(status, title, Some(&frame), body)
-}
 
 /// `GET /console/users?search=`: `ListUsers`, filtered by name.
 pub(crate) async fn list(ctx: Ctx, RawQuery(query): RawQuery) -> Response {
@@ -73,98 +55,12 @@ pub(crate) async fn list(ctx: Ctx, RawQuery(query): RawQuery) -> Response {
 <a class="button" href="/console/users/new" id="add-users">Add users</a></form>{table}"#,
         search = esc(search),
     );
-    frame_page(&ctx, &session, StatusCode::OK, "Users", &body)
+    ctx.page(&session, StatusCode::OK, "Users", &body)
 }
 
 /// Every user the caller may list, page after page; the error notice if IAM refuses.
 async fn all_users(ctx: &Ctx, caller: &Caller) -> Result<Vec<Value>, String> {
     paged(ctx, caller, "ListUsers", &[], "users").await
-}
-
-/// All pages of a list operation.
-pub(super) async fn paged(
-    ctx: &Ctx,
-    caller: &Caller,
-    action: &str,
-    extra: &[(&str, &str)],
-    list: &str,
-) -> Result<Vec<Value>, String> {
-    let mut all = Vec::new();
-    let mut marker: Option<String> = None;
-    loop {
-        let mut params = vec![("Action", action), ("MaxItems", "1000")];
-        params.extend_from_slice(extra);
-        if let Some(marker) = &marker {
-            params.push(("Marker", marker));
-        }
-        let result = ctx
-            .iam_json(caller, &params)
-            .await
-            .map_err(|e| api_error(&e))?;
-        all.extend(items(&result, list).iter().cloned());
-        match result.get("marker").and_then(Value::as_str) {
-            Some(next) if text(&result, "isTruncated") == "true" => marker = Some(next.to_owned()),
-            _ => return Ok(all),
-        }
-    }
-}
-
-/// The policy search and its table of checkboxes (`policy` fields), for the user and role
-/// wizards: `ListPolicies` as the caller, filtered by name. Returns the HTML and which of the
-/// `selected` policies it shows (the rest travel as hidden fields).
-pub(super) async fn policy_picker(
-    ctx: &Ctx,
-    caller: &Caller,
-    search: &str,
-    selected: &[&str],
-) -> (String, Vec<String>) {
-    let mut shown = Vec::new();
-    let table = match paged(ctx, caller, "ListPolicies", &[("Scope", "All")], "policies").await {
-        Ok(policies) => {
-            let needle = search.to_lowercase();
-            let matching: Vec<&Value> = policies
-                .iter()
-                .filter(|p| text(p, "policyName").to_lowercase().contains(&needle))
-                .take(POLICIES_SHOWN)
-                .collect();
-            let rows: String = matching
-                .iter()
-                .map(|p| {
-                    let arn = text(p, "arn");
-                    let checked = selected.contains(&arn);
-                    if checked {
-                        shown.push(arn.to_owned());
-                    }
-                    let kind = if arn.starts_with("arn:aws:iam::aws:") {
-                        "AWS managed"
-                    } else {
-                        "Customer managed"
-                    };
-                    format!(
-                        r#"<tr data-name="{name}"><td><input type="checkbox" name="policy" value="{arn}" id="policy-{name}" aria-label="{name}"{checked}></td><td><label class="check" for="policy-{name}">{name}</label></td><td>{kind}</td></tr>"#,
-                        name = esc(text(p, "policyName")),
-                        arn = esc(arn),
-                        checked = if checked { " checked" } else { "" },
-                    )
-                })
-                .collect();
-            format!(
-                r#"<table id="policies"><thead><tr><th></th><th>Policy name</th><th>Type</th></tr></thead><tbody>{rows}</tbody></table>
-<p>{count} of {total} policies shown; search to narrow.</p>"#,
-                count = matching.len(),
-                total = policies.len(),
-            )
-        }
-        Err(e) => e,
-    };
-    let html = format!(
-        r#"<label for="policy_search">Filter policies</label>
-<input type="search" name="policy_search" id="policy_search" value="{search}">
-<button type="submit" name="go" value="search" class="secondary" id="policy-search-button">Search</button>
-{table}"#,
-        search = esc(search),
-    );
-    (html, shown)
 }
 
 /// The wizard's state, carried from step to step in the form.
@@ -195,31 +91,21 @@ impl<'a> Wizard<'a> {
 
     /// Hidden fields for what the current step does not show.
     fn hidden(&self, step: Step, shown_policies: &[String]) -> String {
-        let field = |name: &str, value: &str| {
-            format!(
-                r#"<input type="hidden" name="{name}" value="{}">"#,
-                esc(value)
-            )
-        };
         let mut out = String::new();
         if step != Step::Details {
-            out.push_str(&field("user_name", self.user_name));
+            out.push_str(&hidden("user_name", self.user_name));
             if self.access_key {
-                out.push_str(&field("access_key", "on"));
+                out.push_str(&hidden("access_key", "on"));
             }
         }
         if step != Step::Permissions {
-            out.push_str(&field("policy_search", self.search));
+            out.push_str(&hidden("policy_search", self.search));
         }
-        for policy in &self.policies {
-            if !shown_policies.iter().any(|shown| shown == policy) {
-                out.push_str(&field("policy", policy));
-            }
-        }
+        out.push_str(&hidden_policies(&self.policies, shown_policies));
         if step != Step::Tags {
             for (k, v) in &self.tags {
-                out.push_str(&field("tag_key", k));
-                out.push_str(&field("tag_value", v));
+                out.push_str(&hidden("tag_key", k));
+                out.push_str(&hidden("tag_value", v));
             }
         }
         out
@@ -235,32 +121,8 @@ enum Step {
     Review,
 }
 
-impl Step {
-    fn title(self) -> &'static str {
-        match self {
-            Step::Details => "Details",
-            Step::Permissions => "Permissions",
-            Step::Tags => "Tags",
-            Step::Review => "Review",
-        }
-    }
-}
-
-fn steps_bar(current: Step) -> String {
-    let steps: String = [Step::Details, Step::Permissions, Step::Tags, Step::Review]
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let class = if *s == current {
-                " class=\"current\""
-            } else {
-                ""
-            };
-            format!("<li{class}>Step {}: {}</li>", i + 1, s.title())
-        })
-        .collect();
-    format!(r#"<ol class="steps">{steps}</ol>"#)
-}
+/// The steps' titles, in order.
+const STEPS: [&str; 4] = ["Details", "Permissions", "Tags", "Review"];
 
 /// `GET /console/users/new`.
 pub(crate) async fn wizard_start(ctx: Ctx) -> Response {
@@ -359,24 +221,24 @@ async fn render_step(
     } else {
         "Next"
     };
-    // The first submit button is the one Enter presses: on the permissions step that is the
-    // search, elsewhere the next step.
-    let back = back
-        .map(|b| {
-            format!(r#"<button type="submit" name="go" value="{b}" class="secondary" id="back">Previous</button>"#)
-        })
-        .unwrap_or_default();
+    let form = StepForm {
+        action: "/console/users/new",
+        id: "wizard",
+        csrf: &session.csrf,
+        hidden: &wizard.hidden(step, &shown),
+        content: &content,
+        next,
+        next_label,
+        back,
+        cancel: "/console/users",
+    };
     let body = format!(
-        r#"{steps}{error}<form method="post" action="/console/users/new" id="wizard">{csrf}{hidden}
-{content}
-<div class="actions"><button type="submit" name="go" value="{next}" id="next">{next_label}</button>{back}
-<a class="button secondary" href="/console/users">Cancel</a></div></form>"#,
-        steps = steps_bar(step),
-        error = error.unwrap_or_default(),
-        csrf = csrf_field(&session.csrf),
-        hidden = wizard.hidden(step, &shown),
+        "{}{}{}",
+        steps_bar(&STEPS, step as usize),
+        error.unwrap_or_default(),
+        form.render()
     );
-    frame_page(ctx, session, StatusCode::OK, "Add user", &body)
+    ctx.page(session, StatusCode::OK, "Add user", &body)
 }
 
 fn review_table(wizard: &Wizard<'_>) -> String {
@@ -468,7 +330,7 @@ async fn create(ctx: &Ctx, session: &Session, caller: &Caller, wizard: &Wizard<'
         success = notice("success", &format!("User {} created.", wizard.user_name)),
         link = esc(&url(wizard.user_name)),
     );
-    frame_page(ctx, session, StatusCode::OK, "Add user", &body)
+    ctx.page(session, StatusCode::OK, "Add user", &body)
 }
 
 /// The table that shows a new access key's secret this once, behind **Show**, with the
@@ -476,7 +338,7 @@ async fn create(ctx: &Ctx, session: &Session, caller: &Caller, wizard: &Wizard<'
 /// key ID,Secret access key,Console login link`) from the wizard, the access-key download
 /// (`Access key ID,Secret access key`) from the Security credentials tab. The CSV is a
 /// `data:` link, so the secret is never kept on the server for a later download.
-fn once_only_key(
+pub(super) fn once_only_key(
     ctx: &Ctx,
     user_name: &str,
     result: &crate::protocol::xml::Element,
@@ -527,238 +389,5 @@ fn csv_field(value: &str) -> String {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
         value.to_owned()
-    }
-}
-
-/// `GET /console/users/{name}?tab=`: `GetUser`, then the tab's lists.
-pub(crate) async fn detail(
-    ctx: Ctx,
-    Path(name): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Response {
-    let (session, caller) = match ctx.signed_in().await {
-        Ok(signed_in) => signed_in,
-        Err(elsewhere) => return elsewhere,
-    };
-    let query = query_map(query.as_deref());
-    let tab = query
-        .get("tab")
-        .map(String::as_str)
-        .unwrap_or("permissions");
-    let user = match ctx
-        .iam_json(&caller, &[("Action", "GetUser"), ("UserName", &name)])
-        .await
-    {
-        Ok(result) => result.get("user").cloned().unwrap_or(Value::Null),
-        Err(e) => {
-            return frame_page(&ctx, &session, StatusCode::OK, &name, &api_error(&e));
-        }
-    };
-    let link = esc(&url(&name));
-    let tabs: String = [
-        ("permissions", "Permissions"),
-        ("tags", "Tags"),
-        ("credentials", "Security credentials"),
-    ]
-    .iter()
-    .map(|(id, label)| {
-        let current = if *id == tab {
-            r#" aria-current="page""#
-        } else {
-            ""
-        };
-        format!(r#"<a href="/console/users/{link}?tab={id}" id="tab-{id}"{current}>{label}</a> "#)
-    })
-    .collect();
-    let content = match tab {
-        "tags" => {
-            let rows: String = items(&user, "tags")
-                .iter()
-                .map(|t| {
-                    format!(
-                        "<tr><td>{}</td><td>{}</td></tr>",
-                        esc(text(t, "key")),
-                        esc(text(t, "value"))
-                    )
-                })
-                .collect();
-            format!(
-                r#"<table id="user-tags"><thead><tr><th>Key</th><th>Value</th></tr></thead><tbody>{rows}</tbody></table>"#
-            )
-        }
-        "credentials" => credentials_tab(&ctx, &session, &caller, &name).await,
-        _ => permissions_tab(&ctx, &caller, &name).await,
-    };
-    let body = format!(
-        r#"<table id="summary"><tr><th>ARN</th><td>{arn}</td></tr><tr><th>Created</th><td>{created}</td></tr></table>
-<nav class="tabs">{tabs}</nav>{content}"#,
-        arn = esc(text(&user, "arn")),
-        created = esc(text(&user, "createDate")),
-    );
-    frame_page(&ctx, &session, StatusCode::OK, &name, &body)
-}
-
-async fn permissions_tab(ctx: &Ctx, caller: &Caller, name: &str) -> String {
-    let attached = match paged(
-        ctx,
-        caller,
-        "ListAttachedUserPolicies",
-        &[("UserName", name)],
-        "attachedPolicies",
-    )
-    .await
-    {
-        Ok(policies) => {
-            let rows: String = policies
-                .iter()
-                .map(|p| {
-                    format!(
-                        "<tr><td>{}</td><td>{}</td></tr>",
-                        esc(text(p, "policyName")),
-                        esc(text(p, "policyArn"))
-                    )
-                })
-                .collect();
-            format!(
-                r#"<table id="attached-policies"><thead><tr><th>Policy name</th><th>ARN</th></tr></thead><tbody>{rows}</tbody></table>"#
-            )
-        }
-        Err(e) => e,
-    };
-    let inline = match paged(
-        ctx,
-        caller,
-        "ListUserPolicies",
-        &[("UserName", name)],
-        "policyNames",
-    )
-    .await
-    {
-        Ok(names) => {
-            let rows: String = names
-                .iter()
-                .map(|n| format!("<li>{}</li>", esc(n.as_str().unwrap_or_default())))
-                .collect();
-            format!(r#"<ul id="inline-policies">{rows}</ul>"#)
-        }
-        Err(e) => e,
-    };
-    format!("<h2>Attached policies</h2>{attached}<h2>Inline policies</h2>{inline}")
-}
-
-async fn credentials_tab(ctx: &Ctx, session: &Session, caller: &Caller, name: &str) -> String {
-    let keys = match ctx
-        .iam_json(caller, &[("Action", "ListAccessKeys"), ("UserName", name)])
-        .await
-    {
-        Ok(result) => {
-            let rows: String = items(&result, "accessKeyMetadata")
-                .iter()
-                .map(|k| {
-                    let id = text(k, "accessKeyId");
-                    let status = text(k, "status");
-                    let toggle = if status == "Active" { ("deactivate", "Deactivate") } else { ("activate", "Activate") };
-                    format!(
-                        r#"<tr><td>{id}</td><td class="status">{status}</td><td>{created}</td><td>
-<form method="post" action="/console/users/{link}/access-keys" class="inline">{csrf}<input type="hidden" name="access_key_id" value="{id}"><button type="submit" name="go" value="{t0}" class="secondary" id="{t0}-{id}">{t1}</button></form>
-<form method="post" action="/console/users/{link}/access-keys" class="inline">{csrf}<input type="hidden" name="access_key_id" value="{id}"><button type="submit" name="go" value="delete" class="secondary" id="delete-{id}">Delete</button></form></td></tr>"#,
-                        id = esc(id),
-                        status = esc(status),
-                        created = esc(text(k, "createDate")),
-                        link = esc(&url(name)),
-                        csrf = csrf_field(&session.csrf),
-                        t0 = toggle.0,
-                        t1 = toggle.1,
-                    )
-                })
-                .collect();
-            format!(
-                r#"<table id="access-keys"><thead><tr><th>Access key ID</th><th>Status</th><th>Created</th><th>Actions</th></tr></thead><tbody>{rows}</tbody></table>"#
-            )
-        }
-        Err(e) => api_error(&e),
-    };
-    format!(
-        r#"<h2>Access keys</h2>{keys}
-<form method="post" action="/console/users/{link}/access-keys">{csrf}<button type="submit" name="go" value="create" id="create-access-key">Create access key</button></form>"#,
-        link = esc(&url(name)),
-        csrf = csrf_field(&session.csrf),
-    )
-}
-
-/// `POST /console/users/{name}/access-keys`: `CreateAccessKey` (the secret shown once),
-/// `UpdateAccessKey` or `DeleteAccessKey`.
-pub(crate) async fn access_keys(ctx: Ctx, Path(name): Path<String>, body: Bytes) -> Response {
-    let (session, caller) = match ctx.signed_in().await {
-        Ok(signed_in) => signed_in,
-        Err(elsewhere) => return elsewhere,
-    };
-    let fields = Fields::parse(&body);
-    if let Some(refused) = ctx.refuse_foreign_form(&fields, &session.csrf) {
-        return refused;
-    }
-    let key_id = fields.text("access_key_id");
-    let back = format!("/console/users/{}?tab=credentials", url(&name));
-    let outcome = match fields.text("go") {
-        "create" => {
-            return match ctx
-                .iam(
-                    &caller,
-                    &[("Action", "CreateAccessKey"), ("UserName", &name)],
-                )
-                .await
-            {
-                Ok(Some(result)) => {
-                    let body = format!(
-                        r#"{}{}<p><a class="button secondary" href="{}">Done</a></p>"#,
-                        notice("success", "Access key created."),
-                        once_only_key(&ctx, &name, &result, false),
-                        esc(&back),
-                    );
-                    frame_page(&ctx, &session, StatusCode::OK, "Create access key", &body)
-                }
-                Ok(None) => redirect(&back),
-                Err(e) => frame_page(
-                    &ctx,
-                    &session,
-                    StatusCode::OK,
-                    "Create access key",
-                    &api_error(&e),
-                ),
-            };
-        }
-        "deactivate" | "activate" => {
-            let status = if fields.text("go") == "activate" {
-                "Active"
-            } else {
-                "Inactive"
-            };
-            ctx.iam(
-                &caller,
-                &[
-                    ("Action", "UpdateAccessKey"),
-                    ("UserName", &name),
-                    ("AccessKeyId", key_id),
-                    ("Status", status),
-                ],
-            )
-            .await
-        }
-        "delete" => {
-            ctx.iam(
-                &caller,
-                &[
-                    ("Action", "DeleteAccessKey"),
-                    ("UserName", &name),
-                    ("AccessKeyId", key_id),
-                ],
-            )
-            .await
-        }
-        _ => return redirect(&back),
-    };
-    match outcome {
-        Ok(_) => redirect(&back),
-        Err(e) => frame_page(&ctx, &session, StatusCode::OK, &name, &api_error(&e)),
     }
 }

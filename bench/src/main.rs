@@ -12,6 +12,7 @@
 )]
 
 mod client;
+mod floor;
 mod load;
 mod procs;
 mod report;
@@ -26,10 +27,12 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::client::{AwsClient, Creds};
 use crate::load::{signing_cost, Mix, Outcome, Pacing, Run};
-use crate::procs::{start_keyward, start_keyward_on, start_moto, status_kib, Server, SharedStore};
+use crate::procs::{
+    start_floor, start_keyward, start_keyward_on, start_moto, status_kib, Server, SharedStore,
+};
 use crate::report::{
     load_average, mib, outcome_header, outcome_row, print_targets, targets, Comparison, Meta,
-    Paced, ReplicaRun, Report, ScalePoint, SideBySide,
+    Paced, ReplicaRun, Report, ScalePoint, SideBySide, FLOOR_GOALS,
 };
 use crate::seed::{add_sessions, new_key_pair, seed_api, seed_store, ApiSeed};
 
@@ -63,6 +66,14 @@ struct Args {
     /// Skip the side-by-side runs.
     #[arg(long)]
     no_compare: bool,
+    /// Run the side-by-side mixes against Keyward and the floor only, without moto (a quick
+    /// run that needs no Python).
+    #[arg(long)]
+    no_moto: bool,
+    /// Internal: serve the floor (a fixed `GetCallerIdentity` body) on this port until killed;
+    /// the benchmark starts itself this way.
+    #[arg(long, hide = true)]
+    serve_floor: Option<u16>,
     /// Write the results as JSON to this file as well.
     #[arg(long)]
     json: Option<PathBuf>,
@@ -175,7 +186,7 @@ fn run_for<'a>(args: &Args, server: &'a Server, fixture: &'a Arc<load::Fixture>)
 async fn side_by_side(
     args: &Args,
     keyward_bin: &Path,
-    moto_bin: &Path,
+    moto_bin: Option<&Path>,
 ) -> Result<SideBySide, String> {
     let mixes = mixes(args)?;
     let temp = tempfile::Builder::new()
@@ -191,19 +202,29 @@ async fn side_by_side(
     )
     .await?;
     let keyward_idle_rss_kib = idle_rss(&keyward).await;
-    let moto = start_moto(moto_bin, temp.path(), args.connections).await?;
+    let floor = start_floor(temp.path(), args.connections).await?;
+    let moto = match moto_bin {
+        Some(bin) => Some(start_moto(bin, temp.path(), args.connections).await?),
+        None => None,
+    };
     println!(
-        "started: keyward in {:.1} ms (idle RSS {:.1} MiB), moto in {:.0} ms; logs in {}",
+        "started: keyward in {:.1} ms (idle RSS {:.1} MiB), floor in {:.1} ms, moto {}; logs in {}",
         keyward.startup.as_secs_f64() * 1e3,
         mib(keyward_idle_rss_kib),
-        moto.startup.as_secs_f64() * 1e3,
+        floor.startup.as_secs_f64() * 1e3,
+        moto.as_ref().map_or_else(
+            || "not run (--no-moto)".to_owned(),
+            |m| format!("in {:.0} ms", m.startup.as_secs_f64() * 1e3)
+        ),
         temp.path().display()
     );
 
     let callers = args.callers.clamp(1, args.users.max(1));
     let mut fixtures = Vec::new();
     let mut seed_seconds = Vec::new();
-    for (name, server) in [("keyward", &keyward), ("moto", &moto)] {
+    for (name, server) in
+        std::iter::once(("keyward", &keyward)).chain(moto.as_ref().map(|m| ("moto", m)))
+    {
         let started = Instant::now();
         let fixture = seed_api(
             &server.client,
@@ -227,26 +248,30 @@ async fn side_by_side(
         );
         fixtures.push(fixture);
     }
-    // moto checks signatures and policies only once told to; until now it took anything, so
-    // the seeding above did not depend on it.
-    let status = moto.client.post_plain("/moto-api/reset-auth", "0").await?;
-    if status != 200 {
-        return Err(format!(
-            "moto refused to enable authentication: HTTP {status}"
-        ));
-    }
     let mut fixtures = fixtures.into_iter();
-    let (mut keyward_fixture, mut moto_fixture) = (
-        fixtures.next().ok_or("no fixture")?,
-        fixtures.next().ok_or("no fixture")?,
-    );
+    let mut keyward_fixture = fixtures.next().ok_or("no fixture")?;
     add_sessions(&keyward.client, &mut keyward_fixture, args.connections)
         .await
         .map_err(|e| format!("keyward sessions: {e}"))?;
-    add_sessions(&moto.client, &mut moto_fixture, args.connections)
-        .await
-        .map_err(|e| format!("moto sessions: {e}"))?;
-    let (keyward_fixture, moto_fixture) = (Arc::new(keyward_fixture), Arc::new(moto_fixture));
+    let moto_fixture = match &moto {
+        Some(moto) => {
+            // moto checks signatures and policies only once told to; until now it took
+            // anything, so the seeding above did not depend on it.
+            let status = moto.client.post_plain("/moto-api/reset-auth", "0").await?;
+            if status != 200 {
+                return Err(format!(
+                    "moto refused to enable authentication: HTTP {status}"
+                ));
+            }
+            let mut fixture = fixtures.next().ok_or("no fixture")?;
+            add_sessions(&moto.client, &mut fixture, args.connections)
+                .await
+                .map_err(|e| format!("moto sessions: {e}"))?;
+            Some(Arc::new(fixture))
+        }
+        None => None,
+    };
+    let keyward_fixture = Arc::new(keyward_fixture);
 
     println!(
         "\n== side by side: {} users, {} connections, {:?} per run\n{}",
@@ -256,50 +281,76 @@ async fn side_by_side(
         outcome_header()
     );
     let mut comparisons = Vec::new();
-    let mut mix1_paced = None;
+    let mut paced_runs = Vec::new();
     for mix in mixes {
         let k = run_for(args, &keyward, &keyward_fixture)
             .measure(mix, Pacing::Closed)
             .await;
         println!("{}", outcome_row(&format!("{} keyward", mix.number()), &k));
-        if mix == Mix::CallerIdentity {
+        if matches!(mix, Mix::CallerIdentity | Mix::UserReads) {
             let rate = 0.8 * k.requests_per_second;
             let paced = run_for(args, &keyward, &keyward_fixture)
                 .measure(mix, Pacing::Open(rate))
                 .await;
             println!(
                 "{}",
-                outcome_row(&format!("1 keyward @{rate:.0}/s (80%)"), &paced)
+                outcome_row(
+                    &format!("{} keyward @{rate:.0}/s (80%)", mix.number()),
+                    &paced
+                )
             );
-            mix1_paced = Some(Paced {
-                target_rate: rate,
-                outcome: paced,
-            });
+            paced_runs.push((
+                mix,
+                Paced {
+                    target_rate: rate,
+                    outcome: paced,
+                },
+            ));
         }
-        let m = run_for(args, &moto, &moto_fixture)
+        // The floor answers every request with the same body, so the keyward fixture's
+        // requests (same sizes, same signing work) serve for it.
+        let f = run_for(args, &floor, &keyward_fixture)
             .measure(mix, Pacing::Closed)
             .await;
-        println!("{}", outcome_row(&format!("{} moto", mix.number()), &m));
-        for (who, o) in [("keyward", &k), ("moto", &m)] {
-            if let Some(failure) = &o.first_failure {
+        println!("{}", outcome_row(&format!("{} floor", mix.number()), &f));
+        let m = match (&moto, &moto_fixture) {
+            (Some(moto), Some(fixture)) => {
+                let m = run_for(args, moto, fixture)
+                    .measure(mix, Pacing::Closed)
+                    .await;
+                println!("{}", outcome_row(&format!("{} moto", mix.number()), &m));
+                Some(m)
+            }
+            _ => None,
+        };
+        for (who, o) in [
+            ("keyward", Some(&k)),
+            ("floor", Some(&f)),
+            ("moto", m.as_ref()),
+        ] {
+            if let Some(failure) = o.and_then(|o| o.first_failure.as_ref()) {
                 println!("    first {who} failure: {failure}");
             }
         }
         comparisons.push(Comparison {
             mix,
             keyward: k,
+            floor: f,
             moto: m,
         });
     }
     Ok(SideBySide {
         users: args.users,
-        seed_seconds: (seed_seconds[0], seed_seconds[1]),
+        seed_seconds: (
+            seed_seconds.first().copied().unwrap_or_default(),
+            seed_seconds.get(1).copied(),
+        ),
         keyward_startup_ms: keyward.startup.as_secs_f64() * 1e3,
-        moto_startup_ms: moto.startup.as_secs_f64() * 1e3,
+        moto_startup_ms: moto.as_ref().map(|m| m.startup.as_secs_f64() * 1e3),
         keyward_idle_rss_kib,
         keyward_peak_rss_kib: status_kib(keyward.pid(), "VmHWM").unwrap_or(0),
         mixes: comparisons,
-        mix1_paced,
+        paced: paced_runs,
     })
 }
 
@@ -554,20 +605,48 @@ async fn replica_runs(
     Ok(runs)
 }
 
-fn print_summary(side: Option<&SideBySide>, scale: &[ScalePoint]) {
+fn print_summary(side: Option<&SideBySide>, scale: &[ScalePoint], connections: usize) {
     if let Some(side) = side {
         println!(
-            "\n== keyward / moto ({} users)\n{:<4} {:<44} {:>11} {:>11} {:>8}",
-            side.users, "mix", "", "keyward/s", "moto/s", "ratio"
+            "\n== keyward / floor ({} users, {} connections)\n{:<4} {:<50} {:>11} {:>11} {:>14} {:>6} {:>11} {:>8}",
+            side.users,
+            connections,
+            "mix",
+            "request",
+            "keyward/s",
+            "floor/s",
+            "keyward/floor",
+            "goal",
+            "moto/s",
+            "k/moto"
         );
+        let goal = |m: Mix| {
+            FLOOR_GOALS
+                .iter()
+                .find(|(g, _, _)| *g == m)
+                .map_or_else(|| "—".to_owned(), |(_, least, _)| format!("≥{least}"))
+        };
+        let label = |m: Mix| {
+            FLOOR_GOALS
+                .iter()
+                .find(|(g, _, _)| *g == m)
+                .map_or(m.label(), |(_, _, label)| label)
+        };
         for c in &side.mixes {
             println!(
-                "{:<4} {:<44} {:>11.0} {:>11.0} {:>7.1}×",
+                "{:<4} {:<50} {:>11.0} {:>11.0} {:>14.3} {:>6} {:>11} {:>8}",
                 c.mix.number(),
-                c.mix.label(),
+                label(c.mix),
                 c.keyward.requests_per_second,
-                c.moto.requests_per_second,
+                c.floor.requests_per_second,
+                c.floor_ratio(),
+                goal(c.mix),
+                c.moto.as_ref().map_or_else(
+                    || "—".to_owned(),
+                    |m| format!("{:.0}", m.requests_per_second)
+                ),
                 c.ratio()
+                    .map_or_else(|| "—".to_owned(), |r| format!("{r:.1}×"))
             );
         }
         println!(
@@ -622,16 +701,17 @@ async fn run(args: Args) -> Result<(), String> {
             .unwrap_or_else(|| target_dir.join("release/keyward")),
         "build it with `cargo build --release --bin keyward` (or use bench/run)",
     )?;
-    let moto_bin = if args.no_compare {
-        PathBuf::new()
+    let moto_bin = if args.no_compare || args.no_moto {
+        None
     } else {
-        require(
+        Some(require(
             args.moto_bin
                 .clone()
                 .unwrap_or_else(|| root.join(".venv/bin/moto_server")),
             "create the test virtualenv with `bench/run` or `scripts/test` \
-             (python3 -m venv .venv && .venv/bin/pip install -r tests/requirements.txt)",
-        )?
+             (python3 -m venv .venv && .venv/bin/pip install -r tests/requirements.txt), \
+             or pass --no-moto",
+        )?)
     };
 
     let probe = AwsClient::new(1, 1);
@@ -646,7 +726,7 @@ async fn run(args: Args) -> Result<(), String> {
     let side = if args.no_compare {
         None
     } else {
-        Some(side_by_side(&args, &keyward_bin, &moto_bin).await?)
+        Some(side_by_side(&args, &keyward_bin, moto_bin.as_deref()).await?)
     };
     let replicas = match &args.postgres {
         Some(url) => replica_runs(&args, &keyward_bin, url).await?,
@@ -666,7 +746,7 @@ async fn run(args: Args) -> Result<(), String> {
         }
     }
     meta.load_average_end = load_average();
-    print_summary(side.as_ref(), &scale);
+    print_summary(side.as_ref(), &scale, args.connections);
     println!("load average at the end: {}", meta.load_average_end);
     let targets = targets(side.as_ref(), &scale);
     print_targets(&targets);
@@ -687,7 +767,12 @@ async fn run(args: Args) -> Result<(), String> {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    match run(Args::parse()).await {
+    let args = Args::parse();
+    let result = match args.serve_floor {
+        Some(port) => floor::serve(port).await,
+        None => run(args).await,
+    };
+    match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("keyward-bench: {e}");

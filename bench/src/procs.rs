@@ -164,6 +164,17 @@ pub async fn start_moto(bin: &Path, log_dir: &Path, connections: usize) -> Resul
     .await
 }
 
+/// Starts the floor (this benchmark binary again, with `--serve-floor PORT`) and waits until
+/// it answers.
+pub async fn start_floor(log_dir: &Path, connections: usize) -> Result<Server, String> {
+    let port = free_port()?;
+    let exe = std::env::current_exe().map_err(|e| format!("finding the benchmark binary: {e}"))?;
+    let mut command = Command::new(exe);
+    command.arg("--serve-floor").arg(port.to_string());
+    let log = log_dir.join("floor.log");
+    start(command, port, connections, &log, "/healthz", |s| s == 200).await
+}
+
 /// Server logs go next to, not inside, the data directory, so that copying or inspecting it
 /// stays clean.
 fn log_path(data_dir: &Path, name: &str) -> PathBuf {

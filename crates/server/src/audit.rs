@@ -52,6 +52,15 @@ pub enum EventSource {
     Gateway(&'static str),
 }
 
+impl EventSource {
+    /// Whether CloudTrail records the response of `action` on this service. It does not for
+    /// IAM's read-only calls (`Get…`, `List…`): their `responseElements` is `null`, so a
+    /// `ListPolicies` record does not carry the whole listing. Every other call records it.
+    pub fn records_response_of(self, action: &str) -> bool {
+        !(self == EventSource::Iam && (action.starts_with("Get") || action.starts_with("List")))
+    }
+}
+
 impl Serialize for EventSource {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {

@@ -770,6 +770,13 @@ fn audit_record(
     match &exchange.outcome {
         Ok(result) => record.with_response(result.as_ref().and_then(|result| {
             let (model, operation) = operation?;
+            if !exchange
+                .service
+                .event_source()
+                .records_response_of(&operation.name)
+            {
+                return None;
+            }
             Some(result.to_redacted_audit_json(model, &operation.output.as_ref()?.shape))
         })),
         Err(e) => record.with_error(e.code(), &e.message()),

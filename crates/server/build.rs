@@ -1,5 +1,5 @@
 //! Writes the API's dispatch table: one entry for every type that implements `Operation` or
-//! `UnsignedOperation` in a file of `src/api/iam/` or `src/api/sts/`, so that adding an
+//! `UnsignedOperation` in a file of `src/api/iam/`, `src/api/organizations/` or `src/api/sts/`, so that adding an
 //! operation is its file and its `mod` line, and no table can miss one.
 
 #![allow(
@@ -12,13 +12,17 @@ use std::path::Path;
 use std::{env, fs};
 
 /// (directory under `src/api`, the `Service` variant it serves).
-const SERVICES: &[(&str, &str)] = &[("iam", "Iam"), ("sts", "Sts")];
+const SERVICES: &[(&str, &str)] = &[
+    ("iam", "Iam"),
+    ("organizations", "Organizations"),
+    ("sts", "Sts"),
+];
 
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut table = String::from(
-        "// Written by build.rs from the operation files in src/api/iam and src/api/sts.\n\
+        "// Written by build.rs from the operation files in src/api/<service>.\n\
          /// Every operation served, by service and name.\n\
          pub static OPERATIONS: &[OperationEntry] = &[\n",
     );

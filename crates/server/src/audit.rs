@@ -43,6 +43,8 @@ pub enum EventSource {
     Keyspaces,
     /// CloudTrail (`LookupEvents`).
     CloudTrail,
+    /// AWS Organizations.
+    Organizations,
     /// Console sign-in (`ConsoleLogin`).
     Signin,
     /// Another AWS service, through the authorization gateway, by its endpoint prefix
@@ -57,6 +59,7 @@ impl Serialize for EventSource {
             EventSource::Sts => serializer.serialize_str("sts.amazonaws.com"),
             EventSource::Keyspaces => serializer.serialize_str("cassandra.amazonaws.com"),
             EventSource::CloudTrail => serializer.serialize_str("cloudtrail.amazonaws.com"),
+            EventSource::Organizations => serializer.serialize_str("organizations.amazonaws.com"),
             EventSource::Signin => serializer.serialize_str("signin.amazonaws.com"),
             EventSource::Gateway(prefix) => {
                 serializer.collect_str(&format_args!("{prefix}.amazonaws.com"))

@@ -1,6 +1,8 @@
 //! Every way a request can fail, one variant per AWS error code, with AWS's HTTP status and
 //! message text. Messages never carry secrets.
 
+pub mod organizations;
+
 use keyward_sigv4::AuthError;
 use keyward_store::StoreError;
 
@@ -95,6 +97,8 @@ pub enum ApiError {
     ConcurrentModification(String),
     /// `ExpiredTradeInTokenException` (400): a delegation trade-in token no longer redeems.
     ExpiredTradeInToken(String),
+    /// An error of AWS Organizations, answered in its JSON shape.
+    Organizations(organizations::OrganizationsError),
 }
 
 impl From<AuthError> for ApiError {
@@ -148,6 +152,7 @@ impl ApiError {
             ApiError::ServiceUnavailable => "ServiceUnavailable",
             ApiError::ConcurrentModification(_) => "ConcurrentModification",
             ApiError::ExpiredTradeInToken(_) => "ExpiredTradeInTokenException",
+            ApiError::Organizations(e) => e.code(),
         }
     }
 
@@ -191,7 +196,8 @@ impl ApiError {
             | ApiError::InvalidUserType(_)
             | ApiError::InvalidAuthorizationMessage(_)
             | ApiError::ExpiredTradeInToken(_)
-            | ApiError::MalformedPolicyDocument(_) => 400,
+            | ApiError::MalformedPolicyDocument(_)
+            | ApiError::Organizations(_) => 400,
         }
     }
 
@@ -239,6 +245,7 @@ impl ApiError {
             | ApiError::ExpiredTradeInToken(m)
             | ApiError::MalformedPolicyDocument(m) => m.clone(),
             ApiError::ReportNotPresent | ApiError::ReportExpired => String::new(),
+            ApiError::Organizations(e) => e.message(),
             ApiError::InvalidAction { action, version } => {
                 format!("Could not find operation {action} for version {version}")
             }

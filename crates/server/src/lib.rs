@@ -26,6 +26,7 @@ mod testing;
 mod tls;
 
 pub use api::operations;
+pub use directory::organization::{policies_for_account, AccountPolicies};
 pub use directory::web_identity_issuer::{keys as jws, SigningAlgorithm};
 pub use fronts::{issuer, keyspaces, vending};
 

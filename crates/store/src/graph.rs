@@ -73,6 +73,9 @@ pub enum EntityKind {
     /// A member account of the server, in the management account's registry, named by its
     /// twelve-digit id; its name, email, status and how it joined are attributes.
     Account,
+    /// The AWS Organizations organization the account manages: its roots, OUs, accounts,
+    /// policies and attachments as one JSON `document` attribute. One per account.
+    Organization,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -104,6 +107,7 @@ impl EntityKind {
             EntityKind::DelegationRequest => "delegation-request",
             EntityKind::BucketPolicy => "bucket-policy",
             EntityKind::Account => "account",
+            EntityKind::Organization => "organization",
             EntityKind::External => "external",
         }
     }
@@ -134,6 +138,7 @@ impl EntityKind {
             "delegation-request" => EntityKind::DelegationRequest,
             "bucket-policy" => EntityKind::BucketPolicy,
             "account" => EntityKind::Account,
+            "organization" => EntityKind::Organization,
             "external" => EntityKind::External,
             _ => return None,
         })

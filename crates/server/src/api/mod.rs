@@ -8,6 +8,7 @@
 
 pub mod iam;
 pub mod operations;
+pub mod organizations;
 pub mod sts;
 
 use std::future::Future;

@@ -22,6 +22,8 @@ pub enum Service {
     Iam,
     /// AWS Security Token Service.
     Sts,
+    /// AWS Organizations (JSON 1.1).
+    Organizations,
 }
 
 impl Service {
@@ -30,6 +32,7 @@ impl Service {
         match self {
             Service::Iam => "iam",
             Service::Sts => "sts",
+            Service::Organizations => "organizations",
         }
     }
 }
@@ -171,6 +174,7 @@ mod tests {
         let service = match service {
             Service::Iam => keyward_aws_model::Service::Iam,
             Service::Sts => keyward_aws_model::Service::Sts,
+            Service::Organizations => keyward_aws_model::Service::Organizations,
         };
         keyward_aws_model::embedded(service).unwrap()
     }

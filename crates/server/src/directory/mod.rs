@@ -7,6 +7,7 @@ pub(crate) mod catalog;
 pub(crate) mod linked_services;
 pub(crate) mod mfa;
 pub(crate) mod oidc;
+pub(crate) mod organization;
 pub(crate) mod roles;
 pub(crate) mod saml;
 pub(crate) mod service_credentials;

@@ -6,6 +6,7 @@
 mod cloudtrail;
 pub(crate) mod console;
 pub(crate) mod listener;
+mod organizations;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -65,6 +66,7 @@ impl Service {
         match self {
             Service::Iam => keyward_aws_model::Service::Iam,
             Service::Sts => keyward_aws_model::Service::Sts,
+            Service::Organizations => keyward_aws_model::Service::Organizations,
         }
     }
 
@@ -72,6 +74,7 @@ impl Service {
         match self {
             Service::Iam => "https://iam.amazonaws.com/doc/2010-05-08/",
             Service::Sts => "https://sts.amazonaws.com/doc/2011-06-15/",
+            Service::Organizations => "https://organizations.amazonaws.com/doc/2016-11-28/",
         }
     }
 
@@ -79,6 +82,7 @@ impl Service {
         match self {
             Service::Iam => "2010-05-08",
             Service::Sts => "2011-06-15",
+            Service::Organizations => "2016-11-28",
         }
     }
 
@@ -86,6 +90,7 @@ impl Service {
         match self {
             Service::Iam => EventSource::Iam,
             Service::Sts => EventSource::Sts,
+            Service::Organizations => EventSource::Organizations,
         }
     }
 }
@@ -187,6 +192,9 @@ fn is_read_only(service: Service, action: &str) -> bool {
             .iter()
             .any(|prefix| action.starts_with(prefix)),
         Service::Sts => matches!(action, "GetCallerIdentity" | "GetAccessKeyInfo"),
+        Service::Organizations => ["Describe", "List"]
+            .iter()
+            .any(|prefix| action.starts_with(prefix)),
     }
 }
 
@@ -267,6 +275,17 @@ async fn handle_request(
         if cloudtrail::is_addressed(&parts) {
             return cloudtrail::handle(&state, peer, &parts, bytes, secure_transport, &user_agent)
                 .await;
+        }
+        if organizations::is_addressed(&parts) {
+            return organizations::handle(
+                &state,
+                peer,
+                &parts,
+                bytes,
+                secure_transport,
+                &user_agent,
+            )
+            .await;
         }
     }
     let (exchange, query) = match body {
@@ -481,6 +500,7 @@ async fn process(
     let served: &[&str] = match guessed {
         Service::Iam => &["iam", "sts"],
         Service::Sts => &["sts", "iam"],
+        Service::Organizations => &["organizations"],
     };
     let caller = match authenticate(state, req, &auth, served).await {
         Ok(caller) => caller,

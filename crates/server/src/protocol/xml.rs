@@ -162,6 +162,62 @@ impl Element {
 }
 
 impl Element {
+    /// The member tree of a response whose shape in `model` is `shape`, for the JSON
+    /// protocol's encoder: text becomes the scalar the model says (numbers, booleans,
+    /// timestamps), secrets are kept (the caller sees them; the audit rendering drops them).
+    /// `None` when the tree does not fit the shape, which is a bug of the handler.
+    pub fn to_model_value(
+        &self,
+        model: &ServiceModel,
+        shape: &str,
+    ) -> Option<keyward_aws_model::Value> {
+        use keyward_aws_model::{ShapeType, Value as Member};
+        let described = model.shape(shape)?;
+        Some(match (&self.body, described.shape_type) {
+            (Body::Children(children), ShapeType::Structure) => Member::Structure(
+                children
+                    .iter()
+                    .map(|child| {
+                        let member = described.member(child.name)?;
+                        Some((
+                            child.name.to_owned(),
+                            child.to_model_value(model, &member.shape)?,
+                        ))
+                    })
+                    .collect::<Option<_>>()?,
+            ),
+            (Body::List(items), ShapeType::List) => {
+                let element = described.member.as_ref()?;
+                Member::List(
+                    items
+                        .iter()
+                        .map(|item| item.to_model_value(model, &element.shape))
+                        .collect::<Option<_>>()?,
+                )
+            }
+            (Body::Map(entries), ShapeType::Map) => Member::Map(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Member::String(v.clone())))
+                    .collect(),
+            ),
+            (Body::Text(t) | Body::Secret(t), shape_type) => match shape_type {
+                ShapeType::Boolean => Member::Boolean(t == "true"),
+                ShapeType::Integer | ShapeType::Long | ShapeType::Short | ShapeType::Byte => {
+                    Member::Integer(t.parse().ok()?)
+                }
+                ShapeType::Double | ShapeType::Float => Member::Double(t.parse().ok()?),
+                ShapeType::Timestamp => {
+                    Member::Timestamp(OffsetDateTime::parse(t, &Iso8601::DEFAULT).ok()?)
+                }
+                _ => Member::String(t.clone()),
+            },
+            _ => return None,
+        })
+    }
+}
+
+impl Element {
     /// The audit rendering of a response whose shape in `model` is `shape`: what the handler
     /// marked secret and every member the model marks `sensitive` are left out, and so is
     /// anything the model does not describe, since nothing says it is harmless.

@@ -44,6 +44,10 @@ const CANDIDATES: &[&str] = &[
     "{}",
     "1",
     "123456",
+    "123456789012",
+    "p-keyward1",
+    "r-keyw",
+    "ou-keyw-keyward1",
 ];
 
 fn number(n: &Option<serde_json::Number>) -> Option<i64> {
@@ -399,27 +403,107 @@ fn cases_of(service: Service, operation: &'static str, model: &ServiceModel) -> 
     cases
 }
 
-/// Sends one signed Query request over a fresh connection; returns status and body.
+/// The JSON value of `text` for a member of `shape`: numbers and booleans as JSON's own.
+fn json_scalar(model: &ServiceModel, shape: &str, text: &str) -> serde_json::Value {
+    match model.shape(shape).map(|s| s.shape_type) {
+        Some(ShapeType::Integer | ShapeType::Long) => text
+            .parse::<i64>()
+            .map_or_else(|_| text.into(), serde_json::Value::from),
+        Some(ShapeType::Boolean) => (text == "true").into(),
+        _ => text.into(),
+    }
+}
+
+/// The JSON body of a case's Query-style parameters (`Name`, `List.member.N`,
+/// `List.member.N.Field`), typed by the model, for the JSON protocol (Organizations).
+fn json_body(model: &ServiceModel, operation: &str, params: &BTreeMap<String, String>) -> String {
+    let input = model
+        .operation(operation)
+        .and_then(|o| o.input.as_ref())
+        .and_then(|i| model.shape(&i.shape))
+        .expect("input shape");
+    let mut object = serde_json::Map::new();
+    for (key, value) in params {
+        let mut parts = key.split('.');
+        let name = parts.next().expect("a member name");
+        let member = input.member(name).expect("a member of the input");
+        match (parts.next(), parts.next(), parts.next()) {
+            (None, ..) => {
+                object.insert(name.to_owned(), json_scalar(model, &member.shape, value));
+            }
+            (Some("member"), Some(index), field) => {
+                let list_shape = model.shape(&member.shape).expect("list shape");
+                let element = list_shape.member.as_ref().expect("list element");
+                let index: usize = index.parse::<usize>().expect("list index") - 1;
+                let list = object
+                    .entry(name.to_owned())
+                    .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+                let items = list.as_array_mut().expect("an array");
+                if items.len() <= index {
+                    items.resize(index + 1, serde_json::Value::Null);
+                }
+                match field {
+                    None => items[index] = json_scalar(model, &element.shape, value),
+                    Some(field) => {
+                        let element_shape = model.shape(&element.shape).expect("element shape");
+                        let field_shape = &element_shape.member(field).expect("a field").shape;
+                        if !items[index].is_object() {
+                            items[index] = serde_json::Value::Object(serde_json::Map::new());
+                        }
+                        items[index]
+                            .as_object_mut()
+                            .expect("an object")
+                            .insert(field.to_owned(), json_scalar(model, field_shape, value));
+                    }
+                }
+            }
+            _ => panic!("parameter {key} has no JSON form"),
+        }
+    }
+    serde_json::Value::Object(object).to_string()
+}
+
+/// Sends one signed request over a fresh connection — Query for IAM and STS, JSON 1.1 for
+/// Organizations; returns status and body.
 async fn send(endpoint: &str, case: &Case) -> (u16, String) {
     let host = endpoint.trim_start_matches("http://");
-    let (signing_name, version) = match case.service {
-        Service::Iam => ("iam", "2010-05-08"),
-        Service::Sts => ("sts", "2011-06-15"),
+    let target;
+    let (signing_name, body, headers) = match case.service {
+        Service::Iam | Service::Sts => {
+            let (signing_name, version) = match case.service {
+                Service::Sts => ("sts", "2011-06-15"),
+                _ => ("iam", "2010-05-08"),
+            };
+            let mut form = form_urlencoded::Serializer::new(String::new());
+            form.append_pair("Action", case.operation);
+            form.append_pair("Version", version);
+            for (k, v) in &case.params {
+                form.append_pair(k, v);
+            }
+            let headers = vec![
+                ("host", host),
+                (
+                    "content-type",
+                    "application/x-www-form-urlencoded; charset=utf-8",
+                ),
+            ];
+            (signing_name, form.finish(), headers)
+        }
+        Service::Organizations => {
+            let model = embedded(keyward_aws_model::Service::Organizations).expect("model loads");
+            target = format!("AWSOrganizationsV20161128.{}", case.operation);
+            let headers = vec![
+                ("host", host),
+                ("content-type", "application/x-amz-json-1.1"),
+                ("x-amz-target", target.as_str()),
+            ];
+            (
+                "organizations",
+                json_body(model, case.operation, &case.params),
+                headers,
+            )
+        }
     };
-    let mut form = form_urlencoded::Serializer::new(String::new());
-    form.append_pair("Action", case.operation);
-    form.append_pair("Version", version);
-    for (k, v) in &case.params {
-        form.append_pair(k, v);
-    }
-    let body = form.finish();
-    let headers = [
-        ("host", host),
-        (
-            "content-type",
-            "application/x-www-form-urlencoded; charset=utf-8",
-        ),
-    ];
     let signable = SignableRequest {
         method: "POST",
         path: "/",
@@ -513,6 +597,7 @@ async fn every_constraint_of_every_served_operation_answers_aws_validation_error
         let model = match op.service {
             Service::Iam => embedded(keyward_aws_model::Service::Iam),
             Service::Sts => embedded(keyward_aws_model::Service::Sts),
+            Service::Organizations => embedded(keyward_aws_model::Service::Organizations),
         }
         .expect("model loads");
         let of_op = cases_of(op.service, op.name, model);
@@ -545,12 +630,29 @@ async fn every_constraint_of_every_served_operation_answers_aws_validation_error
     let mut failures = Vec::new();
     for case in &cases {
         let (status, body) = send(&server.endpoint, case).await;
-        let code = xml_text(&body, "Code").unwrap_or_default();
-        let got = unescape(xml_text(&body, "Message").unwrap_or_default());
+        // Organizations answers a model violation with `InvalidInputException` in JSON.
+        let (code, got, wanted_code, message_of) = match case.service {
+            Service::Organizations => {
+                let json: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                let text = |k: &str| json[k].as_str().unwrap_or_default().to_owned();
+                (
+                    text("__type"),
+                    text("Message"),
+                    "InvalidInputException",
+                    (|m: &str| m.to_owned()) as fn(&str) -> String,
+                )
+            }
+            Service::Iam | Service::Sts => (
+                xml_text(&body, "Code").unwrap_or_default().to_owned(),
+                unescape(xml_text(&body, "Message").unwrap_or_default()),
+                "ValidationError",
+                as_xml_text as fn(&str) -> String,
+            ),
+        };
         let ok = status == 400
-            && code == "ValidationError"
+            && code == wanted_code
             && match &case.expected {
-                Expected::Exactly(m) => got == as_xml_text(m),
+                Expected::Exactly(m) => got == message_of(m),
                 Expected::AroundValue { path, constraint } => {
                     got.starts_with("1 validation error detected: Value '")
                         && got.ends_with(&format!(
@@ -566,7 +668,7 @@ async fn every_constraint_of_every_served_operation_answers_aws_validation_error
                 }
             };
             failures.push(format!(
-                "{} {:?}\n  wanted 400 ValidationError: {wanted}\n  got {status} {code}: {got}",
+                "{} {:?}\n  wanted 400 {wanted_code}: {wanted}\n  got {status} {code}: {got}",
                 case.operation, case.params
             ));
         }

@@ -39,7 +39,7 @@ use forward::{BodyFailure, CheckedBody, ForwardError, Outgoing, OutgoingBody};
 use shape::Shape;
 
 /// Services Keyward answers itself; every other signing name goes through the gateway.
-const SERVED_BY_KEYWARD: &[&str] = &["iam", "sts", "cloudtrail"];
+const SERVED_BY_KEYWARD: &[&str] = &["iam", "sts", "cloudtrail", "organizations"];
 
 /// Largest body the gateway reads whole to decode (JSON, XML and form bodies); payloads that
 /// are a streaming blob (S3 objects) are never read whole.

@@ -67,6 +67,8 @@ pub enum OrganizationsError {
     ResourcePolicyNotFound,
     /// Another request changed the organization meanwhile.
     ConcurrentModification,
+    /// No `CreateAccount` request has the `CreateAccountRequestId`.
+    CreateAccountStatusNotFound,
     /// The body is not the JSON object the protocol requires.
     Serialization,
 }
@@ -109,6 +111,9 @@ impl OrganizationsError {
             OrganizationsError::AccountNotRegistered => "AccountNotRegisteredException",
             OrganizationsError::ResourcePolicyNotFound => "ResourcePolicyNotFoundException",
             OrganizationsError::ConcurrentModification => "ConcurrentModificationException",
+            OrganizationsError::CreateAccountStatusNotFound => {
+                "CreateAccountStatusNotFoundException"
+            }
             OrganizationsError::Serialization => "SerializationException",
         }
     }
@@ -212,6 +217,10 @@ impl OrganizationsError {
             OrganizationsError::ConcurrentModification => {
                 "AWS Organizations can't complete your request because it conflicts with another \
                  attempt to modify the same entity. Try again later."
+            }
+            OrganizationsError::CreateAccountStatusNotFound => {
+                "We can't find an create account request with the CreateAccountRequestId that you \
+                 specified."
             }
             OrganizationsError::Serialization => {
                 "Start of structure or map found where not expected."

@@ -434,3 +434,37 @@ def test_rcp_data_perimeter_keeps_principals_outside_the_organization_out(org):
         client(org.srv, "sts", visitor).assume_role(RoleArn=role_arn, RoleSessionName="detached")
     finally:
         org.orgs.disable_policy_type(RootId=org.root_id, PolicyType=RCP)
+
+
+# ---------------------------------------------------------------------------
+# Leaving the organization
+# ---------------------------------------------------------------------------
+DENY_LIST_USERS = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Deny", "Action": "iam:ListUsers", "Resource": "*"}],
+}
+
+
+def test_removed_account_is_standalone_and_no_longer_limited(org):
+    """RemoveAccountFromOrganization: https://docs.aws.amazon.com/organizations/latest/APIReference/API_RemoveAccountFromOrganization.html"""
+    made = org.orgs.create_account(Email=f"gone-{rand_suffix()}@example.com", AccountName="gone")
+    account = org.orgs.describe_create_account_status(
+        CreateAccountRequestId=made["CreateAccountStatus"]["Id"])["CreateAccountStatus"]["AccountId"]
+    role = f"arn:aws:iam::{account}:role/{ACCESS_ROLE}"
+    creds = session(client(org.srv, "sts", org.admin).assume_role(RoleArn=role, RoleSessionName="gone"))
+    iam = client(org.srv, "iam", creds)
+    with scp(org, DENY_LIST_USERS, org.root_id):
+        assert refused(iam.list_users)[0] == "AccessDenied"
+        org.orgs.remove_account_from_organization(AccountId=account)
+        # Out of the organization: its data stays, the organization's SCPs no longer apply.
+        iam.list_users()
+        assert account not in [a["Id"] for a in org.orgs.list_accounts()["Accounts"]]
+        assert refused(lambda: org.orgs.describe_account(AccountId=account)) == (
+            "AccountNotFoundException", "You specified an account that doesn't exist.")
+    assert refused(lambda: org.orgs.remove_account_from_organization(AccountId=account)) == (
+        "AccountNotFoundException", "You specified an account that doesn't exist.")
+    assert refused(lambda: org.orgs.remove_account_from_organization(AccountId=MGMT)) == (
+        "MasterCannotLeaveOrganizationException",
+        "You can't remove a management account from an organization. If you want the management "
+        "account to become a member account in another organization, you must first delete the "
+        "current organization of the management account.")

@@ -40,6 +40,7 @@ pub(crate) mod list_targets_for_policy;
 pub(crate) mod move_account;
 pub(crate) mod put_resource_policy;
 pub(crate) mod register_delegated_administrator;
+pub(crate) mod remove_account_from_organization;
 pub(crate) mod shared;
 pub(crate) mod tag_resource;
 pub(crate) mod untag_resource;

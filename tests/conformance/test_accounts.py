@@ -40,6 +40,7 @@ from conftest import (
     client_error,
     keyward_bin,
     rand_suffix,
+    wait_for,
 )
 
 MGMT = ACCOUNT_ID
@@ -398,10 +399,11 @@ def test_accounts_are_isolated(org):
 def test_audit_records_name_each_account_and_no_secret(org):
     ident = client(org.srv, "sts", org.bob_creds).get_caller_identity()
     assert ident["Account"] == org.b
-    records = org.srv.audit_records()
-    mine = [r for r in records if r.get("userIdentity", {}).get("arn") == org.bob["Arn"]
-            and r.get("eventName") == "GetCallerIdentity"]
-    assert mine and all(r["recipientAccountId"] == org.b for r in mine)
+    # Records of reads are written asynchronously.
+    mine = wait_for(lambda: [r for r in org.srv.audit_records()
+                             if r.get("userIdentity", {}).get("arn") == org.bob["Arn"]
+                             and r.get("eventName") == "GetCallerIdentity"], what="bob's audit record")
+    assert all(r["recipientAccountId"] == org.b for r in mine)
     text = (org.srv.data_dir / "audit.log").read_text() + org.srv.stdout() + org.srv.stderr()
     for secret in (org.b_root[1], org.bob_creds[1]):
         assert secret not in text
@@ -464,17 +466,25 @@ PG_URL = os.environ.get("KEYWARD_TEST_POSTGRES_URL")
 
 @pytest.mark.skipif(not PG_URL, reason="KEYWARD_TEST_POSTGRES_URL not set")
 def test_postgres_refuses_member_accounts(tmp_path):
-    """With PostgreSQL only the management account is served: `accounts create` says so."""
-    srv = KeywardServer(tmp_path, extra_env={"KEYWARD_STORE": PG_URL})
-    srv.start()
+    """With PostgreSQL only the management account is served: `accounts create` says so and
+    changes nothing."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    name = "kw_accounts_" + rand_suffix(10)
+    subprocess.run(["psql", PG_URL, "-q", "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    url = urlunsplit(urlsplit(PG_URL)._replace(path="/" + name))
+    srv = KeywardServer(tmp_path, extra_env={"KEYWARD_STORE": url})
     try:
-        master = srv.data_dir / "master.key"
+        srv.start()
         r = keyward("accounts", "create", "--name", "x", "--email", "x@example.com",
-                    "--data-dir", str(srv.data_dir), env={"KEYWARD_STORE": PG_URL,
-                                                          "KEYWARD_MASTER_KEY": master.read_text().strip()})
+                    "--data-dir", str(srv.data_dir), env={"KEYWARD_STORE": url})
         assert r.returncode == 1 and "PostgreSQL" in r.stderr, r.stderr
+        r = keyward("accounts", "list", "--data-dir", str(srv.data_dir), env={"KEYWARD_STORE": url})
+        assert r.returncode == 0 and r.stdout.split() == [ACCOUNT_ID, "MANAGEMENT"], r.stdout
     finally:
         srv.kill()
+        subprocess.run(["psql", PG_URL, "-q", "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"],
+                       capture_output=True)
 
 
 def test_web_identity_reaches_the_member_accounts_role(org, oidc_issuer):

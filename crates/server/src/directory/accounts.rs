@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use crate::accounts::{AccountRecord, CreateAccountError, JoinedMethod};
 use crate::arn::{self, AccountId};
 use crate::auth::identity::Identity;
-use crate::directory::roles::{DEFAULT_MAX_SESSION, DESCRIPTION, MAX_SESSION, TRUST_POLICY};
+use crate::directory::roles::{DEFAULT_MAX_SESSION, MAX_SESSION, TRUST_POLICY};
 use crate::error::ApiError;
 use crate::ids;
 use crate::state::AppState;
@@ -60,10 +60,6 @@ pub async fn create_member_account(
     role.attributes.insert(TRUST_POLICY.into(), trust);
     role.attributes
         .insert(MAX_SESSION.into(), DEFAULT_MAX_SESSION.to_string());
-    role.attributes.insert(
-        DESCRIPTION.into(),
-        "Created by AWS Organizations for the management account's administrators".into(),
-    );
     let attachment = Relation {
         kind: RelationKind::PolicyAttachment,
         from: role.reference(),

@@ -30,6 +30,7 @@ mod model;
 mod pattern;
 mod query;
 mod redact;
+mod route;
 mod runtime;
 pub mod typed;
 mod validate;
@@ -43,7 +44,7 @@ pub use errors::OperationError;
 pub use json::{audit_json, encode_json_error, encode_json_response};
 pub use model::{
     ErrorInfo, Http, Location, Member, Metadata, ModelError, Operation, Protocol, ServiceModel,
-    Shape, ShapeRef, ShapeType, XmlNamespace,
+    Shape, ShapeRef, ShapeType, StaticContextParam, XmlNamespace,
 };
 pub use pattern::{translate_java_pattern, JavaPattern, PatternError};
 pub use query::{decode_query_input, DecodeError, DecodedInput};

@@ -120,6 +120,17 @@ pub struct Operation {
     /// Superseded by another operation on the same URI (S3's `GetBucketLifecycle`).
     #[serde(default)]
     pub deprecated: bool,
+    /// Endpoint-rule parameters the operation sets (`UseS3ExpressControlEndpoint`): they say
+    /// which endpoint serves it, which tells apart operations sharing a route.
+    #[serde(default, rename = "staticContextParams")]
+    pub static_context_params: BTreeMap<String, StaticContextParam>,
+}
+
+/// One `staticContextParams` entry.
+#[derive(Clone, Debug, Deserialize)]
+pub struct StaticContextParam {
+    /// The parameter's value (`true` for S3 Express's control endpoint).
+    pub value: serde_json::Value,
 }
 
 /// Where a member travels in a REST request (`location`).

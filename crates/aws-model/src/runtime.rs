@@ -8,6 +8,7 @@ use quick_xml::Reader;
 
 use crate::model::{Location, Member, Operation, Protocol, ServiceModel, ShapeType};
 use crate::query::{decode_query_input, parse_scalar, parse_timestamp, DecodeError, DecodedInput};
+use crate::route;
 use crate::validate::validate_structure;
 use crate::value::Value;
 
@@ -336,9 +337,19 @@ fn decode_rest_request(
         candidates.push((score, op, labels));
     }
     let best_score = candidates.iter().map(|(score, _, _)| *score).max();
-    let mut best = candidates
+    let mut best: Vec<Candidate<'_>> = candidates
         .into_iter()
-        .filter(|(score, _, _)| Some(*score) == best_score);
+        .filter(|(score, _, _)| Some(*score) == best_score)
+        .collect();
+    if best.len() > 1 {
+        let tied: Vec<&Operation> = best.iter().map(|(_, op, _)| *op).collect();
+        let served: Vec<String> = route::served_at(tied, request.header("host"))
+            .iter()
+            .map(|op| op.name.clone())
+            .collect();
+        best.retain(|(_, op, _)| served.contains(&op.name));
+    }
+    let mut best = best.into_iter();
     let Some((_, op, labels)) = best.next() else {
         return Err(DecodeError::NoMatchingOperation(
             model.metadata.endpoint_prefix.clone(),

@@ -11,6 +11,7 @@ mod exec_cmd;
 mod keys_cmd;
 mod oidc_cmd;
 mod policy_cmd;
+mod policy_generate;
 mod serve;
 
 use std::process::ExitCode;

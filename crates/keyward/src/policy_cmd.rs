@@ -47,6 +47,13 @@ enum PolicyCommand {
     /// bad input.
     // Boxed: its many options make it far larger than `Validate`.
     Simulate(Box<SimulateArgs>),
+    /// Write the least-privilege identity policy for what a principal did, from the audit log.
+    ///
+    /// Actions grouped by service, resources generalized only as far as the recorded requests
+    /// need, condition keys every request carried, dependent actions (iam:PassRole). Learn
+    /// mode (`keyward serve --enforce learn`) records what a principal needs without refusing
+    /// it. The policy passes `keyward policy validate`.
+    Generate(crate::policy_generate::GenerateArgs),
 }
 
 /// The policy kinds a file can be validated as.
@@ -82,8 +89,9 @@ impl From<Kind> for PolicyKind {
     }
 }
 
+/// Report formats of `keyward policy` subcommands.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Output {
+pub(crate) enum Output {
     /// Lines for people and editors.
     Text,
     /// One JSON array, for tools.
@@ -162,6 +170,7 @@ struct SimulateArgs {
 pub fn run(args: PolicyArgs) -> ExitCode {
     match args.command {
         PolicyCommand::Validate(args) => validate_files(&args),
+        PolicyCommand::Generate(args) => crate::policy_generate::run(&args),
         PolicyCommand::Simulate(args) => match simulate(&args) {
             Ok(code) => code,
             Err(message) => {

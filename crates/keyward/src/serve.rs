@@ -41,6 +41,16 @@ pub struct ServeArgs {
         value_name = "SERVICE=URL[,key=ID:SECRET|,unsigned]"
     )]
     upstreams: Vec<keyward_server::config::Upstream>,
+    /// Authorization gateway mode: strict refuses what IAM denies; learn forwards every
+    /// request (allowed or not, and operations Keyward cannot map), answers what the upstream
+    /// answers and records in the audit log what strict mode would have denied and why, for
+    /// `keyward policy generate`. Keyward's own IAM and STS calls stay enforced in both modes.
+    #[arg(
+        long = "enforce",
+        value_name = "strict|learn",
+        default_value = "strict"
+    )]
+    enforce: keyward_server::config::Enforcement,
     /// This server's URL as verifiers of the tokens GetWebIdentityToken signs reach it: their
     /// `iss`, under which /.well-known/openid-configuration and /.well-known/jwks.json are
     /// served. Default: http:// and the listen address.
@@ -71,7 +81,8 @@ pub struct ServeArgs {
     /// Seconds a request's body has to arrive once its headers have.
     #[arg(long, default_value_t = 30)]
     body_timeout: u64,
-    /// Largest request body read; a larger one is answered 413 RequestEntityTooLarge.
+    /// Largest request body read; a larger one is answered 413 RequestEntityTooLarge (S3:
+    /// 400 MaxMessageLengthExceeded). Gateway payloads that stream (S3 objects) are not limited.
     #[arg(long, env = "KEYWARD_MAX_BODY_BYTES", default_value_t = 8_388_608,
           value_parser = clap::value_parser!(u64).range(1..))]
     max_body_bytes: u64,
@@ -363,6 +374,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
     };
     config.delegation_partners = args.delegation_partners;
     config.upstreams = args.upstreams;
+    config.enforcement = args.enforce;
     if let (Some(listen), Some(instance_profile)) = (args.imds_listen, args.imds_instance_profile) {
         config.imds.push(ImdsConfig {
             listen,

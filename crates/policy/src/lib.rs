@@ -27,6 +27,7 @@ mod condition;
 mod context_type;
 mod document;
 mod evaluate;
+pub mod generate;
 mod glob;
 mod json;
 mod kind;
@@ -53,7 +54,8 @@ pub use evaluate::{
 pub use kind::PolicyKind;
 pub use lint::{lint, Finding, Severity};
 pub use request::{
-    ConditionContext, ContextValue, Principal, PrincipalError, PrincipalKind, Request,
+    is_multivalued_key, ConditionContext, ContextValue, Principal, PrincipalError, PrincipalKind,
+    Request,
 };
 pub use service::ServiceRule;
 pub use simulate::{

@@ -46,10 +46,40 @@ pub enum ContextValue {
     Multiple(Vec<String>),
 }
 
+/// Condition keys AWS defines as multivalued (`ArrayOf*` in the Service Authorization
+/// Reference): a request carries them as a set even with one value, so only `ForAllValues` /
+/// `ForAnyValue` operators test them. Lower-case.
+const MULTIVALUED_KEYS: &[&str] = &[
+    "aws:calledvia",
+    "aws:principalorgpaths",
+    "aws:principalservicenameslist",
+    "aws:tagkeys",
+    "dynamodb:attributes",
+    "dynamodb:leadingkeys",
+];
+
+/// Whether AWS defines `key` as multivalued (see [`ContextValue::of_key`]).
+pub fn is_multivalued_key(key: &str) -> bool {
+    MULTIVALUED_KEYS
+        .iter()
+        .any(|known| known.eq_ignore_ascii_case(key))
+}
+
 impl ContextValue {
     /// A single-valued key.
     pub fn single(value: impl Into<String>) -> ContextValue {
         ContextValue::Single(value.into())
+    }
+
+    /// The values a request carries for `key`: a set for a key AWS defines as multivalued or
+    /// when there are several values, else the one value (so `StringEquals` can match it).
+    pub fn of_key(key: &str, mut values: Vec<String>) -> ContextValue {
+        if values.len() == 1 && !is_multivalued_key(key) {
+            if let Some(value) = values.pop() {
+                return ContextValue::Single(value);
+            }
+        }
+        ContextValue::Multiple(values)
     }
 
     /// A multivalued key.

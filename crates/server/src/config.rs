@@ -61,6 +61,42 @@ pub struct ServerConfig {
     /// Where the authorization gateway forwards allowed requests for other AWS services
     /// (`--upstream`); none means such requests are decided and answered "no upstream".
     pub upstreams: Vec<Upstream>,
+    /// Whether the gateway refuses what IAM denies or only records it (`--enforce`).
+    pub enforcement: Enforcement,
+}
+
+/// How the authorization gateway acts on its decisions (`--enforce`). Keyward's own IAM and
+/// STS calls are always enforced: learn mode is the gateway's only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Enforcement {
+    /// Denied requests are refused in the service's shape.
+    #[default]
+    Strict,
+    /// Every request is forwarded; what strict mode would have denied (and operations Keyward
+    /// cannot map) is recorded in the audit log, for `keyward policy generate`.
+    Learn,
+}
+
+impl Enforcement {
+    /// The mode's name on the command line and in audit records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Enforcement::Strict => "strict",
+            Enforcement::Learn => "learn",
+        }
+    }
+}
+
+impl std::str::FromStr for Enforcement {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text {
+            "strict" => Ok(Enforcement::Strict),
+            "learn" => Ok(Enforcement::Learn),
+            other => Err(format!("expected strict or learn, not {other:?}")),
+        }
+    }
 }
 
 /// One `--upstream SERVICE=URL[,key=ID:SECRET|,unsigned]`: the gateway forwards allowed
@@ -272,6 +308,7 @@ impl ServerConfig {
             audit: AuditSettings::default(),
             delegation_partners: None,
             upstreams: Vec::new(),
+            enforcement: Enforcement::Strict,
         }
     }
 }

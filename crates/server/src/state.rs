@@ -66,6 +66,8 @@ pub struct AppState {
     /// Every account this server serves, the way to another account's state (cross-account
     /// role assumption, routing a request to its caller's account).
     pub accounts: Arc<Accounts>,
+    /// Whether the gateway refuses what IAM denies or only records it.
+    pub enforcement: crate::config::Enforcement,
 }
 
 /// Writes `contents` to a new file readable only by its owner; fails if it exists.
@@ -178,6 +180,7 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
         )),
         upstreams: config.upstreams.clone(),
         accounts: Arc::clone(&accounts),
+        enforcement: config.enforcement,
     };
     let state = Arc::new(state);
     accounts.set_management(&state);
@@ -242,6 +245,7 @@ pub async fn open_existing(config: &ServerConfig) -> Result<Arc<AppState>, Start
         )),
         upstreams: config.upstreams.clone(),
         accounts: Arc::clone(&accounts),
+        enforcement: config.enforcement,
     });
     accounts.set_management(&state);
     Ok(state)
@@ -290,6 +294,7 @@ impl AppState {
             )),
             upstreams: Vec::new(),
             accounts: Arc::clone(&accounts),
+            enforcement: crate::config::Enforcement::Strict,
         });
         accounts.set_management(&state);
         Ok(state)
@@ -321,6 +326,7 @@ impl AppState {
             simulations: Arc::clone(&self.simulations),
             upstreams: self.upstreams.clone(),
             accounts: Arc::clone(&self.accounts),
+            enforcement: self.enforcement,
         }
     }
 }

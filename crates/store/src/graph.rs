@@ -76,6 +76,12 @@ pub enum EntityKind {
     /// The AWS Organizations organization the account manages: its roots, OUs, accounts,
     /// policies and attachments as one JSON `document` attribute. One per account.
     Organization,
+    /// An SQS queue policy the authorization gateway holds (`SetQueueAttributes` or
+    /// `CreateQueue` with a `Policy` attribute), named by the queue's ARN.
+    QueuePolicy,
+    /// A KMS key policy the authorization gateway holds (`CreateKey` with a `Policy`,
+    /// `PutKeyPolicy`), named by the key's ARN.
+    KeyPolicy,
     /// A value outside the store, such as an AWS managed policy ARN.
     External,
 }
@@ -108,6 +114,8 @@ impl EntityKind {
             EntityKind::BucketPolicy => "bucket-policy",
             EntityKind::Account => "account",
             EntityKind::Organization => "organization",
+            EntityKind::QueuePolicy => "queue-policy",
+            EntityKind::KeyPolicy => "key-policy",
             EntityKind::External => "external",
         }
     }
@@ -139,6 +147,8 @@ impl EntityKind {
             "bucket-policy" => EntityKind::BucketPolicy,
             "account" => EntityKind::Account,
             "organization" => EntityKind::Organization,
+            "queue-policy" => EntityKind::QueuePolicy,
+            "key-policy" => EntityKind::KeyPolicy,
             "external" => EntityKind::External,
             _ => return None,
         })

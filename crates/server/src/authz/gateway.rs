@@ -4,7 +4,9 @@
 //! Keyward holds one — AWS's same-account rule: the identity's policies or the resource
 //! policy may allow, and an explicit deny in any policy wins.
 
-use keyward_policy::{evaluate, ContextValue, Effect, Evaluation, PolicySet, ResourcePolicyMode};
+use keyward_policy::{
+    evaluate, ContextValue, Decision, Effect, Evaluation, PolicyKind, PolicySet, ResourcePolicyMode,
+};
 
 use super::{prepare, record_attempt, RequestFacts, Resource};
 use crate::auth::identity::{Caller, Identity};
@@ -15,7 +17,8 @@ use crate::error::ApiError;
 pub struct MatchedStatement {
     /// The policy kind as AWS names it ("identity-based policy", "resource-based policy", …).
     pub policy_type: &'static str,
-    /// The policy's name (a bucket policy is named by its bucket).
+    /// The policy's name (a bucket policy is named by its bucket, a queue policy by its
+    /// queue's ARN).
     pub policy: String,
     /// The statement's `Sid`, if it has one.
     pub sid: Option<String>,
@@ -59,12 +62,18 @@ pub struct ServiceDecision {
     pub matched: Vec<MatchedStatement>,
     /// Why, in a few words ("allowed by an identity-based policy").
     pub reason: String,
+    /// A refusal's kind: `true` when a `Deny` statement applied, `false` when no statement
+    /// allowed.
+    pub explicit_deny: bool,
+    /// The policy type that decided (denied, or whose allow granted), when one did.
+    pub decided_by: Option<&'static str>,
 }
 
 /// Decides whether `caller` may perform `action` on `resource`, with the service's condition
 /// keys in `service_keys` added to the global ones of `facts`, and with `resource_policy`
-/// (the bucket's policy) where there is one. The account root user's own identity allows
-/// everything, but an explicit deny in the resource policy still refuses it.
+/// (a bucket's or queue's policy, or a KMS key policy that must allow) where there is one. The
+/// account root user's own identity allows everything, but an explicit deny in the resource
+/// policy still refuses it, and so does a key policy that does not allow it.
 pub async fn decide(
     state: &crate::state::AppState,
     caller: &Caller,
@@ -72,7 +81,7 @@ pub async fn decide(
     resource: &Resource,
     service_keys: Vec<(String, ContextValue)>,
     facts: &RequestFacts,
-    resource_policy: Option<&PolicySet>,
+    resource_policy: Option<(&PolicySet, ResourcePolicyMode)>,
 ) -> Result<ServiceDecision, ApiError> {
     let mut facts = facts.clone();
     facts.operation_keys.extend(service_keys);
@@ -88,9 +97,9 @@ pub async fn decide(
     if caller.identity == Identity::Root {
         inputs.identity_policies = &everything;
     }
-    if let Some(policy) = resource_policy {
+    if let Some((policy, mode)) = resource_policy {
         inputs.resource_policy = Some(policy);
-        inputs.resource_policy_mode = ResourcePolicyMode::Standard;
+        inputs.resource_policy_mode = mode;
     }
     let evaluation = evaluate(&inputs);
     let matched = matched_statements(&evaluation);
@@ -99,6 +108,8 @@ pub async fn decide(
         refusal: evaluation.access_denied_message_naming(&resource.shown_as),
         matched,
         reason: evaluation.reason(),
+        explicit_deny: evaluation.decision() == Decision::ExplicitDeny,
+        decided_by: evaluation.decided_by().map(PolicyKind::noun),
     })
 }
 

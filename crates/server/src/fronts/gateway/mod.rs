@@ -3,12 +3,13 @@
 //! itself is authenticated like an IAM call (plus S3's streaming payloads and presigned URLs),
 //! decoded with that service's botocore model, mapped to the IAM actions, resources and
 //! condition keys it needs (`keyward_service_authz`), decided by the same engine and caches as
-//! IAM calls (with S3 bucket policies Keyward holds), then forwarded — re-signed, streaming
-//! both ways — to the service's `--upstream`, or refused in the service's own error shape.
+//! IAM calls (with the S3 bucket, SQS queue and KMS key policies Keyward holds), then forwarded —
+//! re-signed, streaming both ways — to the service's `--upstream`, or refused in the service's
+//! own error shape.
 //! Every request leaves a CloudTrail-shaped record.
 
-mod bucket_policy;
 mod forward;
+mod resource_policy;
 mod shape;
 
 use std::net::SocketAddr;
@@ -31,7 +32,7 @@ use crate::auth::credentials::{self, TimeRule};
 use crate::auth::identity::Caller;
 use crate::authz::gateway::decide;
 use crate::authz::{self, trail, RequestFacts, Resource};
-use crate::config::Upstream;
+use crate::config::{Enforcement, Upstream};
 use crate::error::ApiError;
 use crate::ids;
 use crate::state::AppState;
@@ -40,10 +41,6 @@ use shape::Shape;
 
 /// Services Keyward answers itself; every other signing name goes through the gateway.
 const SERVED_BY_KEYWARD: &[&str] = &["iam", "sts", "cloudtrail", "organizations"];
-
-/// Largest body the gateway reads whole to decode (JSON, XML and form bodies); payloads that
-/// are a streaming blob (S3 objects) are never read whole.
-const MAX_DECODED_BODY: usize = 16 * 1024 * 1024;
 
 /// The service a request's SigV4 credential scope names, from the `Authorization` header or a
 /// presigned URL's `X-Amz-Credential`.
@@ -87,6 +84,11 @@ struct Exchange {
     upstream: Option<String>,
     error: Option<(String, String)>,
     status: u16,
+    enforcement: Enforcement,
+    /// Learn mode: the refusals strict mode would have answered, one per action and resource.
+    would_deny: Vec<serde_json::Value>,
+    /// Learn mode: why Keyward could not map the request it forwarded anyway.
+    unmapped: Option<String>,
 }
 
 /// A refusal before or instead of forwarding, in the service's shape.
@@ -142,6 +144,9 @@ pub async fn handle(
         upstream: None,
         error: None,
         status: 200,
+        enforcement: state.enforcement,
+        would_deny: Vec::new(),
+        unmapped: None,
     };
     let (shape, outcome) = run(&state, peer, secure_transport, &parts, body, &mut exchange).await;
     let response = match outcome {
@@ -262,11 +267,15 @@ fn decode(
 }
 
 /// The upstream of a signing name or endpoint prefix, else the `*` one.
-fn upstream_for<'a>(state: &'a AppState, entry: &CatalogEntry) -> Option<&'a Upstream> {
+fn upstream_for<'a>(
+    state: &'a AppState,
+    signing_name: &str,
+    endpoint_prefix: &str,
+) -> Option<&'a Upstream> {
     state
         .upstreams
         .iter()
-        .find(|u| u.service == entry.signing_name || u.service == entry.endpoint_prefix)
+        .find(|u| u.service == signing_name || u.service == endpoint_prefix)
         .or_else(|| state.upstreams.iter().find(|u| u.service == "*"))
 }
 
@@ -393,18 +402,10 @@ async fn run(
             (entry, decoded, OutgoingBody::Stream(Box::new(checked)))
         }
         None => {
-            let bytes = match to_bytes(body, MAX_DECODED_BODY).await {
+            let limit = state.limits.max_body_bytes;
+            let bytes = match to_bytes(body, limit).await {
                 Ok(bytes) => bytes,
-                Err(_) => {
-                    return (
-                        shape,
-                        Err(Refusal::new(
-                            413,
-                            "RequestEntityTooLarge",
-                            format!("Request body is larger than {MAX_DECODED_BODY} bytes"),
-                        )),
-                    )
-                }
+                Err(_) => return (shape, Err(too_large(shape, limit))),
             };
             if let Some(own) = keyward_service_of_form(&parts.headers, &bytes) {
                 // An IAM or STS call signed for another service: AWS's IAM/STS endpoint
@@ -431,6 +432,34 @@ async fn run(
                 &bytes,
             ) {
                 Ok((entry, decoded)) => (entry, decoded, OutgoingBody::Full(bytes)),
+                Err(e) if state.enforcement == Enforcement::Learn && names_no_operation(&e) => {
+                    credentials::record_use(state, &caller, &auth);
+                    exchange.caller = Some(caller);
+                    let service = entries
+                        .first()
+                        .map_or(signing_name.as_str(), |entry| entry.signing_name);
+                    let forwarding = Forwarding {
+                        parts,
+                        scope_service: &signing_name,
+                        service,
+                        endpoint_prefix: entries
+                            .first()
+                            .map_or(signing_name.as_str(), |entry| entry.endpoint_prefix),
+                        region: &auth.scope.region,
+                        query,
+                        shape,
+                    };
+                    let why = format!("{} {}: {e}", parts.method, parts.uri.path());
+                    return forward_unmapped(
+                        state,
+                        &forwarding,
+                        OutgoingBody::Full(bytes),
+                        &failure,
+                        exchange,
+                        why,
+                    )
+                    .await;
+                }
                 Err(e) => return (shape, Err(decode_refusal(shape, &e))),
             }
         }
@@ -464,6 +493,15 @@ async fn run(
         region: &auth.scope.region,
         account: &caller.account.0,
     };
+    let forwarding = Forwarding {
+        parts,
+        scope_service: &signing_name,
+        service: entry.signing_name,
+        endpoint_prefix: entry.endpoint_prefix,
+        region: &auth.scope.region,
+        query,
+        shape,
+    };
     let required = match keyward_service_authz::required_actions(
         model,
         &decoded.operation,
@@ -471,6 +509,17 @@ async fn run(
         &scope,
     ) {
         Ok(required) => required,
+        Err(e) if state.enforcement == Enforcement::Learn => {
+            return forward_unmapped(
+                state,
+                &forwarding,
+                outgoing_body,
+                &failure,
+                exchange,
+                e.to_string(),
+            )
+            .await
+        }
         Err(e) => {
             return (
                 shape,
@@ -503,18 +552,17 @@ async fn run(
         Err(refusal) => return (shape, Err(refusal)),
     };
 
-    // A bucket policy is Keyward's to check before S3 sees it.
-    let policy_change = if entry.signing_name == "s3" {
-        match bucket_policy::change(&decoded, &outgoing_body) {
+    // A bucket or queue policy is Keyward's to check before the upstream sees it.
+    let policy_change =
+        match resource_policy::change(entry.signing_name, &decoded, &outgoing_body, &required) {
             Ok(change) => change,
             Err(refusal) => return (shape, Err(refusal)),
-        }
-    } else {
-        None
-    };
+        };
 
-    let Some(upstream) = upstream_for(state, entry) else {
-        let how = if allowed_by.is_empty() {
+    let Some(upstream) = upstream_for(state, entry.signing_name, entry.endpoint_prefix) else {
+        let how = if !exchange.would_deny.is_empty() {
+            "in learn mode, though strict mode would deny it (see the audit log)".to_owned()
+        } else if allowed_by.is_empty() {
             "as the account root user".to_owned()
         } else {
             format!("by {}", allowed_by.join("; "))
@@ -537,34 +585,94 @@ async fn run(
         );
     };
     exchange.upstream = Some(upstream.url.clone());
+    send(
+        state,
+        upstream,
+        &forwarding,
+        outgoing_body,
+        &failure,
+        policy_change,
+    )
+    .await
+}
 
-    let outgoing_body = match outgoing_body {
+/// Where and how a request is forwarded.
+struct Forwarding<'a> {
+    parts: &'a Parts,
+    /// The service of the request's SigV4 scope (it decides virtual-hosted S3 paths).
+    scope_service: &'a str,
+    /// The signing name the upstream request is re-signed for.
+    service: &'a str,
+    /// The service's endpoint prefix, which may name its upstream too.
+    endpoint_prefix: &'a str,
+    region: &'a str,
+    query: &'a str,
+    shape: Shape,
+}
+
+/// Learn mode: forwards a request Keyward cannot map (an operation the model or the Service
+/// Authorization Reference lacks), recording why; strict mode would refuse it.
+async fn forward_unmapped(
+    state: &AppState,
+    forwarding: &Forwarding<'_>,
+    body: OutgoingBody,
+    failure: &BodyFailure,
+    exchange: &mut Exchange,
+    why: String,
+) -> (Shape, Result<Response, Refusal>) {
+    let shape = forwarding.shape;
+    let Some(upstream) = upstream_for(state, forwarding.service, forwarding.endpoint_prefix) else {
+        let message = format!(
+            "Keyward is in learn mode and forwards requests it cannot map ({why}), but no upstream \
+             is configured for service {}.",
+            forwarding.service
+        );
+        exchange.unmapped = Some(why);
+        return (shape, Err(Refusal::new(501, "NotImplemented", message)));
+    };
+    exchange.unmapped = Some(why);
+    exchange.upstream = Some(upstream.url.clone());
+    send(state, upstream, forwarding, body, failure, None).await
+}
+
+/// Sends the request to `upstream`, re-signed as configured, and answers what it answers; a
+/// resource policy change is kept once the upstream accepted it.
+async fn send(
+    state: &AppState,
+    upstream: &Upstream,
+    forwarding: &Forwarding<'_>,
+    body: OutgoingBody,
+    failure: &BodyFailure,
+    policy_change: Option<resource_policy::PolicyChange>,
+) -> (Shape, Result<Response, Refusal>) {
+    let shape = forwarding.shape;
+    let parts = forwarding.parts;
+    let outgoing_body = match body {
         OutgoingBody::Stream(stream) => match (*stream).prime().await {
             Ok(primed) => OutgoingBody::Stream(Box::new(primed)),
             Err(e) => return (shape, Err(body_refusal(&e))),
         },
         full => full,
     };
-    let stripped_query = forward::strip_presign(query);
+    let stripped_query = forward::strip_presign(forwarding.query);
     let outgoing = Outgoing {
         method: &parts.method,
-        path: &path_style(&signing_name, &parts.headers, parts.uri.path()),
+        path: &path_style(forwarding.scope_service, &parts.headers, parts.uri.path()),
         query: &stripped_query,
         headers: &parts.headers,
-        region: &auth.scope.region,
-        service: entry.signing_name,
+        region: forwarding.region,
+        service: forwarding.service,
     };
-    match forward::forward(upstream, &outgoing, outgoing_body, &failure).await {
-        Ok(response) => {
-            if response.status().is_success() {
-                if let Some(change) = policy_change {
-                    if let Err(e) = bucket_policy::apply(state, change).await {
-                        return (shape, Err(Refusal::from_api(&e, shape)));
-                    }
+    match forward::forward(upstream, &outgoing, outgoing_body, failure).await {
+        Ok(response) => match policy_change {
+            Some(change) if response.status().is_success() => {
+                match resource_policy::apply_after(state, change, response).await {
+                    Ok(response) => (shape, Ok(response)),
+                    Err(e) => (shape, Err(Refusal::from_api(&e, shape))),
                 }
             }
-            (shape, Ok(response))
-        }
+            _ => (shape, Ok(response)),
+        },
         Err(ForwardError::Body(e)) => (shape, Err(body_refusal(&e))),
         Err(ForwardError::Upstream(message)) => {
             tracing::warn!(upstream = %upstream.url, error = %message, "upstream unreachable");
@@ -577,6 +685,41 @@ async fn run(
                 )),
             )
         }
+    }
+}
+
+/// Whether a decoding failure means the request names no operation of the model (rather than
+/// an operation with bad members).
+fn names_no_operation(error: &DecodeError) -> bool {
+    matches!(
+        error,
+        DecodeError::UnknownOperation(..)
+            | DecodeError::NoMatchingOperation(_)
+            | DecodeError::AmbiguousOperation(_)
+    )
+}
+
+/// The refusal of a body larger than `--max-body-bytes`, in the service's words: S3's
+/// `MaxMessageLengthExceeded` ("Your request was too big.", 400), elsewhere 413
+/// `RequestEntityTooLarge`. Streaming payloads (S3 objects) are never limited.
+fn too_large(shape: Shape, limit: usize) -> Refusal {
+    match shape {
+        Shape::RestXml => Refusal::new(
+            400,
+            "MaxMessageLengthExceeded",
+            format!(
+                "Your request was too big. Keyward reads at most {limit} bytes of a request \
+                 body it decodes (keyward serve --max-body-bytes)."
+            ),
+        ),
+        _ => Refusal::new(
+            413,
+            "RequestEntityTooLarge",
+            format!(
+                "Request body is larger than {limit} bytes, the most Keyward reads of a request \
+                 body it decodes (keyward serve --max-body-bytes)."
+            ),
+        ),
     }
 }
 
@@ -667,8 +810,9 @@ fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
         .and_then(|v| v.trim().parse().ok())
 }
 
-/// Decides every required action on every one of its resources; the first refusal ends it.
-/// Returns the allowing statements, for the "no upstream" answer.
+/// Decides every required action on every one of its resources; the first refusal ends it in
+/// strict mode, while learn mode notes each refusal and goes on. Returns the allowing
+/// statements, for the "no upstream" answer.
 async fn authorize(
     state: &AppState,
     caller: &Caller,
@@ -682,22 +826,26 @@ async fn authorize(
         let keys: Vec<(String, ContextValue)> = action
             .context
             .iter()
-            .map(|(key, values)| (key.clone(), ContextValue::multiple(values.iter())))
+            .map(|(key, values)| (key.clone(), ContextValue::of_key(key, values.clone())))
             .collect();
         for arn in &action.resources {
             let resource = Resource {
                 arn: arn.clone(),
-                // S3 quotes the resource in its refusal.
-                shown_as: if shape == Shape::RestXml {
+                // S3 quotes the resource in its refusal; an action on no resource
+                // (`s3:ListAllMyBuckets`) names none.
+                shown_as: if shape == Shape::RestXml && arn != "*" {
                     format!("\"{arn}\"")
                 } else {
                     arn.clone()
                 },
             };
-            let policy = match bucket_policy::for_resource(state, arn).await {
-                Ok(policy) => policy,
-                Err(e) => return Err(Refusal::from_api(&e, shape)),
-            };
+            let policy =
+                match resource_policy::for_resource(state, &action.action, arn, &caller.account.0)
+                    .await
+                {
+                    Ok(policy) => policy,
+                    Err(e) => return Err(Refusal::from_api(&e, shape)),
+                };
             let decision = decide(
                 state,
                 caller,
@@ -705,17 +853,25 @@ async fn authorize(
                 &resource,
                 keys.clone(),
                 facts,
-                policy.as_ref(),
+                policy.as_ref().map(|(set, mode)| (set, *mode)),
             )
             .await
             .map_err(|e| Refusal::from_api(&e, shape))?;
-            exchange.decisions.push(trail::entry(
+            let mut entry = trail::entry(
                 &action.action,
                 arn,
                 decision.allowed,
                 &decision.reason,
                 &decision.matched,
-            ));
+            );
+            if let (Some(fields), false) = (entry.as_object_mut(), action.context.is_empty()) {
+                // What `keyward policy generate` narrows statements with.
+                fields.insert(
+                    "conditionKeys".to_owned(),
+                    serde_json::json!(action.context),
+                );
+            }
+            exchange.decisions.push(entry);
             if decision.allowed {
                 allowed_by.extend(
                     decision
@@ -726,7 +882,16 @@ async fn authorize(
                 );
                 continue;
             }
-            let sentence = decision.refusal.unwrap_or_default();
+            let sentence = decision.refusal.clone().unwrap_or_default();
+            if exchange.enforcement == Enforcement::Learn {
+                exchange.would_deny.push(would_be_denial(
+                    &action.action,
+                    arn,
+                    &decision,
+                    &sentence,
+                ));
+                continue;
+            }
             let message = if shape == Shape::Ec2 {
                 let encoded =
                     authz::encoded_denial(state, caller, &action.action, &resource, facts)
@@ -748,6 +913,78 @@ async fn authorize(
     }
     allowed_by.dedup();
     Ok(allowed_by)
+}
+
+/// A refusal learn mode let through, as its audit record names it: the decision
+/// (`ExplicitDeny` or `ImplicitDeny`), the policy type that denied, and `deniedBy` — the
+/// `Deny` statements that would have to change, or "no statement allowed" when a statement
+/// allowing the action is what is missing.
+fn would_be_denial(
+    action: &str,
+    resource: &str,
+    decision: &crate::authz::gateway::ServiceDecision,
+    sentence: &str,
+) -> serde_json::Value {
+    let denied_by = if decision.explicit_deny {
+        serde_json::Value::Array(
+            decision
+                .matched
+                .iter()
+                .filter(|m| m.effect == "Deny")
+                .map(|m| m.to_json())
+                .collect(),
+        )
+    } else {
+        serde_json::Value::from("no statement allowed")
+    };
+    serde_json::json!({
+        "action": action,
+        "resource": resource,
+        "decision": if decision.explicit_deny { "ExplicitDeny" } else { "ImplicitDeny" },
+        "policyType": decision.decided_by,
+        "deniedBy": denied_by,
+        "message": sentence,
+    })
+}
+
+/// `additionalEventData` of a gateway record. `keywardDecision` is `Allow` or `Deny` in strict
+/// mode; in learn mode a request strict mode would have refused is `AllowedInLearnMode` (with
+/// `wouldBeDenials`) and one Keyward cannot map is `UnmappedInLearnMode` (with `unmapped`),
+/// both with `wouldBeDecision: "Deny"`.
+fn additional_event_data(exchange: &Exchange) -> serde_json::Value {
+    let allowed = !exchange.decisions.is_empty()
+        && exchange.decisions.iter().all(|d| d["decision"] == "Allow");
+    let decision = if exchange.unmapped.is_some() {
+        "UnmappedInLearnMode"
+    } else if !exchange.would_deny.is_empty() {
+        "AllowedInLearnMode"
+    } else if allowed {
+        "Allow"
+    } else {
+        "Deny"
+    };
+    let mut data = serde_json::json!({
+        "keywardDecision": decision,
+        "enforcement": exchange.enforcement.as_str(),
+        "authorizations": exchange.decisions,
+        "upstream": exchange.upstream,
+        "httpStatus": exchange.status,
+    });
+    if let Some(fields) = data.as_object_mut() {
+        if !exchange.would_deny.is_empty() || exchange.unmapped.is_some() {
+            fields.insert("wouldBeDecision".to_owned(), "Deny".into());
+        }
+        if !exchange.would_deny.is_empty() {
+            fields.insert(
+                "wouldBeDenials".to_owned(),
+                serde_json::Value::Array(exchange.would_deny.clone()),
+            );
+        }
+        if let Some(why) = &exchange.unmapped {
+            fields.insert("unmapped".to_owned(), why.as_str().into());
+        }
+    }
+    data
 }
 
 /// The request's members for the audit record: sensitive members redacted by the model, and
@@ -865,12 +1102,7 @@ fn audit_record(
         exchange
             .entry
             .is_some_and(|entry| is_data_event(entry, operation, &exchange.resources)),
-        serde_json::json!({
-            "keywardDecision": if exchange.decisions.iter().all(|d| d["decision"] == "Allow") && !exchange.decisions.is_empty() { "Allow" } else { "Deny" },
-            "authorizations": exchange.decisions,
-            "upstream": exchange.upstream,
-            "httpStatus": exchange.status,
-        }),
+        additional_event_data(exchange),
     );
     match &exchange.error {
         Some((code, message)) => record.with_error(code, message),

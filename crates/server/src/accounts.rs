@@ -128,7 +128,44 @@ pub struct Accounts {
     /// Account ids found unregistered, and when: a key id carrying no account of this server
     /// (an operator's own root key id) is not looked up in the registry on every request.
     unknown: RwLock<HashMap<String, Instant>>,
+    /// What the organization says of each account the authorizer asked about.
+    organization: OrganizationCache,
 }
+
+/// What the organization says of one account, compiled for the authorizer: its
+/// organization and path (`aws:PrincipalOrgID`, `aws:PrincipalOrgPaths` and their
+/// `Resource…` forms), and the SCPs and RCPs of each level from the root to it.
+#[derive(Debug, Default)]
+pub struct OrganizationView {
+    /// The organization's id.
+    pub organization_id: String,
+    /// The account's path: `o-…/r-…/ou-…/`.
+    pub org_path: String,
+    /// Whether the account is the organization's management account, which SCPs and RCPs
+    /// never limit.
+    pub management: bool,
+    /// The SCPs of each level, root first; empty when SCPs are not enabled.
+    pub service_control: Vec<keyward_policy::PolicySet>,
+    /// The RCPs of each level, root first; empty when RCPs are not enabled.
+    pub resource_control: Vec<keyward_policy::PolicySet>,
+}
+
+/// Organization views by account id, with when each was loaded. Every Organizations write of
+/// this server drops them all (see [`Accounts::forget_organization`]); a write by another
+/// replica is seen once an entry is older than [`ORGANIZATION_FOR`]. A generation counter
+/// keeps an entry loaded concurrently with a write out of the cache.
+#[derive(Default)]
+struct OrganizationCache {
+    entries: RwLock<HashMap<String, CachedView>>,
+    generation: std::sync::atomic::AtomicU64,
+}
+
+/// An account's organization view (`None`: in no organization) and when it was loaded.
+type CachedView = (Instant, Option<Arc<OrganizationView>>);
+
+/// How long an organization view is used before it is loaded again: the longest a change
+/// made through another replica takes to be enforced here.
+const ORGANIZATION_FOR: Duration = Duration::from_secs(2);
 
 /// How long an account id found unregistered is not looked up again. An account registered
 /// meanwhile (by `keyward accounts create` beside the server) is seen after at most this.
@@ -147,7 +184,70 @@ impl Accounts {
             storage,
             opening: tokio::sync::Mutex::new(()),
             unknown: RwLock::default(),
+            organization: OrganizationCache::default(),
         }
+    }
+
+    /// The cached organization view of `account` (`Some(None)`: it is in no organization),
+    /// or `None` when it must be loaded; the generation to hand back to
+    /// [`Self::remember_organization`] comes with it.
+    pub fn cached_organization(
+        &self,
+        account: &str,
+    ) -> (Option<Option<Arc<OrganizationView>>>, u64) {
+        let generation = self
+            .organization
+            .generation
+            .load(std::sync::atomic::Ordering::Acquire);
+        let entries = self
+            .organization
+            .entries
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let cached = entries
+            .get(account)
+            .filter(|(at, _)| at.elapsed() < ORGANIZATION_FOR)
+            .map(|(_, view)| view.clone());
+        (cached, generation)
+    }
+
+    /// Keeps `view` of `account`, loaded at `generation`, unless the organization changed
+    /// meanwhile.
+    pub fn remember_organization(
+        &self,
+        account: &str,
+        view: Option<Arc<OrganizationView>>,
+        generation: u64,
+    ) {
+        let mut entries = self
+            .organization
+            .entries
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if self
+            .organization
+            .generation
+            .load(std::sync::atomic::Ordering::Acquire)
+            == generation
+        {
+            if entries.len() >= UNKNOWN_CAPACITY {
+                entries.clear();
+            }
+            entries.insert(account.to_owned(), (Instant::now(), view));
+        }
+    }
+
+    /// Drops every organization view: the organization, its policies or attachments changed.
+    pub fn forget_organization(&self) {
+        let mut entries = self
+            .organization
+            .entries
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.organization
+            .generation
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        entries.clear();
     }
 
     /// Records the management account's state, once it exists.

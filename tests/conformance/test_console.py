@@ -40,6 +40,7 @@ from test_iam_mfa import code, enabled_device
 
 try:
     from selenium import webdriver
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
@@ -130,11 +131,28 @@ def fill(driver, element_id: str, value: str) -> None:
     el.send_keys(value)
 
 
+def left_behind(element):
+    """A wait condition: true once `element` is no longer in the page. Besides Selenium's
+    stale-element error, Chromium sometimes answers a question about a node of an unloaded page
+    with "Node with given id does not belong to the document", which means the same."""
+    def gone(_driver) -> bool:
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+        return False
+    return gone
+
+
 def click(driver, element_id: str) -> None:
     """Clicks what submits a form or follows a link, and waits for the next page."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, element_id).click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(left_behind(old))
 
 
 def toggle(driver, element_id: str) -> None:
